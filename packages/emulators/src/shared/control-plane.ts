@@ -1,0 +1,145 @@
+// The `/_emulator/` control API every emulator carries: call counts, fault injection, reset and
+// fixture loading. Tests and benchmarks drive the emulators through it; production code never sees
+// it. It is only served when the emulator runs in local mode (bound to loopback), because it lets
+// anyone rewrite the emulated world.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+
+import { fixtureSchema, type Fixture } from "../fixtures/fixture-schema";
+import { CallCounter } from "./call-counter";
+import type { Fault } from "./fault";
+import { FaultInjector } from "./fault-injector";
+
+export const CONTROL_PREFIX = "/_emulator";
+
+export interface ControlPlaneOptions {
+  /** Serve `/_emulator/*`. Faults and counts work either way; only the HTTP surface is gated. */
+  enabled: boolean;
+  /** The body this service sends for a given error status (each service has its own shape). */
+  errorBody(status: number, request: FastifyRequest): unknown;
+  /** Put the world back to the fixture it was started with. */
+  reset(): void;
+  /** Replace the world with a new, already validated fixture. */
+  loadFixture(fixture: Fixture): void;
+}
+
+export interface ControlPlane {
+  readonly faults: FaultInjector;
+  readonly calls: CallCounter;
+}
+
+const pendingTransform = new WeakMap<FastifyRequest, Extract<Fault, { kind: "truncate" | "empty" }>>();
+
+/** The route pattern a request matched, or its path when no route matched (404s count too). */
+export function routeOf(request: FastifyRequest): string {
+  return request.routeOptions.url ?? request.url.split("?")[0] ?? request.url;
+}
+
+export function installControlPlane(app: FastifyInstance, options: ControlPlaneOptions): ControlPlane {
+  const faults = new FaultInjector();
+  const calls = new CallCounter();
+
+  app.addHook("onRequest", async (request, reply) => {
+    if (request.url.startsWith(CONTROL_PREFIX)) return;
+    const fault = faults.match(request.method, routeOf(request));
+    if (!fault) return;
+    await applyFault(fault, request, reply, options);
+  });
+
+  app.addHook("onSend", async (request, _reply, payload) => {
+    const transform = pendingTransform.get(request);
+    if (!transform || typeof payload !== "string") return payload;
+    if (transform.kind === "truncate") return payload.slice(0, Math.max(1, Math.floor(payload.length / 2)));
+    return emptyListings(payload);
+  });
+
+  app.addHook("onResponse", async (request, reply) => {
+    if (request.url.startsWith(CONTROL_PREFIX)) return;
+    calls.record(request.method, routeOf(request), reply.statusCode);
+  });
+
+  if (options.enabled) registerRoutes(app, options, faults, calls);
+  return { faults, calls };
+}
+
+async function applyFault(
+  fault: Fault,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: ControlPlaneOptions,
+): Promise<void> {
+  switch (fault.kind) {
+    case "latency":
+      await new Promise((resolve) => setTimeout(resolve, fault.ms));
+      return;
+    case "status":
+      await reply.code(fault.status).send(fault.body ?? options.errorBody(fault.status, request));
+      return;
+    case "drop":
+      request.raw.socket.destroy();
+      await reply.hijack();
+      return;
+    case "truncate":
+    case "empty":
+      pendingTransform.set(request, fault);
+      return;
+  }
+}
+
+function emptyListings(payload: string): string {
+  try {
+    const parsed: unknown = JSON.parse(payload);
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return Array.isArray(parsed) ? "[]" : payload;
+    const emptied: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(parsed)) {
+      emptied[key] = Array.isArray(value) ? [] : key === "count" ? 0 : value;
+    }
+    // Lytics wraps listings in `data`; empty that too.
+    if (Array.isArray((parsed as { data?: unknown }).data)) emptied.data = [];
+    return JSON.stringify(emptied);
+  } catch {
+    return payload;
+  }
+}
+
+function registerRoutes(
+  app: FastifyInstance,
+  options: ControlPlaneOptions,
+  faults: FaultInjector,
+  calls: CallCounter,
+): void {
+  app.get(`${CONTROL_PREFIX}/calls`, async () => calls.snapshot());
+  app.delete(`${CONTROL_PREFIX}/calls`, async (_request, reply) => {
+    calls.reset();
+    return reply.code(204).send();
+  });
+  app.get(`${CONTROL_PREFIX}/faults`, async () => ({ faults: faults.list() }));
+  app.post(`${CONTROL_PREFIX}/faults`, async (request, reply) => {
+    const inputs = Array.isArray(request.body) ? request.body : [request.body];
+    try {
+      const added = inputs.map((input) => faults.add(input as never));
+      return reply.code(201).send({ faults: added });
+    } catch (error) {
+      return reply.code(400).send({ error: "invalid fault", details: String(error) });
+    }
+  });
+  app.delete(`${CONTROL_PREFIX}/faults`, async (_request, reply) => {
+    faults.clear();
+    return reply.code(204).send();
+  });
+  app.post(`${CONTROL_PREFIX}/reset`, async (_request, reply) => {
+    faults.clear();
+    calls.reset();
+    options.reset();
+    return reply.code(204).send();
+  });
+  app.post(`${CONTROL_PREFIX}/fixture`, async (request, reply) => {
+    const parsed = fixtureSchema.safeParse(request.body);
+    if (!parsed.success) {
+      return reply.code(400).send({ error: "invalid fixture", issues: parsed.error.issues });
+    }
+    faults.clear();
+    calls.reset();
+    options.loadFixture(parsed.data);
+    return reply.code(204).send();
+  });
+}
