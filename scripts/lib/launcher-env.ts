@@ -18,7 +18,9 @@ const launcherEnvSchema = z.object({
 export type LauncherEnv = z.infer<typeof launcherEnvSchema> & { dataDir: string };
 
 export function parseLauncherEnv(env: NodeJS.ProcessEnv, root: string): LauncherEnv {
-  const parsed = launcherEnvSchema.safeParse(env);
+  // An empty variable means "not set", as in most shells' `VAR= npm start`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
+  const parsed = launcherEnvSchema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment for npm start:\n${lines.join("\n")}`);
