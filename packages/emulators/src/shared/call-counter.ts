@@ -1,4 +1,7 @@
-/** Counts calls per `METHOD route-pattern`, so tests and benchmarks can prove what a client sent. */
+/**
+ * Counts calls per `METHOD route-pattern`, so tests and benchmarks can prove what a client sent.
+ * Status 0 means the emulator dropped the connection without answering.
+ */
 export class CallCounter {
   private counts = new Map<string, number>();
   private log: Array<{ at: number; key: string; status: number }> = [];

@@ -42,6 +42,8 @@ export function installControlPlane(app: FastifyInstance, options: ControlPlaneO
     if (request.url.startsWith(CONTROL_PREFIX)) return;
     const fault = faults.match(request.method, routeOf(request));
     if (!fault) return;
+    // A dropped connection never reaches onResponse; count it here, as status 0 (no answer).
+    if (fault.kind === "drop") calls.record(request.method, routeOf(request), 0);
     await applyFault(fault, request, reply, options);
   });
 

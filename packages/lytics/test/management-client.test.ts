@@ -1,0 +1,225 @@
+// The Management API client against the Lytics emulator (with the Contentstack emulator behind it
+// for caller identity): every call, the seed 002 refusals, and the role-slug guard.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
+import {
+  AuthError,
+  ConflictError,
+  ForbiddenError,
+  UnknownRoleSlugError,
+  type LyticsManagementClient,
+} from "../src/index";
+import {
+  ACME_ORG,
+  managementClient,
+  mintAuthtoken,
+  PEOPLE,
+  startPair,
+  type EmulatorPair,
+} from "./support/contentstack";
+import {
+  ACME_CAMPAIGNS,
+  ACME_WEB,
+  countOf,
+  resetEmulator,
+  setRolesAvailable,
+  userClient,
+} from "./support/emulator";
+
+let pair: EmulatorPair;
+let owner: LyticsManagementClient;
+const asPerson = async (userUid: string) =>
+  managementClient(pair.lytics.url, {
+    authtoken: await mintAuthtoken(pair.contentstack.url, userUid),
+  });
+
+beforeAll(async () => {
+  pair = await startPair();
+});
+afterAll(() => pair.close());
+beforeEach(async () => {
+  await resetEmulator(pair.lytics.url);
+  owner = await asPerson(PEOPLE.owner);
+});
+
+describe("projects", () => {
+  it("lists the organization's projects with their Lytics accounts", async () => {
+    const projects = await owner.listProjects();
+    expect(projects.map((project) => project.uid).sort()).toEqual([
+      ACME_CAMPAIGNS.projectUid,
+      ACME_WEB.projectUid,
+    ]);
+    expect(projects.find((project) => project.uid === ACME_WEB.projectUid)).toMatchObject({
+      aid: ACME_WEB.aid,
+      accountId: ACME_WEB.accountId,
+      ownerUid: PEOPLE.admin,
+      organizationUid: ACME_ORG,
+      name: "Acme Corporation",
+    });
+  });
+
+  it("gets one project, and null for a project that does not exist", async () => {
+    expect((await owner.getProject(ACME_WEB.projectUid))?.domain).toBe("acme.test");
+    expect(await owner.getProject("proj_missing")).toBeNull();
+  });
+
+  it("creates, updates and deletes a project; a second delete is reported absent", async () => {
+    const created = await owner.createProject({
+      name: "Acme Labs",
+      domain: "labs.acme.test",
+      description: "Experiments",
+    });
+    expect(created).toMatchObject({
+      name: "Acme Labs",
+      ownerUid: PEOPLE.owner,
+      organizationUid: ACME_ORG,
+    });
+    expect(created.aid).toEqual(expect.any(Number));
+
+    const updated = await owner.updateProject(created.uid, { name: "Acme Labs 2" });
+    expect(updated).toMatchObject({
+      uid: created.uid,
+      name: "Acme Labs 2",
+      domain: "labs.acme.test",
+    });
+    expect((await owner.getProject(created.uid))?.name).toBe("Acme Labs 2");
+
+    expect(await owner.deleteProject(created.uid)).toBe("deleted");
+    expect(await owner.getProject(created.uid)).toBeNull();
+    expect(await owner.deleteProject(created.uid)).toBe("absent");
+  });
+
+  it("reports the project quota as a ForbiddenError with the service's code, sent once", async () => {
+    await owner.createProject({ name: "Third", domain: "third.acme.test" });
+    const error = await owner
+      .createProject({ name: "Fourth", domain: "fourth.acme.test" })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ForbiddenError);
+    expect(error).toMatchObject({
+      status: 403,
+      apiCode: "lytics.PROJECTS.MAX_PROJECT_LIMIT_REACHED",
+      api: "management",
+    });
+    expect(await countOf(pair.lytics.url, "POST /projects")).toBe(2);
+  });
+
+  it("shows a member only the projects they are on", async () => {
+    const mia = await asPerson(PEOPLE.member);
+    expect((await mia.listProjects()).map((project) => project.uid)).toEqual([ACME_WEB.projectUid]);
+  });
+});
+
+describe("collaborators", () => {
+  it("lists a project's people with roles (no authed2) and marks the owner", async () => {
+    const collaborators = await owner.listCollaborators(ACME_WEB.projectUid);
+    expect(collaborators.map((person) => person.email).sort()).toEqual([
+      "adam.admin@acme.test",
+      "gus.guest@partner.test",
+      "lee.leaver@acme.test",
+      "mia.member@acme.test",
+      "olivia.owner@acme.test",
+    ]);
+    expect(collaborators.find((person) => person.userUid === PEOPLE.admin)).toMatchObject({
+      isOwner: true,
+      roles: ["admin"],
+    });
+    expect(collaborators.find((person) => person.userUid === PEOPLE.member)).toMatchObject({
+      isOwner: false,
+      roles: ["observer"],
+    });
+  });
+
+  it("lists the roles collaborators can be given", async () => {
+    const roles = await owner.listAssignableRoles(ACME_WEB.projectUid);
+    expect(roles.map((role) => role.slug)).toHaveLength(11);
+    expect(roles.map((role) => role.slug)).not.toContain("authed2");
+  });
+
+  it("invites, changes roles and removes; each change shows in the account's v2 users", async () => {
+    const invited = await owner.inviteCollaborators(ACME_WEB.projectUid, {
+      emails: ["max.member@acme.test"],
+      roles: ["segment_manager"],
+      message: "Welcome",
+    });
+    expect(invited).toHaveLength(1);
+    expect(invited[0]).toMatchObject({ email: "max.member@acme.test", roles: ["segment_manager"] });
+    const users = userClient(pair.lytics.url, ACME_WEB);
+    expect((await users.getUser("max.member@acme.test"))?.roles).toEqual(["segment_manager"]);
+
+    const changed = await owner.updateCollaboratorRoles(ACME_WEB.projectUid, PEOPLE.member, [
+      "marketer",
+      "observer",
+    ]);
+    expect(changed.roles.sort()).toEqual(["marketer", "observer"]);
+    expect((await users.getUser("lu_mia"))?.roles.sort()).toEqual(["marketer", "observer"]);
+
+    expect(await owner.removeCollaborator(ACME_WEB.projectUid, "blt_user_lee")).toBe("removed");
+    expect(await users.getUser("lu_lee")).toBeNull();
+    expect(await owner.removeCollaborator(ACME_WEB.projectUid, "blt_user_lee")).toBe("absent");
+  });
+
+  it("refuses to remove the last admin of a project with a ConflictError", async () => {
+    // Max owns acme_campaigns and is its only admin.
+    const error = await owner
+      .removeCollaborator(ACME_CAMPAIGNS.projectUid, PEOPLE.otherMember)
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect((error as ConflictError).apiCode).toMatch(/^lytics\.COLLABORATORS\./);
+    expect(await countOf(pair.lytics.url, "DELETE /projects/:id/collaborators/:userUid")).toBe(1);
+  });
+
+  it("lets a collaborator without admin read but not invite (403, not retried)", async () => {
+    const mia = await asPerson(PEOPLE.member);
+    expect(await mia.listCollaborators(ACME_WEB.projectUid)).toHaveLength(5);
+    const error = await mia
+      .inviteCollaborators(ACME_WEB.projectUid, { emails: ["new@acme.test"], roles: ["observer"] })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ForbiddenError);
+    expect(await countOf(pair.lytics.url, "POST /projects/:id/collaborators")).toBe(1);
+  });
+});
+
+describe("role slugs are checked before any write", () => {
+  it("never sends an unknown slug or authed2", async () => {
+    await expect(
+      owner.inviteCollaborators(ACME_WEB.projectUid, {
+        emails: ["new@acme.test"],
+        roles: ["observer", "goal_mangaer"],
+      }),
+    ).rejects.toBeInstanceOf(UnknownRoleSlugError);
+    await expect(
+      owner.updateCollaboratorRoles(ACME_WEB.projectUid, PEOPLE.member, ["authed2"]),
+    ).rejects.toMatchObject({
+      code: "LYTICS_UNKNOWN_ROLE_SLUG",
+      unknownSlugs: ["authed2"],
+    });
+    expect(await countOf(pair.lytics.url, "POST /projects/:id/collaborators")).toBe(0);
+    expect(await countOf(pair.lytics.url, "PUT /projects/:id/collaborators/:userUid")).toBe(0);
+  });
+
+  it("follows the project's own role list", async () => {
+    await setRolesAvailable(pair.lytics.url, ACME_WEB.aid, ["admin", "observer"]);
+    await expect(
+      owner.updateCollaboratorRoles(ACME_WEB.projectUid, PEOPLE.member, ["marketer"]),
+    ).rejects.toMatchObject({
+      source: "roles-available",
+      allowedSlugs: ["admin", "observer"],
+    });
+    expect(await countOf(pair.lytics.url, "PUT /projects/:id/collaborators/:userUid")).toBe(0);
+  });
+});
+
+describe("credentials", () => {
+  it("a rejected authtoken is an AuthError, sent once", async () => {
+    const client = managementClient(pair.lytics.url, { authtoken: "not-a-session" });
+    await expect(client.listProjects()).rejects.toBeInstanceOf(AuthError);
+    expect(await countOf(pair.lytics.url, "GET /projects")).toBe(1);
+  });
+
+  it("refuses options without an organization or with empty credentials, before any call", () => {
+    expect(() => managementClient(pair.lytics.url, { authtoken: " " })).toThrow(/credentials/);
+    expect(() =>
+      managementClient(pair.lytics.url, { authtoken: "x" }, { organizationUid: "" }),
+    ).toThrow(/organizationUid/);
+  });
+});
