@@ -1,0 +1,155 @@
+// `POST /apps-api/token` (also `/apps-api/apps/token` and `/token`, the paths the PKCE doc, the
+// CLI and the Management SDK use) and `POST /apps-api/introspect`.
+import type { FastifyInstance, FastifyReply } from "fastify";
+import { z } from "zod";
+
+import type { EmulatorContext } from "../context";
+import { activeMembership, type RegisteredApp } from "../state/world";
+import { OAuthError } from "./oauth-error";
+import type { Grant } from "./oauth-store";
+import { secretsEqual, verifierMatches, VERIFIER_PATTERN } from "./pkce";
+
+export const TOKEN_PATHS = ["/apps-api/token", "/apps-api/apps/token", "/token"] as const;
+
+const codeGrantSchema = z.object({
+  grant_type: z.literal("authorization_code"),
+  code: z.string().min(1, "code is required"),
+  client_id: z.string().min(1, "client_id is required"),
+  client_secret: z.string().optional(),
+  redirect_uri: z.string().optional(),
+  code_verifier: z.string().optional(),
+});
+
+const refreshGrantSchema = z.object({
+  grant_type: z.literal("refresh_token"),
+  refresh_token: z.string().min(1, "refresh_token is required"),
+  client_id: z.string().min(1, "client_id is required"),
+  client_secret: z.string().optional(),
+  redirect_uri: z.string().optional(),
+});
+
+const introspectSchema = z.object({ token: z.string().min(1, "token is required"), token_type_hint: z.string().optional() });
+
+function parseOAuth<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  const parsed = schema.safeParse(body ?? {});
+  if (!parsed.success) throw new OAuthError("invalid_request", parsed.error.issues.map((issue) => issue.message).join("; "));
+  return parsed.data;
+}
+
+function authenticateClient(ctx: EmulatorContext, clientId: string, clientSecret: string | undefined): RegisteredApp {
+  const app = [...ctx.world.apps.values()].find((candidate) => candidate.client_id === clientId);
+  if (!app) throw new OAuthError("invalid_client", "Unknown client_id.");
+  if (clientSecret !== undefined && !secretsEqual(clientSecret, app.client_secret)) {
+    throw new OAuthError("invalid_client", "The client_secret is wrong.");
+  }
+  return app;
+}
+
+function assertStillMember(ctx: EmulatorContext, grant: Grant): void {
+  const org = ctx.world.organizations.get(grant.orgUid);
+  if (!org || !activeMembership(org, grant.userUid)) {
+    ctx.oauth.revokeGrant(grant.uid);
+    throw new OAuthError("invalid_grant", "The user is no longer a member of the organization.");
+  }
+}
+
+function sendTokens(ctx: EmulatorContext, reply: FastifyReply, grant: Grant) {
+  const { accessToken, refreshToken } = ctx.oauth.issueTokens(grant, ctx.ttls.tokenTtlSeconds);
+  return reply.header("cache-control", "no-store").header("pragma", "no-cache").send({
+    access_token: accessToken.token,
+    refresh_token: refreshToken,
+    token_type: "Bearer",
+    expires_in: ctx.ttls.tokenTtlSeconds,
+    location: "NA",
+    organization_uid: grant.orgUid,
+    user_uid: grant.userUid,
+    authorization_type: "user",
+    scope: grant.scopes.join(" "),
+  });
+}
+
+function exchangeCode(ctx: EmulatorContext, body: z.infer<typeof codeGrantSchema>): Grant {
+  authenticateClient(ctx, body.client_id, body.client_secret);
+  const code = ctx.oauth.findCode(body.code);
+  if (!code || code.clientId !== body.client_id) throw new OAuthError("invalid_grant", "The authorization code is not valid.");
+  if (code.used) {
+    // RFC 6749 §4.1.2: a replayed code revokes what was issued from it (it may have leaked).
+    if (code.grantUid) ctx.oauth.revokeGrant(code.grantUid);
+    throw new OAuthError("invalid_grant", "The authorization code was already used; tokens issued from it are revoked.");
+  }
+  if (Date.now() >= code.expiresAt) throw new OAuthError("invalid_grant", "The authorization code has expired.");
+  if (code.requestedRedirectUri !== null && body.redirect_uri === undefined) {
+    throw new OAuthError("invalid_grant", "redirect_uri is required because the authorize request named one.");
+  }
+  if (body.redirect_uri !== undefined && body.redirect_uri !== code.redirectUri) {
+    throw new OAuthError("invalid_grant", "redirect_uri does not match the authorize request.");
+  }
+  if (code.challenge) {
+    if (body.code_verifier === undefined) throw new OAuthError("invalid_grant", "code_verifier is required for this code.");
+    if (!VERIFIER_PATTERN.test(body.code_verifier) || !verifierMatches(body.code_verifier, code.challenge.value, code.challenge.method)) {
+      throw new OAuthError("invalid_grant", "The code_verifier does not match the code_challenge.");
+    }
+  } else if (body.client_secret === undefined) {
+    throw new OAuthError("invalid_client", "client_secret is required when the code was requested without PKCE.");
+  }
+  const grant = ctx.oauth.createGrant({
+    appUid: code.appUid,
+    clientId: code.clientId,
+    userUid: code.userUid,
+    orgUid: code.orgUid,
+    scopes: code.scopes,
+    confidential: body.client_secret !== undefined,
+  });
+  code.used = true;
+  code.grantUid = grant.uid;
+  assertStillMember(ctx, grant);
+  return grant;
+}
+
+function refresh(ctx: EmulatorContext, body: z.infer<typeof refreshGrantSchema>): Grant {
+  authenticateClient(ctx, body.client_id, body.client_secret);
+  const result = ctx.oauth.consumeRefreshToken(body.refresh_token, (grant) => {
+    if (grant.clientId !== body.client_id) throw new OAuthError("invalid_grant", "The refresh token was issued to another client.");
+    if (grant.confidential && body.client_secret === undefined) {
+      throw new OAuthError("invalid_client", "client_secret is required: the token was obtained with it.");
+    }
+  });
+  if ("problem" in result) {
+    const messages = {
+      unknown: "The refresh token is not valid.",
+      reused: "The refresh token was already used (refresh tokens rotate).",
+      revoked: "The authorization behind this refresh token was revoked.",
+    } as const;
+    throw new OAuthError("invalid_grant", messages[result.problem]);
+  }
+  assertStillMember(ctx, result.grant);
+  return result.grant;
+}
+
+export function registerTokenRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
+  for (const path of TOKEN_PATHS) {
+    app.post(path, async (request, reply) => {
+      const grantType = (request.body as { grant_type?: unknown } | undefined)?.grant_type;
+      if (grantType === undefined) throw new OAuthError("invalid_request", "grant_type is required.");
+      if (grantType === "authorization_code") return sendTokens(ctx, reply, exchangeCode(ctx, parseOAuth(codeGrantSchema, request.body)));
+      if (grantType === "refresh_token") return sendTokens(ctx, reply, refresh(ctx, parseOAuth(refreshGrantSchema, request.body)));
+      throw new OAuthError("unsupported_grant_type", "grant_type must be authorization_code or refresh_token.");
+    });
+  }
+
+  app.post("/apps-api/introspect", async (request) => {
+    const body = parseOAuth(introspectSchema, request.body);
+    const found = ctx.oauth.introspect(body.token);
+    if (!found) return { active: false };
+    return {
+      active: true,
+      token_type: found.kind,
+      scope: found.grant.scopes.join(" "),
+      client_id: found.grant.clientId,
+      app_uid: found.grant.appUid,
+      user_uid: found.grant.userUid,
+      organization_uid: found.grant.orgUid,
+      ...(found.expiresAt !== null ? { exp: Math.floor(found.expiresAt / 1000) } : {}),
+    };
+  });
+}

@@ -1,0 +1,317 @@
+// The user-token OAuth flow: sign-in, consent once, redirects, PKCE, token errors, rotation,
+// introspection and revocation. Driven over HTTP as a browser would (manual redirects + cookie).
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
+import {
+  ACME,
+  ADMIN,
+  APP,
+  authorizeAndConsent,
+  authorizePath,
+  BrowserSession,
+  cma,
+  consentIdOf,
+  control,
+  GLOBEX,
+  MEMBER,
+  OWNER,
+  pkcePair,
+  startEmulator,
+  tokenRequest,
+  userToken,
+  type Emulator,
+} from "./helpers";
+
+const REDIRECT = APP.redirect_uris[0] ?? "";
+let emulator: Emulator;
+beforeAll(async () => {
+  emulator = await startEmulator({ rateLimit: false });
+});
+afterAll(async () => emulator.close());
+beforeEach(async () => {
+  await control(emulator, "POST", "/reset");
+});
+
+function baseParams(challenge: string): Record<string, string> {
+  return {
+    response_type: "code",
+    client_id: APP.client_id,
+    redirect_uri: REDIRECT,
+    scope: "user:read organization:read",
+    state: "st-123",
+    code_challenge: challenge,
+    code_challenge_method: "S256",
+  };
+}
+
+describe("authorize", () => {
+  it("sends a signed-out person to the sign-in page and back to the same authorize URL", async () => {
+    const browser = new BrowserSession(emulator);
+    const path = authorizePath(baseParams(pkcePair().challenge));
+    const first = await browser.request(path);
+    expect(first.status).toBe(302);
+    const login = first.headers.get("location") ?? "";
+    expect(login).toBe(`/login?return_to=${encodeURIComponent(path)}`);
+    const page = await (await browser.request(login)).text();
+    expect(page).toContain("Sign in as Mia Member");
+    const signedIn = await browser.request("/login", { form: { user_uid: MEMBER, return_to: path } });
+    expect(signedIn.headers.get("location")).toBe(path);
+    expect(signedIn.headers.get("set-cookie")).toMatch(/HttpOnly/i);
+  });
+
+  it("shows consent the first time only; the same or a smaller scope set goes straight back", async () => {
+    const browser = new BrowserSession(emulator);
+    await browser.signInAs(MEMBER);
+    const first = await browser.request(authorizePath(baseParams(pkcePair().challenge)));
+    expect(first.status).toBe(200);
+    const page = await first.text();
+    expect(page).toContain("Authorize");
+    expect(page).toContain("Acme Corporation");
+    const accepted = await browser.request(`/apps/${APP.app_uid}/authorize`, { form: { consent_id: consentIdOf(page), decision: "accept" } });
+    expect(accepted.status).toBe(302);
+    const callback = new URL(accepted.headers.get("location") ?? "");
+    expect(`${callback.origin}${callback.pathname}`).toBe(REDIRECT);
+    expect(callback.searchParams.get("state")).toBe("st-123");
+    expect(callback.searchParams.get("location")).toBe("NA");
+    expect(callback.searchParams.get("code")).toBeTruthy();
+
+    for (const scope of ["user:read organization:read", "user:read"]) {
+      const again = await browser.request(authorizePath({ ...baseParams(pkcePair().challenge), scope }));
+      expect(again.status, scope).toBe(302);
+      expect(new URL(again.headers.get("location") ?? "").searchParams.get("code")).toBeTruthy();
+    }
+    // A wider set asks again.
+    const wider = await browser.request(authorizePath({ ...baseParams(pkcePair().challenge), scope: "user:read organization.logs:read" }));
+    expect(wider.status).toBe(200);
+    // Answering the same consent screen twice does nothing the second time.
+    const replay = await browser.request(`/apps/${APP.app_uid}/authorize`, { form: { consent_id: consentIdOf(page), decision: "accept" } });
+    expect(replay.status).toBe(400);
+  });
+
+  it("sends access_denied back when the person cancels", async () => {
+    const browser = new BrowserSession(emulator);
+    await browser.signInAs(MEMBER);
+    const page = await (await browser.request(authorizePath(baseParams(pkcePair().challenge)))).text();
+    const denied = await browser.request(`/apps/${APP.app_uid}/authorize`, { form: { consent_id: consentIdOf(page), decision: "deny" } });
+    const callback = new URL(denied.headers.get("location") ?? "");
+    expect(callback.searchParams.get("error")).toBe("access_denied");
+    expect(callback.searchParams.get("state")).toBe("st-123");
+  });
+
+  it("never redirects to an unregistered redirect_uri, a wrong client_id or an unknown app", async () => {
+    const browser = new BrowserSession(emulator);
+    await browser.signInAs(MEMBER);
+    const cases = [
+      authorizePath({ ...baseParams(pkcePair().challenge), redirect_uri: "https://evil.example/steal" }),
+      authorizePath({ ...baseParams(pkcePair().challenge), redirect_uri: `${REDIRECT}/../other` }),
+      authorizePath({ ...baseParams(pkcePair().challenge), client_id: "someone-else" }),
+      authorizePath(baseParams(pkcePair().challenge), "app_unknown"),
+    ];
+    for (const path of cases) {
+      const response = await browser.request(path);
+      expect(response.status, path).toBeGreaterThanOrEqual(400);
+      expect(response.headers.get("location"), path).toBeNull();
+      expect(await response.text()).toContain("cannot be authorized");
+    }
+  });
+
+  it("returns scope and PKCE problems to the registered redirect_uri", async () => {
+    const browser = new BrowserSession(emulator);
+    await browser.signInAs(MEMBER);
+    const cases: Array<[Record<string, string>, string]> = [
+      [{ scope: "user:read admin:everything" }, "invalid_scope"],
+      [{ response_type: "token" }, "unsupported_response_type"],
+      [{ code_challenge_method: "S512" }, "invalid_request"],
+      [{ code_challenge: "short" }, "invalid_request"],
+    ];
+    for (const [override, error] of cases) {
+      const response = await browser.request(authorizePath({ ...baseParams(pkcePair().challenge), ...override }));
+      expect(response.status).toBe(302);
+      const callback = new URL(response.headers.get("location") ?? "");
+      expect(`${callback.origin}${callback.pathname}`).toBe(REDIRECT);
+      expect(callback.searchParams.get("error")).toBe(error);
+    }
+  });
+
+  it("asks a person in several organizations which one, unless the shell has a current one", async () => {
+    const browser = new BrowserSession(emulator);
+    await browser.signInAs(ADMIN);
+    const picker = await browser.request(authorizePath(baseParams(pkcePair().challenge)));
+    expect(picker.status).toBe(200);
+    const page = await picker.text();
+    expect(page).toContain("Choose an organization");
+    expect(page).toContain(`data-org-uid="${GLOBEX}"`);
+    const chosen = await browser.request(authorizePath({ ...baseParams(pkcePair().challenge), organization_uid: GLOBEX }));
+    expect(await chosen.text()).toContain("Globex");
+    const notMine = await browser.request(authorizePath({ ...baseParams(pkcePair().challenge), organization_uid: "blt_org_nope" }));
+    expect(notMine.status).toBe(403);
+    await browser.request(`/organizations/${GLOBEX}/data-activation-layer`);
+    const current = await browser.request(authorizePath(baseParams(pkcePair().challenge)));
+    expect(await current.text()).toContain("access <strong>Globex</strong>");
+  });
+
+  it("serves the hash-form entry page that the Management SDK links to", async () => {
+    const response = await fetch(`${emulator.url}/?response_type=code&client_id=${APP.client_id}`);
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    expect(page).toContain("#!");
+    expect(page).toContain("location.replace");
+  });
+});
+
+describe("token endpoint", () => {
+  async function codeFor(userUid: string, params: Record<string, string>): Promise<string> {
+    const browser = new BrowserSession(emulator);
+    await browser.signInAs(userUid);
+    const callback = await authorizeAndConsent(browser, params);
+    return callback.searchParams.get("code") ?? "";
+  }
+
+  it("exchanges a PKCE code on every documented path, and the token works on the CMA", async () => {
+    for (const path of ["/apps-api/token", "/apps-api/apps/token", "/token"]) {
+      const { verifier, challenge } = pkcePair();
+      const code = await codeFor(OWNER, baseParams(challenge));
+      const { status, body } = await tokenRequest(
+        emulator,
+        { grant_type: "authorization_code", client_id: APP.client_id, code, redirect_uri: REDIRECT, code_verifier: verifier },
+        path,
+      );
+      expect(status, path).toBe(200);
+      expect(body).toMatchObject({ token_type: "Bearer", expires_in: 3600, location: "NA", organization_uid: ACME, user_uid: OWNER, authorization_type: "user", scope: "user:read organization:read" });
+      const user = await cma(emulator, "/v3/user", { bearer: body.access_token, orgUid: ACME });
+      expect(user.body.user.uid).toBe(OWNER);
+    }
+  });
+
+  it("exchanges a code requested without PKCE only with the client secret", async () => {
+    const params = { response_type: "code", client_id: APP.client_id, redirect_uri: REDIRECT, scope: "user:read" };
+    const code = await codeFor(OWNER, params);
+    const without = await tokenRequest(emulator, { grant_type: "authorization_code", client_id: APP.client_id, code, redirect_uri: REDIRECT });
+    expect(without).toMatchObject({ status: 401, body: { error: "invalid_client" } });
+    const wrong = await tokenRequest(emulator, { grant_type: "authorization_code", client_id: APP.client_id, code, redirect_uri: REDIRECT, client_secret: "wrong-secret-123" });
+    expect(wrong).toMatchObject({ status: 401, body: { error: "invalid_client" } });
+    const right = await tokenRequest(emulator, { grant_type: "authorization_code", client_id: APP.client_id, code, redirect_uri: REDIRECT, client_secret: APP.client_secret });
+    expect(right.status).toBe(200);
+  });
+
+  it("accepts a plain challenge when no method is given", async () => {
+    const verifier = pkcePair().verifier;
+    const { code_challenge_method: _ignored, ...params } = baseParams(verifier);
+    const code = await codeFor(OWNER, params);
+    const result = await tokenRequest(emulator, { grant_type: "authorization_code", client_id: APP.client_id, code, redirect_uri: REDIRECT, code_verifier: verifier });
+    expect(result.status).toBe(200);
+  });
+
+  it("refuses a wrong verifier, a wrong redirect URI, an unknown code and a bad grant type", async () => {
+    const { verifier, challenge } = pkcePair();
+    const code = await codeFor(OWNER, baseParams(challenge));
+    const base = { grant_type: "authorization_code", client_id: APP.client_id, code, redirect_uri: REDIRECT, code_verifier: verifier };
+    const errorShape = { error: expect.any(String), error_description: expect.any(String) };
+    const wrongVerifier = await tokenRequest(emulator, { ...base, code_verifier: pkcePair().verifier });
+    expect(wrongVerifier).toEqual({ status: 400, body: { ...errorShape, error: "invalid_grant" } });
+    const wrongRedirect = await tokenRequest(emulator, { ...base, redirect_uri: "http://localhost:3000/other" });
+    expect(wrongRedirect).toEqual({ status: 400, body: { ...errorShape, error: "invalid_grant" } });
+    const missingVerifier = await tokenRequest(emulator, { grant_type: "authorization_code", client_id: APP.client_id, code, redirect_uri: REDIRECT });
+    expect(missingVerifier.body.error).toBe("invalid_grant");
+    expect((await tokenRequest(emulator, { ...base, code: "code_unknown" })).body.error).toBe("invalid_grant");
+    expect((await tokenRequest(emulator, { ...base, client_id: "nobody" })).body.error).toBe("invalid_client");
+    expect((await tokenRequest(emulator, { ...base, grant_type: "password" })).body.error).toBe("unsupported_grant_type");
+    expect((await tokenRequest(emulator, { client_id: APP.client_id })).body.error).toBe("invalid_request");
+    // After all those refusals the code still works once.
+    expect((await tokenRequest(emulator, base)).status).toBe(200);
+  });
+
+  it("fails a reused code and revokes the tokens issued from it", async () => {
+    const { verifier, challenge } = pkcePair();
+    const code = await codeFor(OWNER, baseParams(challenge));
+    const form = { grant_type: "authorization_code", client_id: APP.client_id, code, redirect_uri: REDIRECT, code_verifier: verifier };
+    const first = await tokenRequest(emulator, form);
+    expect((await cma(emulator, "/v3/user", { bearer: first.body.access_token })).status).toBe(200);
+    const second = await tokenRequest(emulator, form);
+    expect(second).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+    const after = await cma(emulator, "/v3/user", { bearer: first.body.access_token });
+    expect(after.status).toBe(401);
+    expect(after.body.error_code).toBe(105);
+    const refresh = await tokenRequest(emulator, { grant_type: "refresh_token", client_id: APP.client_id, refresh_token: first.body.refresh_token });
+    expect(refresh.body.error).toBe("invalid_grant");
+  });
+
+  it("expires codes after codeTtlSeconds and access tokens after tokenTtlSeconds", async () => {
+    await control(emulator, "PUT", "/ttls", { codeTtlSeconds: 0 });
+    const { verifier, challenge } = pkcePair();
+    const code = await codeFor(OWNER, baseParams(challenge));
+    const expired = await tokenRequest(emulator, { grant_type: "authorization_code", client_id: APP.client_id, code, redirect_uri: REDIRECT, code_verifier: verifier });
+    expect(expired).toMatchObject({ status: 400, body: { error: "invalid_grant", error_description: expect.stringMatching(/expired/) } });
+
+    await control(emulator, "PUT", "/ttls", { codeTtlSeconds: 60, tokenTtlSeconds: 0 });
+    const tokens = await userToken(emulator, OWNER);
+    expect(tokens.expires_in).toBe(0);
+    const call = await cma(emulator, "/v3/user", { bearer: tokens.access_token });
+    expect(call.status).toBe(401);
+    expect(call.body.error_message).toMatch(/expired/);
+    // The refresh token still gets a fresh access token.
+    await control(emulator, "PUT", "/ttls", { tokenTtlSeconds: 3600 });
+    const refreshed = await tokenRequest(emulator, { grant_type: "refresh_token", client_id: APP.client_id, refresh_token: tokens.refresh_token });
+    expect((await cma(emulator, "/v3/user", { bearer: refreshed.body.access_token })).status).toBe(200);
+  });
+
+  it("rotates refresh tokens; an old refresh token fails", async () => {
+    const tokens = await userToken(emulator, OWNER);
+    const form = { grant_type: "refresh_token", client_id: APP.client_id, refresh_token: tokens.refresh_token, redirect_uri: REDIRECT };
+    const first = await tokenRequest(emulator, form);
+    expect(first.status).toBe(200);
+    expect(first.body.refresh_token).not.toBe(tokens.refresh_token);
+    const reused = await tokenRequest(emulator, form);
+    expect(reused).toMatchObject({ status: 400, body: { error: "invalid_grant", error_description: expect.stringMatching(/already used/) } });
+    const next = await tokenRequest(emulator, { ...form, refresh_token: first.body.refresh_token });
+    expect(next.status).toBe(200);
+  });
+
+  it("refuses the token of one organization on another and after the person leaves", async () => {
+    const tokens = await userToken(emulator, ADMIN, { organization_uid: ACME });
+    expect((await cma(emulator, `/v3/organizations/${GLOBEX}`, { bearer: tokens.access_token })).status).toBe(403);
+    expect((await cma(emulator, `/v3/organizations/${ACME}`, { bearer: tokens.access_token, orgUid: GLOBEX })).status).toBe(403);
+    expect((await cma(emulator, `/v3/organizations/${ACME}`, { bearer: tokens.access_token, orgUid: ACME })).status).toBe(200);
+    await control(emulator, "DELETE", `/organizations/${ACME}/members/adam.admin@acme.test`);
+    expect((await cma(emulator, `/v3/organizations/${ACME}`, { bearer: tokens.access_token })).status).toBe(401);
+  });
+});
+
+describe("introspection and revocation", () => {
+  it("introspects live, refresh and dead tokens", async () => {
+    const tokens = await userToken(emulator, MEMBER);
+    const introspect = async (token: string) =>
+      (await fetch(`${emulator.url}/apps-api/introspect`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ token }) })).json();
+    expect(await introspect(tokens.access_token)).toMatchObject({ active: true, token_type: "access_token", user_uid: MEMBER, organization_uid: ACME, client_id: APP.client_id, exp: expect.any(Number) });
+    expect(await introspect(tokens.refresh_token)).toMatchObject({ active: true, token_type: "refresh_token" });
+    expect(await introspect("cs_at_unknown")).toEqual({ active: false });
+  });
+
+  it("lists and revokes authorizations on the Developer Hub paths", async () => {
+    const mine = await userToken(emulator, MEMBER);
+    const owners = await userToken(emulator, OWNER);
+    const list = async (token: string) => cma(emulator, `/manifests/${APP.app_uid}/authorizations`, { bearer: token, orgUid: ACME });
+    const memberView = await list(mine.access_token);
+    expect(memberView.body.data.map((entry: { user: { uid: string } }) => entry.user.uid)).toEqual([MEMBER]);
+    const ownerView = await list(owners.access_token);
+    expect(ownerView.body.data).toHaveLength(2);
+    const ownersAuthorization = ownerView.body.data.find((entry: { user: { uid: string } }) => entry.user.uid === OWNER).authorization_uid;
+    const forbidden = await cma(emulator, `/manifests/${APP.app_uid}/authorizations/${ownersAuthorization}`, { method: "DELETE", bearer: mine.access_token });
+    expect(forbidden.status).toBe(403);
+    const revoked = await cma(emulator, `/manifests/${APP.app_uid}/authorizations/${memberView.body.data[0].authorization_uid}`, { method: "DELETE", bearer: mine.access_token });
+    expect(revoked.status).toBe(200);
+    expect((await cma(emulator, "/v3/user", { bearer: mine.access_token })).status).toBe(401);
+    const refresh = await tokenRequest(emulator, { grant_type: "refresh_token", client_id: APP.client_id, refresh_token: mine.refresh_token });
+    expect(refresh.body.error).toBe("invalid_grant");
+    const again = await cma(emulator, `/manifests/${APP.app_uid}/authorizations/${memberView.body.data[0].authorization_uid}`, { method: "DELETE", bearer: owners.access_token });
+    expect(again.status).toBe(404);
+  });
+});
+
+describe("token endpoint input", () => {
+  it("answers a malformed JSON body in the RFC 6749 shape", async () => {
+    const response = await fetch(`${emulator.url}/apps-api/token`, { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: "invalid_request", error_description: expect.any(String) });
+  });
+});
