@@ -1,0 +1,140 @@
+// Verification of the signed app token a signed UI location receives (`?app-token=`), per
+// "Securing your app" (api-notes Part B §1.5): RS256 with the region's public key, plus expiry,
+// issuer and audience. The claims then seed our own session; the token is never an API credential.
+import { errors as joseErrors, jwtVerify, type JWTPayload } from "jose";
+import type { KeyObject } from "node:crypto";
+import { z } from "zod";
+import { describeIssues, resolveEndpoints } from "../config/endpoints";
+import { AppTokenError } from "../errors/app-token-error";
+import { ContentstackConfigError } from "../errors/config-error";
+import { createPublicKeyCache, type PublicKeyCache } from "./public-key-cache";
+
+export const appTokenVerifierOptionsSchema = z.object({
+  /** Region whose app host signs the tokens. @defaultValue "NA" */
+  region: z.string().optional(),
+  /** App host override (the emulator). @defaultValue the region's app host */
+  appUrl: z.string().optional(),
+  /** Our Developer Hub app uid: the expected audience and `app_uid` claim. */
+  appUid: z.string().min(1, "is required"),
+  /** Expected `iss`. @defaultValue the app host URL */
+  issuer: z.string().min(1).optional(),
+  /** Allowed clock difference. @defaultValue 5 */
+  clockToleranceSeconds: z.number().int().min(0).max(300).default(5),
+  /** How long a fetched key is trusted. @defaultValue 3600000 */
+  keyTtlMs: z.number().int().positive().optional(),
+  /** Minimum key age before a failed verification triggers one refetch. @defaultValue 60000 */
+  refetchAfterMs: z.number().int().min(0).optional(),
+});
+
+export type AppTokenVerifierOptions = z.input<typeof appTokenVerifierOptionsSchema>;
+
+/** What a valid app token tells us. */
+export interface AppTokenClaims {
+  readonly organizationUid: string;
+  readonly installationUid: string;
+  readonly appUid: string;
+  readonly userUid: string;
+  /** Stack apps only. */
+  readonly stackApiKey: string | undefined;
+  readonly issuedAt: Date | undefined;
+  readonly expiresAt: Date;
+}
+
+const wireClaimsSchema = z.object({
+  organization_uid: z.string().min(1),
+  installation_uid: z.string().min(1),
+  app_uid: z.string().min(1),
+  user_uid: z.string().min(1),
+  stack_api_key: z.string().optional(),
+  iat: z.number().optional(),
+  exp: z.number(),
+});
+
+export interface AppTokenVerifier {
+  verify(token: string): Promise<AppTokenClaims>;
+}
+
+export function createAppTokenVerifier(options: AppTokenVerifierOptions): AppTokenVerifier {
+  const parsed = appTokenVerifierOptionsSchema.safeParse(options);
+  if (!parsed.success) throw new ContentstackConfigError(describeIssues(parsed.error, "appToken."));
+  const config = parsed.data;
+  const { appUrl } = resolveEndpoints({ region: config.region, appUrl: config.appUrl });
+  const issuer = config.issuer ?? appUrl;
+  const keys: PublicKeyCache = createPublicKeyCache({
+    url: `${appUrl}/.well-known/public-keys.json`,
+    ttlMs: config.keyTtlMs,
+    refetchAfterMs: config.refetchAfterMs,
+  });
+
+  async function check(token: string, key: KeyObject): Promise<JWTPayload> {
+    const { payload } = await jwtVerify(token, key, {
+      algorithms: ["RS256"],
+      issuer,
+      audience: config.appUid,
+      clockTolerance: config.clockToleranceSeconds,
+      requiredClaims: ["exp"],
+    });
+    return payload;
+  }
+
+  return {
+    async verify(token: string): Promise<AppTokenClaims> {
+      if (typeof token !== "string" || token.split(".").length !== 3) throw new AppTokenError("The app token is not a JWT", "malformed");
+      let payload: JWTPayload;
+      try {
+        payload = await check(token, await keys.current());
+      } catch (error) {
+        if (!(error instanceof joseErrors.JWSSignatureVerificationFailed)) throw toAppTokenError(error);
+        // The signing key may have rotated since we cached it.
+        const fresh = await keys.refreshIfStale();
+        if (!fresh) throw toAppTokenError(error);
+        try {
+          payload = await check(token, fresh);
+        } catch (retryError) {
+          throw toAppTokenError(retryError);
+        }
+      }
+      const claims = wireClaimsSchema.safeParse(payload);
+      if (!claims.success) throw new AppTokenError(`The app token lacks claims: ${claims.error.issues.map((issue) => issue.path.join(".")).join(", ")}`, "claims");
+      if (claims.data.app_uid !== config.appUid) throw new AppTokenError("The app token was issued for another app", "audience");
+      return {
+        organizationUid: claims.data.organization_uid,
+        installationUid: claims.data.installation_uid,
+        appUid: claims.data.app_uid,
+        userUid: claims.data.user_uid,
+        stackApiKey: claims.data.stack_api_key,
+        issuedAt: claims.data.iat === undefined ? undefined : new Date(claims.data.iat * 1000),
+        expiresAt: new Date(claims.data.exp * 1000),
+      };
+    },
+  };
+}
+
+function toAppTokenError(error: unknown): AppTokenError {
+  if (error instanceof AppTokenError) return error;
+  if (error instanceof joseErrors.JWTExpired) return new AppTokenError("The app token has expired", "expired", { cause: error });
+  if (error instanceof joseErrors.JWTClaimValidationFailed) {
+    if (error.claim === "iss") return new AppTokenError("The app token was issued by another host", "issuer", { cause: error });
+    if (error.claim === "aud") return new AppTokenError("The app token is meant for another audience", "audience", { cause: error });
+    if (error.claim === "nbf" || error.claim === "iat") return new AppTokenError("The app token is not valid yet", "not_yet_valid", { cause: error });
+    return new AppTokenError(`The app token's ${error.claim} claim is invalid`, "claims", { cause: error });
+  }
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return new AppTokenError("The app token's signature does not verify", "signature", { cause: error });
+  return new AppTokenError(`The app token is malformed: ${(error as Error).message}`, "malformed", { cause: error });
+}
+
+const verifiers = new Map<string, AppTokenVerifier>();
+
+/**
+ * Verifies one app token, reusing a verifier (and its cached key) per app host and app uid.
+ * @throws AppTokenError naming the failed check
+ */
+export function verifyAppToken(token: string, options: AppTokenVerifierOptions): Promise<AppTokenClaims> {
+  const key = JSON.stringify([options.region ?? "", options.appUrl ?? "", options.appUid, options.issuer ?? ""]);
+  let verifier = verifiers.get(key);
+  if (!verifier) {
+    verifier = createAppTokenVerifier(options);
+    verifiers.set(key, verifier);
+  }
+  return verifier.verify(token);
+}

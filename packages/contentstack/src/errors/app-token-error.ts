@@ -1,0 +1,25 @@
+/** Why a signed app token was refused. */
+export type AppTokenFailure =
+  | "malformed"
+  | "signature"
+  | "expired"
+  | "not_yet_valid"
+  | "issuer"
+  | "audience"
+  | "claims"
+  | "key_unavailable";
+
+/**
+ * A signed app token (the `app-token` query parameter of a signed UI location) failed
+ * verification. The message names the failed check but never echoes the token.
+ */
+export class AppTokenError extends Error {
+  readonly code = "APP_TOKEN_INVALID";
+  readonly failure: AppTokenFailure;
+
+  constructor(message: string, failure: AppTokenFailure, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "AppTokenError";
+    this.failure = failure;
+  }
+}
