@@ -1,4 +1,4 @@
-export { startContentstackEmulator } from "./contentstack";
+export { CONTENTSTACK_SESSION_COOKIE, startContentstackEmulator } from "./contentstack";
 export {
   startLyticsEmulator,
   type LyticsEmulator,

@@ -28,13 +28,7 @@ export type { LyticsUser, RemoveOutcome } from "./users/users";
 export type { AvailableRole } from "./users/account";
 
 // Regions and endpoints
-export {
-  LYTICS_MANAGEMENT_API_HOSTS,
-  LYTICS_REGIONS,
-  LYTICS_USER_API_BASE_URL,
-  parseLyticsRegion,
-  type LyticsRegion,
-} from "./config/regions";
+export { LYTICS_USER_API_BASE_URL } from "./config/regions";
 export {
   resolveManagementBaseUrl,
   resolveUserApiBaseUrl,

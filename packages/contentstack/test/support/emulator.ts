@@ -2,8 +2,7 @@
 // credentials, inject faults and read call logs through its `/_emulator/` control API.
 import { readFileSync } from "node:fs";
 import { pino } from "pino";
-import { startContentstackEmulator } from "@lytics-access/emulators";
-import { SESSION_COOKIE } from "../../../emulators/src/contentstack/state/sessions";
+import { CONTENTSTACK_SESSION_COOKIE as SESSION_COOKIE, startContentstackEmulator } from "@lytics-access/emulators";
 import { createRateLimiter, createContentstackClient, type ContentstackClientOptions } from "../../src/index";
 
 export const ORG = "blt_org_acme";

@@ -71,6 +71,8 @@ async function applyFault(
 ): Promise<void> {
   switch (fault.kind) {
     case "latency":
+      // The request still runs after the wait even if the client gave up meanwhile, as on a real
+      // server: a write that timed out on the client side may well have been applied.
       await new Promise((resolve) => setTimeout(resolve, fault.ms));
       return;
     case "status":

@@ -7,8 +7,11 @@ import { z } from "zod";
 export const faultSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("status"),
-    /** The status to answer with instead of running the route (429, 500, 502, 503…). */
-    status: z.number().int().min(400).max(599),
+    /**
+     * The status to answer with instead of running the route: an error (429, 500, 503…), or a
+     * success with a `body` of the wrong shape, to prove a client validates what it accepts.
+     */
+    status: z.number().int().min(200).max(599),
     /** Body to send; when left out the emulator sends the service's own error shape for that status. */
     body: z.unknown().optional(),
   }),

@@ -1,11 +1,7 @@
 import { z } from "zod";
 
 import { parseInput } from "../errors/invalid-input-error";
-import {
-  LYTICS_MANAGEMENT_API_HOSTS,
-  LYTICS_USER_API_BASE_URL,
-  lyticsRegionSchema,
-} from "./regions";
+import { LYTICS_USER_API_BASE_URL, lyticsManagementHostOf, lyticsRegionSchema } from "./regions";
 
 // A base URL is an origin plus an optional path prefix; query strings and fragments would be
 // silently dropped or mangled when paths are appended, so they are refused.
@@ -41,7 +37,7 @@ export function resolveManagementBaseUrl(options: ManagementEndpointOptions): st
     );
   }
   const region = parseInput(lyticsRegionSchema, options.region, "Lytics region");
-  return LYTICS_MANAGEMENT_API_HOSTS[region];
+  return lyticsManagementHostOf(region);
 }
 
 /**

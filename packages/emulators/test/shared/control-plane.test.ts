@@ -1,0 +1,124 @@
+// The control plane every emulator shares: faults hit the calls they name, counts are complete
+// (dropped calls included), and a held request never keeps the emulator from closing.
+import Fastify, { type FastifyInstance } from "fastify";
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+import { loadFixture } from "../../src/fixtures/load-fixture";
+import { installControlPlane, type ControlPlane } from "../../src/shared/control-plane";
+import { listenOnLoopback } from "../../src/shared/listen";
+
+interface Harness {
+  url: string;
+  app: FastifyInstance;
+  plane: ControlPlane;
+  readonly resets: number;
+  /** How many times the /items route itself ran. */
+  readonly handled: number;
+}
+
+async function start(enabled = true): Promise<Harness> {
+  const app = Fastify();
+  const counters = { resets: 0, handled: 0 };
+  const plane = installControlPlane(app, {
+    enabled,
+    errorBody: (status) => ({ error_message: `status ${status}` }),
+    reset: () => void (counters.resets += 1),
+    loadFixture: () => undefined,
+  });
+  app.get("/items", async () => {
+    counters.handled += 1;
+    return { items: [1, 2, 3], count: 3 };
+  });
+  const port = await listenOnLoopback(app, 0);
+  return {
+    app,
+    plane,
+    url: `http://127.0.0.1:${port}`,
+    get resets() {
+      return counters.resets;
+    },
+    get handled() {
+      return counters.handled;
+    },
+  };
+}
+
+const addFault = (url: string, body: unknown) =>
+  fetch(`${url}/_emulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+
+describe("control plane", () => {
+  const running: Harness[] = [];
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((harness) => harness.app.close()));
+  });
+
+  it("lets `after` calls through, then hits `times` calls with the fault, then lets calls through again", async () => {
+    const harness = await start();
+    running.push(harness);
+    await addFault(harness.url, { route: "/items", after: 1, times: 2, fault: { kind: "status", status: 503 } });
+    const statuses = [];
+    for (let call = 0; call < 4; call += 1) statuses.push((await fetch(`${harness.url}/items`)).status);
+    expect(statuses).toEqual([200, 503, 503, 200]);
+    const calls = (await (await fetch(`${harness.url}/_emulator/calls`)).json()) as { counts: Record<string, number> };
+    expect(calls.counts["GET /items"]).toBe(4);
+  });
+
+  it("injects a success status with a body of the wrong shape", async () => {
+    const harness = await start();
+    running.push(harness);
+    await addFault(harness.url, { route: "/items", fault: { kind: "status", status: 200, body: { itemz: "nope" } } });
+    const response = await fetch(`${harness.url}/items`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ itemz: "nope" });
+  });
+
+  it("truncates and empties JSON answers", async () => {
+    const harness = await start();
+    running.push(harness);
+    await addFault(harness.url, { route: "/items", times: 1, fault: { kind: "truncate" } });
+    await addFault(harness.url, { route: "/items", after: 1, times: 1, fault: { kind: "empty" } });
+    const truncated = await (await fetch(`${harness.url}/items`)).text();
+    expect(() => JSON.parse(truncated) as unknown).toThrow();
+    expect(await (await fetch(`${harness.url}/items`)).json()).toEqual({ items: [], count: 0 });
+  });
+
+  it("counts a dropped call as status 0", async () => {
+    const harness = await start();
+    running.push(harness);
+    await addFault(harness.url, { route: "/items", times: 1, fault: { kind: "drop" } });
+    await expect(fetch(`${harness.url}/items`)).rejects.toThrow();
+    const { calls } = harness.plane.calls.snapshot();
+    expect(calls.map((call) => [call.key, call.status])).toEqual([["GET /items", 0]]);
+  });
+
+  it("still runs a delayed request whose client gave up, as a real server would", async () => {
+    const harness = await start();
+    running.push(harness);
+    await addFault(harness.url, { route: "/items", times: 1, fault: { kind: "latency", ms: 300 } });
+    await expect(fetch(`${harness.url}/items`, { signal: AbortSignal.timeout(50) })).rejects.toThrow();
+    expect(harness.handled).toBe(0);
+    await vi.waitFor(() => expect(harness.handled).toBe(1), { timeout: 5_000 });
+  });
+
+  it("refuses an invalid fault and resets on request", async () => {
+    const harness = await start();
+    running.push(harness);
+    const refused = await addFault(harness.url, { route: "/items", fault: { kind: "status", status: 99 } });
+    expect(refused.status).toBe(400);
+    expect((await fetch(`${harness.url}/_emulator/reset`, { method: "POST" })).status).toBe(204);
+    expect(harness.resets).toBe(1);
+  });
+
+  it("serves no control routes when disabled, while faults set in-process still apply", async () => {
+    const harness = await start(false);
+    running.push(harness);
+    expect((await fetch(`${harness.url}/_emulator/calls`)).status).toBe(404);
+    harness.plane.faults.add({ route: "*", fault: { kind: "status", status: 429 } });
+    expect((await fetch(`${harness.url}/items`)).status).toBe(429);
+  });
+
+  it("loads the default fixture that ships", () => {
+    const fixture = loadFixture();
+    expect(fixture.organizations.map((org) => org.name)).toEqual(["Acme Corporation", "Globex"]);
+  });
+});
