@@ -16,7 +16,9 @@ interface Tally {
 }
 
 const total: Tally = { passed: 0, failed: 0, skipped: 0 };
-const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", TURBO_NO_UPDATE_NOTIFIER: "1", FORCE_COLOR: "0" };
+const env: NodeJS.ProcessEnv = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", TURBO_NO_UPDATE_NOTIFIER: "1" };
+// Logs read by CI should be plain text; a person at a terminal keeps the colours.
+if (!process.stdout.isTTY) env.NO_COLOR = "1";
 
 function run(command: string, args: string[]): Promise<number> {
   return new Promise((resolve) => {
