@@ -39,8 +39,13 @@ async function main(): Promise<void> {
   if (smoke) await stack.close();
 }
 
+// Ctrl+C signals every process of the terminal's group, and the bootstrap forwards it too, so the
+// launcher usually hears SIGINT more than once: later ones must not cut the ordered shutdown short.
+let shuttingDown = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
+  process.on(signal, () => {
+    if (shuttingDown) return;
+    shuttingDown = true;
     console.log(`\n[start] ${signal}: shutting down`);
     void stack.close().then(() => process.exit(0));
   });

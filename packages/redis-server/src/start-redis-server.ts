@@ -81,7 +81,9 @@ async function launch(
     "--maxmemory-policy", "noeviction",
     "--loglevel", "warning",
   ];
-  const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
+  // Its own process group: a terminal's Ctrl+C must not stop Redis under the processes still
+  // writing to it; whoever started it stops it, last (and the exit hook below if they crash).
+  const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"], detached: true });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));

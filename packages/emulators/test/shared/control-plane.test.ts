@@ -122,3 +122,19 @@ describe("control plane", () => {
     expect(fixture.organizations.map((org) => org.name)).toEqual(["Acme Corporation", "Globex"]);
   });
 });
+
+describe("listenOnLoopback", () => {
+  it("answers on both 127.0.0.1 and ::1 with one port, and closes both", async () => {
+    const app = Fastify();
+    app.get("/ping", async () => ({ pong: true }));
+    const port = await listenOnLoopback(app, 0);
+    try {
+      expect(await (await fetch(`http://127.0.0.1:${port}/ping`)).json()).toEqual({ pong: true });
+      expect(await (await fetch(`http://[::1]:${port}/ping`)).json()).toEqual({ pong: true });
+    } finally {
+      await app.close();
+    }
+    await expect(fetch(`http://[::1]:${port}/ping`)).rejects.toThrow();
+    await expect(fetch(`http://127.0.0.1:${port}/ping`)).rejects.toThrow();
+  });
+});
