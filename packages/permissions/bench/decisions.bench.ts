@@ -4,6 +4,7 @@
 import { performance } from "node:perf_hooks";
 import { computeDesiredState, explain, parseExplainQuery } from "../src/index";
 import { caslCan, type AbilityCache } from "./casl-reference";
+import { caslDesiredState } from "./casl-desired-state";
 import { decisionQueries, organization, type BenchQuery } from "./workload";
 
 function rate(label: string, count: number, run: () => void, rounds = 5): number {
@@ -72,5 +73,28 @@ const desiredRate = rate(
 console.log(
   `Desired state: ${(1000 / desiredRate).toFixed(1)} ms per run; ${entries.toLocaleString("en-US")} user entries; ` +
     `${Math.round(MEMBERS * PROJECTS * desiredRate).toLocaleString("en-US")} member-project decisions/s`,
+);
+
+// The same member x project decisions in CASL; the comparison only counts if the answers agree.
+const ourState = computeDesiredState(org);
+const caslState = caslDesiredState(org);
+let stateDisagreements = 0;
+for (const project of ourState.projects) {
+  const theirs = caslState.get(project.projectId) ?? new Map<string, string>();
+  if (theirs.size !== project.users.length) stateDisagreements += Math.abs(theirs.size - project.users.length);
+  for (const user of project.users) if (theirs.get(user.uid) !== user.roles.join(",")) stateDisagreements += 1;
+}
+console.log(`Desired state vs CASL: ${stateDisagreements} disagreeing member-project entries`);
+const caslDesiredRate = rate(
+  `CASL permittedFieldsOf(): ${MEMBERS.toLocaleString("en-US")} members x ${PROJECTS} projects, runs`,
+  1,
+  () => {
+    entries = [...caslDesiredState(org).values()].reduce((sum, users) => sum + users.size, 0);
+  },
+  3,
+);
+console.log(
+  `Ratio computeDesiredState() / CASL: ${(desiredRate / caslDesiredRate).toFixed(2)}x ` +
+    `(CASL: ${(1000 / caslDesiredRate).toFixed(1)} ms per run, without explanations)`,
 );
 if (sink < 0) console.log(sink); // keep the loops from being optimised away
