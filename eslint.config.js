@@ -6,16 +6,29 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["**/node_modules/**", "**/dist/**", "**/.next/**", "**/.cache/**", "**/.local/**", "**/*.d.ts"],
+    ignores: [
+      "**/node_modules/**",
+      "**/dist/**",
+      "**/.next/**",
+      "**/.cache/**",
+      "**/.local/**",
+      "**/*.d.ts",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "separate-type-imports" }],
+      "@typescript-eslint/consistent-type-imports": [
+        "error",
+        { fixStyle: "separate-type-imports" },
+      ],
       "@typescript-eslint/no-non-null-assertion": "error",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       "no-console": "off",
       eqeqeq: ["error", "smart"],
     },
@@ -29,12 +42,22 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["node:*", "fs", "path", "http", "https", "net", "child_process"], message: "packages/permissions is pure: no I/O." },
-            { group: ["ioredis", "bullmq", "@lytics-access/*"], message: "packages/permissions depends on nothing." },
+            {
+              group: ["node:*", "fs", "path", "http", "https", "net", "child_process"],
+              message: "packages/permissions is pure: no I/O.",
+            },
+            {
+              group: ["ioredis", "bullmq", "@lytics-access/*"],
+              message: "packages/permissions depends on nothing.",
+            },
           ],
         },
       ],
-      "no-restricted-globals": ["error", { name: "process", message: "packages/permissions is pure: pass the environment in." }, { name: "fetch", message: "packages/permissions is pure: no I/O." }],
+      "no-restricted-globals": [
+        "error",
+        { name: "process", message: "packages/permissions is pure: pass the environment in." },
+        { name: "fetch", message: "packages/permissions is pure: no I/O." },
+      ],
     },
   },
   {

@@ -4,6 +4,10 @@ import { defineConfig } from "vitest/config";
 // process pool and prints one summary; `npx vitest run --project <name>` runs one.
 export default defineConfig({
   test: {
-    projects: ["packages/*/vitest.config.ts", "apps/*/vitest.config.ts", "scripts/vitest.config.ts"],
+    projects: [
+      "packages/*/vitest.config.ts",
+      "apps/*/vitest.config.ts",
+      "scripts/vitest.config.ts",
+    ],
   },
 });

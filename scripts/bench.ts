@@ -6,7 +6,11 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
 const workspaces = ["packages", "apps"]
-  .flatMap((dir) => (existsSync(path.join(root, dir)) ? readdirSync(path.join(root, dir)).map((name) => path.join(dir, name)) : []))
+  .flatMap((dir) =>
+    existsSync(path.join(root, dir))
+      ? readdirSync(path.join(root, dir)).map((name) => path.join(dir, name))
+      : [],
+  )
   .filter((dir) => existsSync(path.join(root, dir, "package.json")));
 
 let failures = 0;
@@ -19,7 +23,10 @@ for (const workspace of workspaces) {
   if (!manifest.scripts?.bench) continue;
   ran += 1;
   console.log(`\n══ ${manifest.name} ══`);
-  const result = spawnSync("npm", ["run", "bench", "--silent"], { cwd: path.join(root, workspace), stdio: "inherit" });
+  const result = spawnSync("npm", ["run", "bench", "--silent"], {
+    cwd: path.join(root, workspace),
+    stdio: "inherit",
+  });
   if (result.status !== 0) failures += 1;
 }
 if (ran === 0) console.log("No benchmarks yet.");

@@ -12,10 +12,14 @@ const root = path.resolve(import.meta.dirname, "..");
 
 function runLauncher(env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/start.ts", "--smoke"], {
-      cwd: root,
-      env: { ...process.env, ...env },
-    });
+    const child = spawn(
+      path.join(root, "node_modules", ".bin", "tsx"),
+      ["scripts/start.ts", "--smoke"],
+      {
+        cwd: root,
+        env: { ...process.env, ...env },
+      },
+    );
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -36,7 +40,9 @@ describe("npm start", () => {
       });
       expect(output).toContain(`Open http://127.0.0.1:${csPort}`);
       expect(output).toMatch(/redis-server redis:\/\/127\.0\.0\.1:\d+/);
-      expect(output.indexOf("stopped emulators")).toBeLessThan(output.indexOf("stopped redis-server"));
+      expect(output.indexOf("stopped emulators")).toBeLessThan(
+        output.indexOf("stopped redis-server"),
+      );
       expect(code).toBe(0);
       expect(existsSync(path.join(dataDir, "redis"))).toBe(true);
     } finally {
@@ -58,14 +64,25 @@ describe("npm start under Ctrl+C", () => {
     const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/start.ts"], {
       cwd: root,
       detached: true, // its own process group, as a terminal would give it
-      env: { ...process.env, CS_EMULATOR_PORT: String(csPort), LYTICS_EMULATOR_PORT: String(lyticsPort), LOCAL_DATA_DIR: dataDir, REDIS_URL: "" },
+      env: {
+        ...process.env,
+        CS_EMULATOR_PORT: String(csPort),
+        LYTICS_EMULATOR_PORT: String(lyticsPort),
+        LOCAL_DATA_DIR: dataDir,
+        REDIS_URL: "",
+      },
     });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      child.on("exit", (code) => resolve(code)),
+    );
     try {
-      await vi.waitFor(() => expect(output).toContain("is running"), { timeout: 30_000, interval: 100 });
+      await vi.waitFor(() => expect(output).toContain("is running"), {
+        timeout: 30_000,
+        interval: 100,
+      });
       const redisUrl = /redis-server (redis:\/\/\S+)/.exec(output)?.[1];
       expect(redisUrl).toBeDefined();
       const pid = child.pid ?? 0;
@@ -84,7 +101,9 @@ describe("npm start under Ctrl+C", () => {
       expect(await exited).toBe(0);
       expect(output).toContain("stopped emulators");
       expect(output).toContain("stopped redis-server");
-      expect(output.indexOf("stopped emulators")).toBeLessThan(output.indexOf("stopped redis-server"));
+      expect(output.indexOf("stopped emulators")).toBeLessThan(
+        output.indexOf("stopped redis-server"),
+      );
       const redisPort = Number(new URL(redisUrl ?? "").port);
       await expect(ping(redisPort, "127.0.0.1", 300)).rejects.toThrow();
     } finally {

@@ -22,12 +22,17 @@ async function main(): Promise<void> {
     const redis = await startRedisServer({ dataDir: path.join(env.dataDir, "redis") });
     stack.push("redis-server", () => redis.stop());
     redisUrl = redis.url;
-    console.log(`[start] redis-server ${redis.url} (data in ${path.relative(root, redis.dataDir)})`);
+    console.log(
+      `[start] redis-server ${redis.url} (data in ${path.relative(root, redis.dataDir)})`,
+    );
   } else {
     console.log("[start] using REDIS_URL");
   }
 
-  const emulators = await startEmulators({ csPort: env.CS_EMULATOR_PORT, lyticsPort: env.LYTICS_EMULATOR_PORT });
+  const emulators = await startEmulators({
+    csPort: env.CS_EMULATOR_PORT,
+    lyticsPort: env.LYTICS_EMULATOR_PORT,
+  });
   stack.push("emulators", () => emulators.close());
   console.log(`[start] Contentstack emulator ${emulators.contentstack.url}`);
   console.log(`[start] Lytics emulator       ${emulators.lytics.url}`);

@@ -1,5 +1,5 @@
 // `npm test`: every check and every suite, then one totals line for CI: `N passed, N failed`.
-// Order: static checks (typecheck, lint), the vitest projects (unit + integration against a real
+// Order: static checks (typecheck, lint, formatting), the vitest projects (unit + integration against a real
 // redis-server and the emulators), then the Playwright suites when e2e/ exists.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -16,7 +16,11 @@ interface Tally {
 }
 
 const total: Tally = { passed: 0, failed: 0, skipped: 0 };
-const env: NodeJS.ProcessEnv = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", TURBO_NO_UPDATE_NOTIFIER: "1" };
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  TURBO_TELEMETRY_DISABLED: "1",
+  TURBO_NO_UPDATE_NOTIFIER: "1",
+};
 // Logs read by CI should be plain text; a person at a terminal keeps the colours.
 if (!process.stdout.isTTY) env.NO_COLOR = "1";
 
@@ -42,7 +46,12 @@ async function staticCheck(name: string): Promise<void> {
 async function vitest(): Promise<void> {
   console.log("\n── vitest (all workspaces) ──");
   const report = path.join(resultsDir, "vitest.json");
-  const code = await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`]);
+  const code = await run(bin("vitest"), [
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${report}`,
+  ]);
   const tally = readVitestReport(report);
   if (!tally) {
     console.error(`✗ vitest wrote no report (exit ${code})`);
@@ -88,9 +97,11 @@ async function playwright(): Promise<void> {
     total.failed += 1;
     return;
   }
-  const stats = (JSON.parse(readFileSync(report, "utf8")) as {
-    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
-  }).stats;
+  const stats = (
+    JSON.parse(readFileSync(report, "utf8")) as {
+      stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+    }
+  ).stats;
   total.passed += stats.expected + stats.flaky;
   total.failed += stats.unexpected;
   total.skipped += stats.skipped;
@@ -101,8 +112,11 @@ rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
 await staticCheck("typecheck");
 await staticCheck("lint");
+await staticCheck("format:check");
 await vitest();
 await playwright();
 
-console.log(`\n${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
+console.log(
+  `\n${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`,
+);
 process.exit(total.failed > 0 ? 1 : 0);

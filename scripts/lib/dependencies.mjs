@@ -11,7 +11,9 @@ export function ensureNodeDependencies(root) {
     existsSync(installedMarker) &&
     (!existsSync(lockfile) || statSync(installedMarker).mtimeMs >= statSync(lockfile).mtimeMs);
   if (upToDate) return;
-  const args = existsSync(lockfile) ? ["ci", "--no-audit", "--no-fund"] : ["install", "--no-audit", "--no-fund"];
+  const args = existsSync(lockfile)
+    ? ["ci", "--no-audit", "--no-fund"]
+    : ["install", "--no-audit", "--no-fund"];
   console.log(`[setup] installing dependencies: npm ${args.join(" ")}`);
   const result = spawnSync("npm", args, {
     cwd: root,

@@ -14,7 +14,11 @@ describe("parseLauncherEnv", () => {
 
   it("takes overrides from the environment", () => {
     const env = parseLauncherEnv(
-      { REDIS_URL: "redis://10.0.0.5:6380", CS_EMULATOR_PORT: "5010", LOCAL_DATA_DIR: "/var/lib/la" },
+      {
+        REDIS_URL: "redis://10.0.0.5:6380",
+        CS_EMULATOR_PORT: "5010",
+        LOCAL_DATA_DIR: "/var/lib/la",
+      },
       "/repo",
     );
     expect(env.REDIS_URL).toBe("redis://10.0.0.5:6380");
@@ -23,7 +27,8 @@ describe("parseLauncherEnv", () => {
   });
 
   it("names every invalid variable in one clear error", () => {
-    const parse = () => parseLauncherEnv({ REDIS_URL: "http://nope", LYTICS_EMULATOR_PORT: "99999" }, "/repo");
+    const parse = () =>
+      parseLauncherEnv({ REDIS_URL: "http://nope", LYTICS_EMULATOR_PORT: "99999" }, "/repo");
     expect(parse).toThrow(/REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/);
     expect(parse).toThrow(/LYTICS_EMULATOR_PORT: must be a port number/);
   });

@@ -3,12 +3,19 @@ import path from "node:path";
 import { z } from "zod";
 
 const port = (fallback: number) =>
-  z.coerce.number().int().min(1, "must be a port number (1-65535)").max(65_535, "must be a port number (1-65535)").default(fallback);
+  z.coerce
+    .number()
+    .int()
+    .min(1, "must be a port number (1-65535)")
+    .max(65_535, "must be a port number (1-65535)")
+    .default(fallback);
 
 /** What `npm start` reads from the environment; everything has an embedded default. */
 const launcherEnvSchema = z.object({
   /** Use this Redis instead of starting a project-managed one. */
-  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" })
+    .optional(),
   CS_EMULATOR_PORT: port(4010),
   LYTICS_EMULATOR_PORT: port(4020),
   /** Where the project-managed Redis keeps its append-only file. */

@@ -49,7 +49,9 @@ export function ensureSystemProgram({ label, binaries, aptPackage }) {
   run("apt-get", ["install", "-y", "-qq", aptPackage], env);
   const installed = binaries.map(which).find(Boolean);
   if (!installed) {
-    console.error(`[setup] apt installed ${aptPackage} but ${binaries.join(", ")} is still missing.`);
+    console.error(
+      `[setup] apt installed ${aptPackage} but ${binaries.join(", ")} is still missing.`,
+    );
     process.exit(1);
   }
   return installed;

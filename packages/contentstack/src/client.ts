@@ -11,7 +11,14 @@ import { createTransport } from "./http/request";
 import type { RetryOptions } from "./http/retry";
 import { listAuditLog, type AuditLogEntry, type AuditLogQuery } from "./resources/audit-log";
 import type { ResourceContext } from "./resources/context";
-import { inviteMembers, listMembers, removeMembers, searchMembersByEmail, type MemberInvite, type OrgMember } from "./resources/members";
+import {
+  inviteMembers,
+  listMembers,
+  removeMembers,
+  searchMembersByEmail,
+  type MemberInvite,
+  type OrgMember,
+} from "./resources/members";
 import { getOrganization, type Organization } from "./resources/organization";
 import { listOrgRoles, type OrgRoleDefinition } from "./resources/roles";
 import { getUser, type ContentstackUser } from "./resources/user";
@@ -22,7 +29,12 @@ const nonEmpty = z.string().min(1, "must not be empty");
 const clientOptionsSchema = z.object({
   region: z.string().optional(),
   overrides: z
-    .object({ apiUrl: z.string(), appUrl: z.string(), developerHubUrl: z.string(), lyticsManagementUrl: z.string() })
+    .object({
+      apiUrl: z.string(),
+      appUrl: z.string(),
+      developerHubUrl: z.string(),
+      lyticsManagementUrl: z.string(),
+    })
     .partial()
     .optional(),
   organizationUid: nonEmpty,
@@ -44,7 +56,12 @@ export interface ContentstackClientOptions {
   /** Region picking every host. @defaultValue "NA" */
   region?: string;
   /** Base-URL overrides (the emulators); they win over the region's hosts. */
-  overrides?: { apiUrl?: string; appUrl?: string; developerHubUrl?: string; lyticsManagementUrl?: string };
+  overrides?: {
+    apiUrl?: string;
+    appUrl?: string;
+    developerHubUrl?: string;
+    lyticsManagementUrl?: string;
+  };
   /** The organization every call is about (and whose rate budget it spends). */
   organizationUid: string;
   credentials: ContentstackCredentials;
@@ -72,7 +89,10 @@ export interface ContentstackClient {
   /** Every user and pending invitation with its resolved role; an empty or ownerless list throws. */
   listMembers(): Promise<OrgMember[]>;
   searchMembersByEmail(emails: readonly string[]): Promise<OrgMember[]>;
-  inviteMembers(invites: readonly MemberInvite[], options?: { message?: string }): Promise<OrgMember[]>;
+  inviteMembers(
+    invites: readonly MemberInvite[],
+    options?: { message?: string },
+  ): Promise<OrgMember[]>;
   removeMembers(emails: readonly string[]): Promise<{ notice: string | null }>;
   listAuditLog(query?: AuditLogQuery): Promise<AuditLogEntry[]>;
 }
@@ -88,7 +108,9 @@ export function createContentstackClient(options: ContentstackClientOptions): Co
   if (!parsed.success) throw new ContentstackConfigError(describeIssues(parsed.error));
   const config = parsed.data;
   const endpoints = resolveEndpoints({ region: config.region, ...config.overrides });
-  const logger = (options.logger ?? createContentstackLogger()).child({ organizationUid: config.organizationUid });
+  const logger = (options.logger ?? createContentstackLogger()).child({
+    organizationUid: config.organizationUid,
+  });
   const limiter = isRateLimiter(options.limiter)
     ? options.limiter
     : options.limiter

@@ -1,7 +1,13 @@
 // Public API of @lytics-access/contentstack. Nothing else in the project builds a Contentstack URL.
 
 // Regions and endpoints
-export { REGION_IDS, REGIONS, regionFromLocation, toManagementSdkRegion, isRegionName } from "./config/regions";
+export {
+  REGION_IDS,
+  REGIONS,
+  regionFromLocation,
+  toManagementSdkRegion,
+  isRegionName,
+} from "./config/regions";
 export type { RegionId, RegionHosts, ManagementSdkRegion } from "./config/regions";
 export { resolveEndpoints, endpointsConfigSchema } from "./config/endpoints";
 export type { ContentstackEndpoints, EndpointsConfig } from "./config/endpoints";
@@ -9,7 +15,12 @@ export type { ContentstackEndpoints, EndpointsConfig } from "./config/endpoints"
 // Organization client
 export { createContentstackClient } from "./client";
 export type { ContentstackClient, ContentstackClientOptions } from "./client";
-export type { ContentstackCredentials, AuthtokenCredentials, OAuthCredentials, TokenRefresher } from "./auth/credentials";
+export type {
+  ContentstackCredentials,
+  AuthtokenCredentials,
+  OAuthCredentials,
+  TokenRefresher,
+} from "./auth/credentials";
 export type { ContentstackUser, UserOrganization } from "./resources/user";
 export type { Organization, PlanRateLimits } from "./resources/organization";
 export type { OrgRoleDefinition } from "./resources/roles";
@@ -26,10 +37,19 @@ export { createContentstackLogger, REDACT_PATHS } from "./http/logger";
 
 // OAuth and app tokens
 export { createOAuthClient } from "./oauth/oauth-client";
-export type { OAuthClient, OAuthClientOptions, AuthorizationUrlInput, CallbackResult } from "./oauth/oauth-client";
+export type {
+  OAuthClient,
+  OAuthClientOptions,
+  AuthorizationUrlInput,
+  CallbackResult,
+} from "./oauth/oauth-client";
 export type { OAuthTokens } from "./oauth/oauth-tokens";
 export { createAppTokenVerifier, verifyAppToken } from "./app-token/verify-app-token";
-export type { AppTokenClaims, AppTokenVerifier, AppTokenVerifierOptions } from "./app-token/verify-app-token";
+export type {
+  AppTokenClaims,
+  AppTokenVerifier,
+  AppTokenVerifierOptions,
+} from "./app-token/verify-app-token";
 
 // Errors (one class per failure mode, each with a stable `code`)
 export { ContentstackApiError } from "./errors/contentstack-api-error";

@@ -11,7 +11,10 @@ let emulator: Emulator;
 let shortLived: Emulator;
 
 beforeAll(async () => {
-  [emulator, shortLived] = await Promise.all([startEmulator(), startEmulator({ appTokenTtlSeconds: 1 })]);
+  [emulator, shortLived] = await Promise.all([
+    startEmulator(),
+    startEmulator({ appTokenTtlSeconds: 1 }),
+  ]);
 });
 afterAll(async () => {
   await Promise.all([emulator.close(), shortLived.close()]);
@@ -21,45 +24,81 @@ beforeEach(async () => {
 });
 
 async function mint(target: Emulator, userUid = OWNER): Promise<string> {
-  const body = (await control(target, "POST", "/app-tokens", { organization_uid: ORG, user_uid: userUid })) as { app_token?: string; token?: string };
+  const body = (await control(target, "POST", "/app-tokens", {
+    organization_uid: ORG,
+    user_uid: userUid,
+  })) as { app_token?: string; token?: string };
   const token = body.app_token ?? body.token;
   if (!token) throw new Error(`no token in ${JSON.stringify(body)}`);
   return token;
 }
 
-const failureOf = (promise: Promise<unknown>) => promise.then(() => "verified", (error: unknown) => (error instanceof AppTokenError ? error.failure : `other: ${String(error)}`));
+const failureOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "verified",
+    (error: unknown) =>
+      error instanceof AppTokenError ? error.failure : `other: ${String(error)}`,
+  );
 
 describe("app token verification", () => {
   it("accepts a valid token and returns its claims", async () => {
-    const claims = await verifyAppToken(await mint(emulator), { appUrl: emulator.url, appUid: "app_lytics_access" });
-    expect(claims).toMatchObject({ organizationUid: ORG, installationUid: "inst_acme", appUid: "app_lytics_access", userUid: OWNER });
+    const claims = await verifyAppToken(await mint(emulator), {
+      appUrl: emulator.url,
+      appUid: "app_lytics_access",
+    });
+    expect(claims).toMatchObject({
+      organizationUid: ORG,
+      installationUid: "inst_acme",
+      appUid: "app_lytics_access",
+      userUid: OWNER,
+    });
     expect(claims.expiresAt.getTime()).toBeGreaterThan(Date.now());
   });
 
   it("refuses an expired token", async () => {
     const token = await mint(shortLived);
     await new Promise((resolve) => setTimeout(resolve, 2100));
-    const verifier = createAppTokenVerifier({ appUrl: shortLived.url, appUid: "app_lytics_access", clockToleranceSeconds: 0 });
+    const verifier = createAppTokenVerifier({
+      appUrl: shortLived.url,
+      appUid: "app_lytics_access",
+      clockToleranceSeconds: 0,
+    });
     expect(await failureOf(verifier.verify(token))).toBe("expired");
   });
 
   it("refuses a wrong issuer and a wrong audience", async () => {
     const token = await mint(emulator);
-    const wrongIssuer = createAppTokenVerifier({ appUrl: emulator.url, appUid: "app_lytics_access", issuer: "https://app.contentstack.com" });
+    const wrongIssuer = createAppTokenVerifier({
+      appUrl: emulator.url,
+      appUid: "app_lytics_access",
+      issuer: "https://app.contentstack.com",
+    });
     expect(await failureOf(wrongIssuer.verify(token))).toBe("issuer");
-    const wrongAudience = createAppTokenVerifier({ appUrl: emulator.url, appUid: "app_someone_else" });
+    const wrongAudience = createAppTokenVerifier({
+      appUrl: emulator.url,
+      appUid: "app_someone_else",
+    });
     expect(await failureOf(wrongAudience.verify(token))).toBe("audience");
   });
 
   it("refuses a token signed with another key, refetching the key once to rule out a rotation", async () => {
     const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-    const forged = await new SignJWT({ organization_uid: ORG, installation_uid: "inst_acme", app_uid: "app_lytics_access", user_uid: OWNER })
+    const forged = await new SignJWT({
+      organization_uid: ORG,
+      installation_uid: "inst_acme",
+      app_uid: "app_lytics_access",
+      user_uid: OWNER,
+    })
       .setProtectedHeader({ alg: "RS256" })
       .setIssuer(emulator.url)
       .setAudience("app_lytics_access")
       .setExpirationTime("5m")
       .sign(privateKey);
-    const verifier = createAppTokenVerifier({ appUrl: emulator.url, appUid: "app_lytics_access", refetchAfterMs: 0 });
+    const verifier = createAppTokenVerifier({
+      appUrl: emulator.url,
+      appUid: "app_lytics_access",
+      refetchAfterMs: 0,
+    });
     expect(await failureOf(verifier.verify(forged))).toBe("signature");
     expect((await calls(emulator)).counts[KEYS_ROUTE]).toBe(2);
     // A genuine token still verifies with the cached key: no further fetch.
@@ -79,7 +118,10 @@ describe("app token verification", () => {
   it("refuses malformed tokens and an unreachable key host with clear failures", async () => {
     const verifier = createAppTokenVerifier({ appUrl: emulator.url, appUid: "app_lytics_access" });
     expect(await failureOf(verifier.verify("not-a-jwt"))).toBe("malformed");
-    const nowhere = createAppTokenVerifier({ appUrl: "http://127.0.0.1:9", appUid: "app_lytics_access" });
+    const nowhere = createAppTokenVerifier({
+      appUrl: "http://127.0.0.1:9",
+      appUid: "app_lytics_access",
+    });
     expect(await failureOf(nowhere.verify(await mint(emulator)))).toBe("key_unavailable");
   });
 });

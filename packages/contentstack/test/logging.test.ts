@@ -2,8 +2,22 @@
 // and refresh tokens, client secret, PKCE verifier, code) is searched for in the log output.
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createContentstackClient, createContentstackLogger, createOAuthClient, createRateLimiter } from "../src/index";
-import { APP, ORG, OWNER, addFault, authorizeInEmulator, authtokenFor, startEmulator, type Emulator } from "./support/emulator";
+import {
+  createContentstackClient,
+  createContentstackLogger,
+  createOAuthClient,
+  createRateLimiter,
+} from "../src/index";
+import {
+  APP,
+  ORG,
+  OWNER,
+  addFault,
+  authorizeInEmulator,
+  authtokenFor,
+  startEmulator,
+  type Emulator,
+} from "./support/emulator";
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -21,18 +35,36 @@ function memoryLogger() {
       callback();
     },
   });
-  return { logger: createContentstackLogger({ level: "trace", destination }), output: () => lines.join("") };
+  return {
+    logger: createContentstackLogger({ level: "trace", destination }),
+    output: () => lines.join(""),
+  };
 }
 
 describe("logs", () => {
   it("record calls, retries and refreshes without any token or secret", async () => {
     const { logger, output } = memoryLogger();
-    const oauth = createOAuthClient({ ...APP, clientSecret: APP.clientSecret, overrides: { apiUrl: emulator.url, appUrl: emulator.url, developerHubUrl: emulator.url }, logger });
+    const oauth = createOAuthClient({
+      ...APP,
+      clientSecret: APP.clientSecret,
+      overrides: { apiUrl: emulator.url, appUrl: emulator.url, developerHubUrl: emulator.url },
+      logger,
+    });
     const { state, codeVerifier } = oauth.createLoginSecrets();
-    const callback = await authorizeInEmulator(emulator, await oauth.authorizationUrl({ state, codeVerifier }), OWNER);
+    const callback = await authorizeInEmulator(
+      emulator,
+      await oauth.authorizationUrl({ state, codeVerifier }),
+      OWNER,
+    );
     const { code } = oauth.parseCallback(callback, state);
     const tokens = await oauth.exchangeCode({ code, codeVerifier, location: "NA" });
-    const secrets = [APP.clientSecret, codeVerifier, code, tokens.accessToken, tokens.refreshToken ?? "missing"];
+    const secrets = [
+      APP.clientSecret,
+      codeVerifier,
+      code,
+      tokens.accessToken,
+      tokens.refreshToken ?? "missing",
+    ];
     const client = createContentstackClient({
       overrides: { apiUrl: emulator.url },
       organizationUid: ORG,
@@ -51,15 +83,32 @@ describe("logs", () => {
       limiter: createRateLimiter(),
       retry: { retries: 2, minDelayMs: 10 },
     });
-    await addFault(emulator, { route: "/v3/organizations/:org_uid/share", method: "GET", times: 1, fault: { kind: "status", status: 503 } });
+    await addFault(emulator, {
+      route: "/v3/organizations/:org_uid/share",
+      method: "GET",
+      times: 1,
+      fault: { kind: "status", status: 503 },
+    });
     await client.listMembers();
     await new Promise((resolve) => setTimeout(resolve, 800));
     await client.getUser();
     const authtoken = await authtokenFor(emulator, OWNER);
     secrets.push(authtoken);
-    const session = createContentstackClient({ overrides: { apiUrl: emulator.url }, organizationUid: ORG, credentials: { kind: "authtoken", authtoken }, logger, limiter: createRateLimiter() });
+    const session = createContentstackClient({
+      overrides: { apiUrl: emulator.url },
+      organizationUid: ORG,
+      credentials: { kind: "authtoken", authtoken },
+      logger,
+      limiter: createRateLimiter(),
+    });
     await session.getOrganization();
-    await createContentstackClient({ overrides: { apiUrl: emulator.url }, organizationUid: ORG, credentials: { kind: "authtoken", authtoken: `${authtoken}x` }, logger, retry: { retries: 0 } })
+    await createContentstackClient({
+      overrides: { apiUrl: emulator.url },
+      organizationUid: ORG,
+      credentials: { kind: "authtoken", authtoken: `${authtoken}x` },
+      logger,
+      retry: { retries: 0 },
+    })
       .getOrganization()
       .catch(() => undefined);
 
@@ -75,9 +124,18 @@ describe("logs", () => {
 
   it("redact credentials that a careless log line would carry", () => {
     const { logger, output } = memoryLogger();
-    logger.info({ headers: { authorization: "Bearer live-token-1", authtoken: "blt-session-2" }, accessToken: "at-3", tokens: { refresh_token: "rt-4" }, client_secret: "cs-5" }, "oops");
+    logger.info(
+      {
+        headers: { authorization: "Bearer live-token-1", authtoken: "blt-session-2" },
+        accessToken: "at-3",
+        tokens: { refresh_token: "rt-4" },
+        client_secret: "cs-5",
+      },
+      "oops",
+    );
     const text = output();
-    for (const secret of ["live-token-1", "blt-session-2", "at-3", "rt-4", "cs-5"]) expect(text).not.toContain(secret);
+    for (const secret of ["live-token-1", "blt-session-2", "at-3", "rt-4", "cs-5"])
+      expect(text).not.toContain(secret);
     expect(text).toContain("[redacted]");
   });
 });

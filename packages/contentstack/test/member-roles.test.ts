@@ -11,7 +11,9 @@ function setup(): RoleResolutionContext {
   };
 }
 
-const share = (fields: Partial<{ user_uid: string | null; status: string; guest: boolean; org_roles: string[] }>) => ({
+const share = (
+  fields: Partial<{ user_uid: string | null; status: string; guest: boolean; org_roles: string[] }>,
+) => ({
   user_uid: "u_someone",
   status: "accepted",
   org_roles: ["r_member"],
@@ -20,23 +22,36 @@ const share = (fields: Partial<{ user_uid: string | null; status: string; guest:
 
 describe("resolveOrgRole", () => {
   it("takes the Owner from owner_uid, whatever role uids the share holds", () => {
-    expect(resolveOrgRole(share({ user_uid: "u_owner", org_roles: ["r_admin"] }), setup()).role).toBe("owner");
-    expect(resolveOrgRole(share({ user_uid: "u_owner", org_roles: ["r_member"] }), setup()).role).toBe("owner");
+    expect(
+      resolveOrgRole(share({ user_uid: "u_owner", org_roles: ["r_admin"] }), setup()).role,
+    ).toBe("owner");
+    expect(
+      resolveOrgRole(share({ user_uid: "u_owner", org_roles: ["r_member"] }), setup()).role,
+    ).toBe("owner");
   });
 
   it("resolves Admin and Member from role uids", () => {
     expect(resolveOrgRole(share({ org_roles: ["r_admin"] }), setup()).role).toBe("admin");
-    expect(resolveOrgRole(share({ org_roles: ["r_member", "r_admin"] }), setup()).role).toBe("admin");
+    expect(resolveOrgRole(share({ org_roles: ["r_member", "r_admin"] }), setup()).role).toBe(
+      "admin",
+    );
     expect(resolveOrgRole(share({ org_roles: ["r_member"] }), setup()).role).toBe("member");
   });
 
   it("treats pending invitations as pending, even with an admin role", () => {
-    expect(resolveOrgRole(share({ status: "pending", user_uid: null, org_roles: ["r_admin"] }), setup()).role).toBe("pending");
-    expect(resolveOrgRole(share({ status: "accepted", user_uid: null }), setup()).role).toBe("pending");
+    expect(
+      resolveOrgRole(share({ status: "pending", user_uid: null, org_roles: ["r_admin"] }), setup())
+        .role,
+    ).toBe("pending");
+    expect(resolveOrgRole(share({ status: "accepted", user_uid: null }), setup()).role).toBe(
+      "pending",
+    );
   });
 
   it("marks guests as guests before looking at roles", () => {
-    expect(resolveOrgRole(share({ guest: true, org_roles: ["r_admin"] }), setup()).role).toBe("guest");
+    expect(resolveOrgRole(share({ guest: true, org_roles: ["r_admin"] }), setup()).role).toBe(
+      "guest",
+    );
   });
 
   it("never raises access for role uids it does not know", () => {

@@ -2,21 +2,26 @@
 // PKCE, refresh with rotation, refusal of reused codes and tokens, and revocation on logout.
 import { createHash } from "node:crypto";
 import { pino } from "pino";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { AuthError, OAuthError, createContentstackClient, createOAuthClient, createRateLimiter } from "../src/index";
-import { APP, ORG, OWNER, authorizeInEmulator, control, startEmulator, type Emulator } from "./support/emulator";
+import { describe, expect, it } from "vitest";
+import {
+  AuthError,
+  OAuthError,
+  createContentstackClient,
+  createOAuthClient,
+  createRateLimiter,
+} from "../src/index";
+import {
+  APP,
+  ORG,
+  OWNER,
+  authorizeInEmulator,
+  control,
+  type Emulator,
+  useFreshEmulator,
+} from "./support/emulator";
 
 let emulator: Emulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-afterAll(async () => {
-  await emulator.close();
-});
-beforeEach(async () => {
-  await control(emulator, "POST", "/reset");
-});
+useFreshEmulator((started) => (emulator = started));
 
 function setup(extra: { clientSecret?: string } = {}) {
   const oauth = createOAuthClient({
@@ -31,7 +36,11 @@ function setup(extra: { clientSecret?: string } = {}) {
 
 async function login(oauth: ReturnType<typeof setup>["oauth"], userUid = OWNER) {
   const { state, codeVerifier } = oauth.createLoginSecrets();
-  const callback = await authorizeInEmulator(emulator, await oauth.authorizationUrl({ state, codeVerifier }), userUid);
+  const callback = await authorizeInEmulator(
+    emulator,
+    await oauth.authorizationUrl({ state, codeVerifier }),
+    userUid,
+  );
   const { code, location } = oauth.parseCallback(callback, state);
   return { code, location, codeVerifier, state, callback };
 }
@@ -40,7 +49,13 @@ describe("authorization URL", () => {
   it("uses the path form with state, scopes and an S256 PKCE challenge", async () => {
     const { oauth } = setup();
     const codeVerifier = "v".repeat(64);
-    const url = new URL(await oauth.authorizationUrl({ state: "state-1234567890abcdef", codeVerifier, scopes: ["user:read", "organization.logs:read"] }));
+    const url = new URL(
+      await oauth.authorizationUrl({
+        state: "state-1234567890abcdef",
+        codeVerifier,
+        scopes: ["user:read", "organization.logs:read"],
+      }),
+    );
     expect(`${url.origin}${url.pathname}`).toBe(`${emulator.url}/apps/app_lytics_access/authorize`);
     expect(Object.fromEntries(url.searchParams)).toEqual({
       response_type: "code",
@@ -55,15 +70,21 @@ describe("authorization URL", () => {
 
   it("builds real-region URLs from the region setting alone", async () => {
     const oauth = createOAuthClient({ ...APP, region: "AZURE_EU" });
-    const url = new URL(await oauth.authorizationUrl({ state: "s".repeat(20), codeVerifier: "x".repeat(43) }));
+    const url = new URL(
+      await oauth.authorizationUrl({ state: "s".repeat(20), codeVerifier: "x".repeat(43) }),
+    );
     expect(url.origin).toBe("https://azure-eu-app.contentstack.com");
     expect(oauth.endpointsFor("GCP_NA").appUrl).toBe("https://gcp-na-app.contentstack.com");
   });
 
   it("refuses weak state and malformed verifiers", async () => {
     const { oauth } = setup();
-    await expect(oauth.authorizationUrl({ state: "short", codeVerifier: "x".repeat(43) })).rejects.toThrow(/state/);
-    await expect(oauth.authorizationUrl({ state: "s".repeat(20), codeVerifier: "short" })).rejects.toThrow(/codeVerifier/);
+    await expect(
+      oauth.authorizationUrl({ state: "short", codeVerifier: "x".repeat(43) }),
+    ).rejects.toThrow(/state/);
+    await expect(
+      oauth.authorizationUrl({ state: "s".repeat(20), codeVerifier: "short" }),
+    ).rejects.toThrow(/codeVerifier/);
   });
 });
 
@@ -73,13 +94,24 @@ describe("callback and code exchange", () => {
     const { code, location, codeVerifier } = await login(oauth);
     expect(location).toBe("NA");
     const tokens = await oauth.exchangeCode({ code, codeVerifier, location });
-    expect(tokens).toMatchObject({ tokenType: "bearer", region: "NA", organizationUid: ORG, userUid: OWNER, authorizationType: "user" });
+    expect(tokens).toMatchObject({
+      tokenType: "bearer",
+      region: "NA",
+      organizationUid: ORG,
+      userUid: OWNER,
+      authorizationType: "user",
+    });
     expect(tokens.scopes).toEqual(["user:read", "organization:read"]);
     expect(tokens.expiresAt).toBeGreaterThan(Date.now() + 3_000_000);
     const client = createContentstackClient({
       overrides: { apiUrl: emulator.url },
       organizationUid: ORG,
-      credentials: { kind: "oauth", accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: tokens.expiresAt },
+      credentials: {
+        kind: "oauth",
+        accessToken: tokens.accessToken,
+        refreshToken: tokens.refreshToken,
+        expiresAt: tokens.expiresAt,
+      },
       limiter: createRateLimiter(),
       logger: pino({ level: "silent" }),
     });
@@ -90,8 +122,13 @@ describe("callback and code exchange", () => {
     const { oauth } = setup();
     await login(oauth);
     const { state, codeVerifier } = oauth.createLoginSecrets();
-    const { authtoken } = (await control(emulator, "POST", "/sessions", { user_uid: OWNER })) as { authtoken: string };
-    const response = await fetch(await oauth.authorizationUrl({ state, codeVerifier }), { headers: { cookie: `cs_authtoken=${authtoken}` }, redirect: "manual" });
+    const { authtoken } = (await control(emulator, "POST", "/sessions", { user_uid: OWNER })) as {
+      authtoken: string;
+    };
+    const response = await fetch(await oauth.authorizationUrl({ state, codeVerifier }), {
+      headers: { cookie: `cs_authtoken=${authtoken}` },
+      redirect: "manual",
+    });
     expect(response.status).toBe(302);
     expect(oauth.parseCallback(response.headers.get("location") ?? "", state).code).toBeTruthy();
   });
@@ -110,9 +147,15 @@ describe("callback and code exchange", () => {
     await oauth.exchangeCode(first);
     const reused = await oauth.exchangeCode(first).catch((caught: unknown) => caught);
     expect(reused).toBeInstanceOf(OAuthError);
-    expect(reused).toMatchObject({ apiErrorCode: "invalid_grant", status: 400, code: "OAUTH_FAILED" });
+    expect(reused).toMatchObject({
+      apiErrorCode: "invalid_grant",
+      status: 400,
+      code: "OAUTH_FAILED",
+    });
     const second = await login(oauth);
-    await expect(oauth.exchangeCode({ ...second, codeVerifier: "w".repeat(64) })).rejects.toMatchObject({ apiErrorCode: "invalid_grant" });
+    await expect(
+      oauth.exchangeCode({ ...second, codeVerifier: "w".repeat(64) }),
+    ).rejects.toMatchObject({ apiErrorCode: "invalid_grant" });
   });
 
   it("works as a confidential client with the client secret too", async () => {
@@ -120,7 +163,9 @@ describe("callback and code exchange", () => {
     const tokens = await oauth.exchangeCode(await login(oauth));
     expect(tokens.accessToken).toBeTruthy();
     const wrong = setup({ clientSecret: "wrong-secret-value" }).oauth;
-    await expect(wrong.exchangeCode(await login(wrong))).rejects.toMatchObject({ apiErrorCode: "invalid_client" });
+    await expect(wrong.exchangeCode(await login(wrong))).rejects.toMatchObject({
+      apiErrorCode: "invalid_client",
+    });
   });
 });
 
@@ -131,7 +176,9 @@ describe("refresh and revocation", () => {
     const refreshed = await oauth.refresh(tokens.refreshToken ?? "");
     expect(refreshed.accessToken).not.toBe(tokens.accessToken);
     expect(refreshed.refreshToken).not.toBe(tokens.refreshToken);
-    await expect(oauth.refresh(tokens.refreshToken ?? "")).rejects.toMatchObject({ apiErrorCode: "invalid_grant" });
+    await expect(oauth.refresh(tokens.refreshToken ?? "")).rejects.toMatchObject({
+      apiErrorCode: "invalid_grant",
+    });
     expect((await oauth.refresh(refreshed.refreshToken ?? "")).accessToken).toBeTruthy();
   });
 
@@ -147,10 +194,14 @@ describe("refresh and revocation", () => {
       logger: pino({ level: "silent" }),
     });
     await client.getUser();
-    expect(await oauth.revoke({ accessToken: tokens.accessToken, organizationUid: ORG, userUid: OWNER })).toBe(true);
+    expect(
+      await oauth.revoke({ accessToken: tokens.accessToken, organizationUid: ORG, userUid: OWNER }),
+    ).toBe(true);
     await expect(client.getUser()).rejects.toBeInstanceOf(AuthError);
     await expect(oauth.refresh(tokens.refreshToken ?? "")).rejects.toBeInstanceOf(OAuthError);
     // Logging out twice is harmless.
-    expect(await oauth.revoke({ accessToken: tokens.accessToken, organizationUid: ORG, userUid: OWNER })).toBe(false);
+    expect(
+      await oauth.revoke({ accessToken: tokens.accessToken, organizationUid: ORG, userUid: OWNER }),
+    ).toBe(false);
   });
 });

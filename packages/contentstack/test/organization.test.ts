@@ -1,27 +1,32 @@
 // Every organization call against the Contentstack emulator, with the credentials and roles the
 // real service checks.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AuthError, ForbiddenError, NotFoundError } from "../src/index";
-import { authtokenFor, calls, clientFor, control, ORG, startEmulator, type Emulator } from "./support/emulator";
+import {
+  authtokenFor,
+  calls,
+  clientFor,
+  control,
+  ORG,
+  type Emulator,
+  useFreshEmulator,
+} from "./support/emulator";
 
 let emulator: Emulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-afterAll(async () => {
-  await emulator.close();
-});
-beforeEach(async () => {
-  await control(emulator, "POST", "/reset");
-});
+useFreshEmulator((started) => (emulator = started));
 
 describe("organization reads", () => {
   it("reads the signed-in user with their organizations", async () => {
     const client = await clientFor(emulator);
     const user = await client.getUser();
-    expect(user).toMatchObject({ uid: "blt_user_olivia", email: "olivia.owner@acme.test", name: "Olivia Owner" });
-    expect(user.organizations).toContainEqual(expect.objectContaining({ uid: ORG, name: "Acme Corporation", isOwner: true }));
+    expect(user).toMatchObject({
+      uid: "blt_user_olivia",
+      email: "olivia.owner@acme.test",
+      name: "Olivia Owner",
+    });
+    expect(user.organizations).toContainEqual(
+      expect.objectContaining({ uid: ORG, name: "Acme Corporation", isOwner: true }),
+    );
   });
 
   it("reads the organization with its owner and plan limits", async () => {
@@ -47,12 +52,22 @@ describe("organization reads", () => {
     const members = await (await clientFor(emulator)).listMembers();
     const byEmail = Object.fromEntries(members.map((member) => [member.email, member]));
     expect(members).toHaveLength(8);
-    expect(byEmail["olivia.owner@acme.test"]).toMatchObject({ role: "owner", userUid: "blt_user_olivia", status: "accepted" });
+    expect(byEmail["olivia.owner@acme.test"]).toMatchObject({
+      role: "owner",
+      userUid: "blt_user_olivia",
+      status: "accepted",
+    });
     expect(byEmail["adam.admin@acme.test"]?.role).toBe("admin");
     expect(byEmail["ada.admin@acme.test"]?.role).toBe("admin");
-    expect(["mia", "max", "mona"].map((name) => byEmail[`${name}.member@acme.test`]?.role)).toEqual(["member", "member", "member"]);
+    expect(["mia", "max", "mona"].map((name) => byEmail[`${name}.member@acme.test`]?.role)).toEqual(
+      ["member", "member", "member"],
+    );
     expect(byEmail["gus.guest@partner.test"]?.role).toBe("guest");
-    expect(byEmail["pam.pending@acme.test"]).toMatchObject({ role: "pending", userUid: null, status: "pending" });
+    expect(byEmail["pam.pending@acme.test"]).toMatchObject({
+      role: "pending",
+      userUid: null,
+      status: "pending",
+    });
   });
 
   it("goes through the Management SDK for the documented reads", async () => {
@@ -66,7 +81,11 @@ describe("organization reads", () => {
 
   it("searches members by email, leaving unknown emails out", async () => {
     const client = await clientFor(emulator);
-    const found = await client.searchMembersByEmail(["MIA.member@acme.test", "nobody@acme.test", "gus.guest@partner.test"]);
+    const found = await client.searchMembersByEmail([
+      "MIA.member@acme.test",
+      "nobody@acme.test",
+      "gus.guest@partner.test",
+    ]);
     expect(found.map((member) => [member.email, member.role]).sort()).toEqual([
       ["gus.guest@partner.test", "guest"],
       ["mia.member@acme.test", "member"],
@@ -78,8 +97,16 @@ describe("organization reads", () => {
 describe("organization writes", () => {
   it("invites a member, who is pending until they accept", async () => {
     const client = await clientFor(emulator);
-    const invited = await client.inviteMembers([{ email: "nina.new@acme.test", role: "admin" }], { message: "Welcome" });
-    expect(invited).toEqual([expect.objectContaining({ email: "nina.new@acme.test", role: "pending", roleUids: ["blt_role_acme_admin"] })]);
+    const invited = await client.inviteMembers([{ email: "nina.new@acme.test", role: "admin" }], {
+      message: "Welcome",
+    });
+    expect(invited).toEqual([
+      expect.objectContaining({
+        email: "nina.new@acme.test",
+        role: "pending",
+        roleUids: ["blt_role_acme_admin"],
+      }),
+    ]);
     const members = await client.listMembers();
     expect(members.find((member) => member.email === "nina.new@acme.test")?.role).toBe("pending");
   });
@@ -87,7 +114,9 @@ describe("organization writes", () => {
   it("refuses malformed invitations before any request", async () => {
     const client = await clientFor(emulator);
     await control(emulator, "DELETE", "/calls");
-    await expect(client.inviteMembers([{ email: "not-an-email", role: "member" }])).rejects.toThrow(/email/);
+    await expect(client.inviteMembers([{ email: "not-an-email", role: "member" }])).rejects.toThrow(
+      /email/,
+    );
     expect((await calls(emulator)).calls).toHaveLength(0);
   });
 
@@ -112,7 +141,9 @@ describe("organization writes", () => {
       ["share", "first@acme.test"],
     ]);
     for (let index = 1; index < log.length; index++) {
-      expect(log[index - 1]?.createdAt.getTime()).toBeGreaterThanOrEqual(log[index]?.createdAt.getTime() ?? 0);
+      expect(log[index - 1]?.createdAt.getTime()).toBeGreaterThanOrEqual(
+        log[index]?.createdAt.getTime() ?? 0,
+      );
     }
     const recent = await client.listAuditLog({ since: between });
     expect(recent.map((entry) => entry.email)).toEqual(["mia.member@acme.test"]);
@@ -121,7 +152,9 @@ describe("organization writes", () => {
 
 describe("typed errors", () => {
   it("a Member may not list organization users: ForbiddenError with the API's details", async () => {
-    const client = await clientFor(emulator, { credentials: { kind: "authtoken", authtoken: await authtokenFor(emulator, "blt_user_mia") } });
+    const client = await clientFor(emulator, {
+      credentials: { kind: "authtoken", authtoken: await authtokenFor(emulator, "blt_user_mia") },
+    });
     const error = await client.listMembers().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ForbiddenError);
     expect(error).toMatchObject({ code: "FORBIDDEN", status: 403, apiErrorCode: 161 });
@@ -130,8 +163,14 @@ describe("typed errors", () => {
 
   it("an unknown authtoken is an AuthError (105), never retried", async () => {
     await control(emulator, "DELETE", "/calls");
-    const client = await clientFor(emulator, { credentials: { kind: "authtoken", authtoken: "blt_not_a_session" } });
-    await expect(client.getOrganization()).rejects.toMatchObject({ code: "AUTH_FAILED", status: 401, apiErrorCode: 105 });
+    const client = await clientFor(emulator, {
+      credentials: { kind: "authtoken", authtoken: "blt_not_a_session" },
+    });
+    await expect(client.getOrganization()).rejects.toMatchObject({
+      code: "AUTH_FAILED",
+      status: 401,
+      apiErrorCode: 105,
+    });
     await expect(client.getOrganization()).rejects.toBeInstanceOf(AuthError);
     expect((await calls(emulator)).calls).toHaveLength(2);
   });

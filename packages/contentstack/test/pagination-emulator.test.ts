@@ -2,7 +2,15 @@
 // and damaged pages from the emulator's `truncate` and `empty` faults.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { InvalidResponseError } from "../src/index";
-import { addFault, calls, clientFor, control, fixtureWithManyMembers, startEmulator, type Emulator } from "./support/emulator";
+import {
+  addFault,
+  calls,
+  clientFor,
+  control,
+  fixtureWithManyMembers,
+  startEmulator,
+  type Emulator,
+} from "./support/emulator";
 
 const SHARE = "/v3/organizations/:org_uid/share";
 let emulator: Emulator;
@@ -44,13 +52,23 @@ describe("member listing across many pages", () => {
 describe("damaged pages are never taken as the end", () => {
   it("a page emptied mid-listing (count 0, no shares) makes the whole listing fail", async () => {
     await addFault(emulator, { route: SHARE, method: "GET", after: 1, fault: { kind: "empty" } });
-    const error = await (await clientFor(emulator)).listMembers().catch((caught: unknown) => caught);
+    const error = await (
+      await clientFor(emulator)
+    )
+      .listMembers()
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect((error as InvalidResponseError).reason).toBe("inconsistent");
   });
 
   it("one emptied page is healed by reading the listing again", async () => {
-    await addFault(emulator, { route: SHARE, method: "GET", after: 1, times: 1, fault: { kind: "empty" } });
+    await addFault(emulator, {
+      route: SHARE,
+      method: "GET",
+      after: 1,
+      times: 1,
+      fault: { kind: "empty" },
+    });
     expect(await (await clientFor(emulator)).listMembers()).toHaveLength(268);
     // Page 2 was empty, so the listing restarted: 2 + 3 share reads.
     expect((await calls(emulator)).counts[`GET ${SHARE}`]).toBe(5);
@@ -58,12 +76,23 @@ describe("damaged pages are never taken as the end", () => {
 
   it("an empty listing for an organization with an owner is an error, not 'everyone left'", async () => {
     await addFault(emulator, { route: SHARE, method: "GET", fault: { kind: "empty" } });
-    await expect((await clientFor(emulator)).listMembers()).rejects.toThrow(/empty member listing for organization blt_org_acme, which has an owner/);
+    await expect((await clientFor(emulator)).listMembers()).rejects.toThrow(
+      /empty member listing for organization blt_org_acme, which has an owner/,
+    );
   });
 
   it("a truncated body is an InvalidResponseError once retries are spent", async () => {
-    await addFault(emulator, { route: SHARE, method: "GET", after: 1, fault: { kind: "truncate" } });
-    const error = await (await clientFor(emulator)).listMembers().catch((caught: unknown) => caught);
+    await addFault(emulator, {
+      route: SHARE,
+      method: "GET",
+      after: 1,
+      fault: { kind: "truncate" },
+    });
+    const error = await (
+      await clientFor(emulator)
+    )
+      .listMembers()
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error).toMatchObject({ reason: "unparsable", status: 200, code: "INVALID_RESPONSE" });
     // First page, then the second page tried 1 + 3 retries.
@@ -71,12 +100,24 @@ describe("damaged pages are never taken as the end", () => {
   });
 
   it("a body truncated once is read again (a GET is safe to repeat)", async () => {
-    await addFault(emulator, { route: SHARE, method: "GET", after: 2, times: 1, fault: { kind: "truncate" } });
+    await addFault(emulator, {
+      route: SHARE,
+      method: "GET",
+      after: 2,
+      times: 1,
+      fault: { kind: "truncate" },
+    });
     expect(await (await clientFor(emulator)).listMembers()).toHaveLength(268);
   });
 
   it("a truncated role listing fails the member listing rather than resolving roles wrongly", async () => {
-    await addFault(emulator, { route: "/v3/organizations/:org_uid/roles", method: "GET", fault: { kind: "truncate" } });
-    await expect((await clientFor(emulator)).listMembers()).rejects.toBeInstanceOf(InvalidResponseError);
+    await addFault(emulator, {
+      route: "/v3/organizations/:org_uid/roles",
+      method: "GET",
+      fault: { kind: "truncate" },
+    });
+    await expect((await clientFor(emulator)).listMembers()).rejects.toBeInstanceOf(
+      InvalidResponseError,
+    );
   });
 });

@@ -6,8 +6,17 @@ describe("createRateLimiter", () => {
   it("starts no more than the limit in any window, per organization and kind", async () => {
     // The margin absorbs the delay between the limiter granting a slot and the task noting the time,
     // as it absorbs network jitter against the real server.
-    const limiter = createRateLimiter({ readsPerSecond: 4, writesPerSecond: 2, windowMs: 200, safetyMarginMs: 50 });
-    const starts: Record<string, Array<{ at: number; key: string; status: number }>> = { a: [], b: [], w: [] };
+    const limiter = createRateLimiter({
+      readsPerSecond: 4,
+      writesPerSecond: 2,
+      windowMs: 200,
+      safetyMarginMs: 50,
+    });
+    const starts: Record<string, Array<{ at: number; key: string; status: number }>> = {
+      a: [],
+      b: [],
+      w: [],
+    };
     const run = (bucket: string, org: string, kind: "read" | "write") =>
       limiter.schedule(org, kind, async () => {
         starts[bucket]?.push({ at: Date.now(), key: bucket, status: 200 });
@@ -29,7 +38,9 @@ describe("createRateLimiter", () => {
 
   it("keeps a bucket shut while paused, and survives failing tasks", async () => {
     const limiter = createRateLimiter({ windowMs: 100, safetyMarginMs: 0 });
-    await expect(limiter.schedule("org", "read", async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+    await expect(
+      limiter.schedule("org", "read", async () => Promise.reject(new Error("boom"))),
+    ).rejects.toThrow("boom");
     limiter.pause("org", "read", 150);
     const before = Date.now();
     await limiter.schedule("org", "read", async () => undefined);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ContentstackConfigError, REGION_IDS, REGIONS, regionFromLocation, resolveEndpoints, toManagementSdkRegion } from "../src/index";
+import {
+  ContentstackConfigError,
+  REGION_IDS,
+  REGIONS,
+  regionFromLocation,
+  resolveEndpoints,
+  toManagementSdkRegion,
+} from "../src/index";
 import { managementSdkRouting } from "../src/sdk/management-sdk";
 
 describe("region table", () => {
@@ -13,12 +20,17 @@ describe("region table", () => {
     });
     expect(REGIONS.EU.apiUrl).toBe("https://eu-api.contentstack.com");
     expect(REGIONS.AU.appUrl).toBe("https://au-app.contentstack.com");
-    expect(REGIONS.AZURE_NA.developerHubUrl).toBe("https://azure-na-developerhub-api.contentstack.com");
-    expect(REGIONS.AZURE_EU.lyticsManagementUrl).toBe("https://azure-eu-lytics-api.contentstack.com");
+    expect(REGIONS.AZURE_NA.developerHubUrl).toBe(
+      "https://azure-na-developerhub-api.contentstack.com",
+    );
+    expect(REGIONS.AZURE_EU.lyticsManagementUrl).toBe(
+      "https://azure-eu-lytics-api.contentstack.com",
+    );
     expect(REGIONS.GCP_NA.apiUrl).toBe("https://gcp-na-api.contentstack.com");
     expect(REGIONS.GCP_EU.appUrl).toBe("https://gcp-eu-app.contentstack.com");
     // Only NA's CMA host ends in .io.
-    for (const id of REGION_IDS.filter((region) => region !== "NA")) expect(REGIONS[id].apiUrl).toMatch(/\.contentstack\.com$/);
+    for (const id of REGION_IDS.filter((region) => region !== "NA"))
+      expect(REGIONS[id].apiUrl).toMatch(/\.contentstack\.com$/);
   });
 
   it("maps callback locations and other spellings to regions", () => {
@@ -48,7 +60,11 @@ describe("resolveEndpoints", () => {
   });
 
   it("applies base-URL overrides for loopback emulators and trims trailing slashes", () => {
-    const endpoints = resolveEndpoints({ region: "GCP_NA", apiUrl: "http://127.0.0.1:4010/", appUrl: "http://localhost:4010" });
+    const endpoints = resolveEndpoints({
+      region: "GCP_NA",
+      apiUrl: "http://127.0.0.1:4010/",
+      appUrl: "http://localhost:4010",
+    });
     expect(endpoints.apiUrl).toBe("http://127.0.0.1:4010");
     expect(endpoints.appUrl).toBe("http://localhost:4010");
     expect(endpoints.developerHubUrl).toBe("https://gcp-na-developerhub-api.contentstack.com");
@@ -71,7 +87,11 @@ describe("resolveEndpoints", () => {
 
 describe("Management SDK routing", () => {
   it("passes a bare host for real regions and an endpoint for http emulators", () => {
-    expect(managementSdkRouting("https://eu-api.contentstack.com")).toEqual({ host: "eu-api.contentstack.com" });
-    expect(managementSdkRouting("http://127.0.0.1:4010")).toEqual({ endpoint: "http://127.0.0.1:4010/v3" });
+    expect(managementSdkRouting("https://eu-api.contentstack.com")).toEqual({
+      host: "eu-api.contentstack.com",
+    });
+    expect(managementSdkRouting("http://127.0.0.1:4010")).toEqual({
+      endpoint: "http://127.0.0.1:4010/v3",
+    });
   });
 });

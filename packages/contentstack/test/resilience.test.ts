@@ -1,8 +1,23 @@
 // 429 storms, 5xx, dropped connections and slow answers against the emulator, and the proof from
 // its call log that the limiter holds the published budget (10 reads/s per organization).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ContentstackApiError, NetworkError, RateLimitedError, TimeoutError, createRateLimiter } from "../src/index";
-import { addFault, calls, clientFor, control, fixtureWithManyMembers, maxInWindow, startEmulator, type Emulator } from "./support/emulator";
+import {
+  ContentstackApiError,
+  NetworkError,
+  RateLimitedError,
+  TimeoutError,
+  createRateLimiter,
+} from "../src/index";
+import {
+  addFault,
+  calls,
+  clientFor,
+  control,
+  fixtureWithManyMembers,
+  maxInWindow,
+  startEmulator,
+  type Emulator,
+} from "./support/emulator";
 
 const SHARE = "/v3/organizations/:org_uid/share";
 const ORG_ROUTE = "/v3/organizations/:org_uid";
@@ -39,7 +54,13 @@ describe("rate limiting", () => {
   it("a 429 storm in the middle of a listing: retries still stay within 10 reads per second", async () => {
     await control(emulator, "POST", "/fixture", fixtureWithManyMembers(260));
     await control(emulator, "DELETE", "/calls");
-    await addFault(emulator, { route: SHARE, method: "GET", after: 3, times: 3, fault: { kind: "status", status: 429 } });
+    await addFault(emulator, {
+      route: SHARE,
+      method: "GET",
+      after: 3,
+      times: 3,
+      fault: { kind: "status", status: 429 },
+    });
     const members = await (await clientFor(emulator, { pageSize: 20 })).listMembers();
     expect(members).toHaveLength(268);
     const recorded = acmeReads((await calls(emulator)).calls);
@@ -49,8 +70,14 @@ describe("rate limiting", () => {
 
   it("clients sharing a limiter share the organization's budget", async () => {
     const limiter = createRateLimiter();
-    const clients = await Promise.all([clientFor(emulator, { limiter }), clientFor(emulator, { limiter }), clientFor(emulator, { limiter })]);
-    await Promise.all(clients.flatMap((client) => Array.from({ length: 8 }, () => client.getOrganization())));
+    const clients = await Promise.all([
+      clientFor(emulator, { limiter }),
+      clientFor(emulator, { limiter }),
+      clientFor(emulator, { limiter }),
+    ]);
+    await Promise.all(
+      clients.flatMap((client) => Array.from({ length: 8 }, () => client.getOrganization())),
+    );
     const recorded = acmeReads((await calls(emulator)).calls);
     expect(recorded).toHaveLength(24);
     expect(maxInWindow(recorded, 1000)).toBeLessThanOrEqual(10);
@@ -60,46 +87,87 @@ describe("rate limiting", () => {
 
 describe("429 storms and 5xx", () => {
   it("backs off through a 429 storm", async () => {
-    await addFault(emulator, { route: ORG_ROUTE, method: "GET", times: 3, fault: { kind: "status", status: 429 } });
+    await addFault(emulator, {
+      route: ORG_ROUTE,
+      method: "GET",
+      times: 3,
+      fault: { kind: "status", status: 429 },
+    });
     const organization = await (await clientFor(emulator)).getOrganization();
     expect(organization.uid).toBe("blt_org_acme");
     const recorded = (await calls(emulator)).calls;
     expect(recorded.map((call) => call.status)).toEqual([429, 429, 429, 200]);
     // Backoff: the four attempts are spread out, not fired back to back.
-    expect((recorded.at(-1)?.at ?? 0) - (recorded[0]?.at ?? 0)).toBeGreaterThanOrEqual(20 + 40 + 80);
+    expect((recorded.at(-1)?.at ?? 0) - (recorded[0]?.at ?? 0)).toBeGreaterThanOrEqual(
+      20 + 40 + 80,
+    );
   });
 
   it("gives up after the retry budget with a RateLimitedError carrying the API code", async () => {
-    await addFault(emulator, { route: ORG_ROUTE, method: "GET", fault: { kind: "status", status: 429 } });
-    const error = await (await clientFor(emulator)).getOrganization().catch((caught: unknown) => caught);
+    await addFault(emulator, {
+      route: ORG_ROUTE,
+      method: "GET",
+      fault: { kind: "status", status: 429 },
+    });
+    const error = await (
+      await clientFor(emulator)
+    )
+      .getOrganization()
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(RateLimitedError);
     expect(error).toMatchObject({ status: 429, apiErrorCode: 141 });
     expect((await calls(emulator)).counts[`GET ${ORG_ROUTE}`]).toBe(4);
   });
 
   it("retries a GET through 5xx", async () => {
-    await addFault(emulator, { route: SHARE, method: "GET", times: 2, fault: { kind: "status", status: 503 } });
+    await addFault(emulator, {
+      route: SHARE,
+      method: "GET",
+      times: 2,
+      fault: { kind: "status", status: 503 },
+    });
     expect(await (await clientFor(emulator)).listMembers()).toHaveLength(8);
     expect((await calls(emulator)).counts[`GET ${SHARE}`]).toBe(3);
   });
 
   it("never repeats an invitation after a 5xx (it may have reached the server)", async () => {
-    await addFault(emulator, { route: SHARE, method: "POST", times: 1, fault: { kind: "status", status: 502 } });
-    const error = await (await clientFor(emulator)).inviteMembers([{ email: "once@acme.test", role: "member" }]).catch((caught: unknown) => caught);
+    await addFault(emulator, {
+      route: SHARE,
+      method: "POST",
+      times: 1,
+      fault: { kind: "status", status: 502 },
+    });
+    const error = await (
+      await clientFor(emulator)
+    )
+      .inviteMembers([{ email: "once@acme.test", role: "member" }])
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ContentstackApiError);
     expect(error).toMatchObject({ status: 502, code: "CONTENTSTACK_API_ERROR" });
     expect((await calls(emulator)).counts[`POST ${SHARE}`]).toBe(1);
   });
 
   it("does repeat an invitation refused with 429 (the server did not act on it)", async () => {
-    await addFault(emulator, { route: SHARE, method: "POST", times: 2, fault: { kind: "status", status: 429 } });
-    const invited = await (await clientFor(emulator)).inviteMembers([{ email: "later@acme.test", role: "member" }]);
+    await addFault(emulator, {
+      route: SHARE,
+      method: "POST",
+      times: 2,
+      fault: { kind: "status", status: 429 },
+    });
+    const invited = await (
+      await clientFor(emulator)
+    ).inviteMembers([{ email: "later@acme.test", role: "member" }]);
     expect(invited.map((member) => member.email)).toEqual(["later@acme.test"]);
     expect((await calls(emulator)).counts[`POST ${SHARE}`]).toBe(3);
   });
 
   it("retries an idempotent removal through 5xx", async () => {
-    await addFault(emulator, { route: SHARE, method: "DELETE", times: 1, fault: { kind: "status", status: 500 } });
+    await addFault(emulator, {
+      route: SHARE,
+      method: "DELETE",
+      times: 1,
+      fault: { kind: "status", status: 500 },
+    });
     await (await clientFor(emulator)).removeMembers(["mona.member@acme.test"]);
     expect((await calls(emulator)).counts[`DELETE ${SHARE}`]).toBe(2);
   });
@@ -107,7 +175,12 @@ describe("429 storms and 5xx", () => {
 
 describe("network failures and timeouts", () => {
   it("a dropped connection is retried for a GET and ends in NetworkError when it persists", async () => {
-    await addFault(emulator, { route: ORG_ROUTE, method: "GET", times: 1, fault: { kind: "drop" } });
+    await addFault(emulator, {
+      route: ORG_ROUTE,
+      method: "GET",
+      times: 1,
+      fault: { kind: "drop" },
+    });
     const client = await clientFor(emulator);
     expect((await client.getOrganization()).uid).toBe("blt_org_acme");
     await addFault(emulator, { route: ORG_ROUTE, method: "GET", fault: { kind: "drop" } });

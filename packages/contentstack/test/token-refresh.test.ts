@@ -2,8 +2,23 @@
 // (once, for all requests), hands the rotated pair to `onRefresh`, and the listing completes.
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AuthError, createContentstackClient, createOAuthClient, createRateLimiter, type OAuthTokens } from "../src/index";
-import { APP, ORG, authorizeInEmulator, calls, control, fixtureWithManyMembers, startEmulator, type Emulator } from "./support/emulator";
+import {
+  AuthError,
+  createContentstackClient,
+  createOAuthClient,
+  createRateLimiter,
+  type OAuthTokens,
+} from "../src/index";
+import {
+  APP,
+  ORG,
+  authorizeInEmulator,
+  calls,
+  control,
+  fixtureWithManyMembers,
+  startEmulator,
+  type Emulator,
+} from "./support/emulator";
 
 let emulator: Emulator;
 
@@ -15,10 +30,21 @@ afterAll(async () => {
 });
 
 async function setup() {
-  const oauth = createOAuthClient({ ...APP, overrides: { apiUrl: emulator.url, appUrl: emulator.url, developerHubUrl: emulator.url }, logger: pino({ level: "silent" }) });
+  const oauth = createOAuthClient({
+    ...APP,
+    overrides: { apiUrl: emulator.url, appUrl: emulator.url, developerHubUrl: emulator.url },
+    logger: pino({ level: "silent" }),
+  });
   const { state, codeVerifier } = oauth.createLoginSecrets();
-  const callback = await authorizeInEmulator(emulator, await oauth.authorizationUrl({ state, codeVerifier }), "blt_user_olivia");
-  const tokens = await oauth.exchangeCode({ ...oauth.parseCallback(callback, state), codeVerifier });
+  const callback = await authorizeInEmulator(
+    emulator,
+    await oauth.authorizationUrl({ state, codeVerifier }),
+    "blt_user_olivia",
+  );
+  const tokens = await oauth.exchangeCode({
+    ...oauth.parseCallback(callback, state),
+    codeVerifier,
+  });
   const refreshed: OAuthTokens[] = [];
   return { oauth, tokens, refreshed };
 }
@@ -51,7 +77,9 @@ describe("token refresh during a long listing", () => {
     expect(refreshed.length).toBeGreaterThanOrEqual(2);
     expect(new Set(refreshed.map((next) => next.refreshToken)).size).toBe(refreshed.length);
     const recorded = (await calls(emulator)).calls;
-    expect(recorded.filter((call) => call.key.startsWith("GET /v3") && call.status === 401)).toEqual([]);
+    expect(
+      recorded.filter((call) => call.key.startsWith("GET /v3") && call.status === 401),
+    ).toEqual([]);
   });
 
   it("recovers from a 401 (token expired in flight) by refreshing once and replaying", async () => {
@@ -61,7 +89,15 @@ describe("token refresh during a long listing", () => {
       overrides: { apiUrl: emulator.url },
       organizationUid: ORG,
       // We believe the token is good for an hour; the server knows better.
-      credentials: { kind: "oauth", accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: Date.now() + 3_600_000, refreshSkewMs: 0, refresher: oauth, onRefresh: (next) => void refreshed.push(next) },
+      credentials: {
+        kind: "oauth",
+        accessToken: tokens.accessToken,
+        refreshToken: tokens.refreshToken,
+        expiresAt: Date.now() + 3_600_000,
+        refreshSkewMs: 0,
+        refresher: oauth,
+        onRefresh: (next) => void refreshed.push(next),
+      },
       limiter: createRateLimiter(),
       logger: pino({ level: "silent" }),
     });

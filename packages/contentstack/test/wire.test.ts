@@ -9,7 +9,12 @@ import { wireTokenResponseSchema } from "../src/wire/wire-oauth";
 
 describe("wire validation", () => {
   it("refuses a share page with a missing email or count, naming the field", () => {
-    const attempt = () => parseWire(wireSharePageSchema, { shares: [{ uid: "blt_share_x", org_roles: [] }], count: 1 }, "GET share");
+    const attempt = () =>
+      parseWire(
+        wireSharePageSchema,
+        { shares: [{ uid: "blt_share_x", org_roles: [] }], count: 1 },
+        "GET share",
+      );
     expect(attempt).toThrow(InvalidResponseError);
     expect(attempt).toThrow(/shares\.0\.email/);
     expect(() => parseWire(wireSharePageSchema, { shares: [] }, "GET share")).toThrow(/count/);
@@ -23,13 +28,27 @@ describe("wire validation", () => {
       retryAfterHeader: "2",
       operation: "GET /v3/organizations/{uid}",
     });
-    expect(error).toMatchObject({ code: "RATE_LIMITED", status: 429, apiErrorCode: 141, requestId: "req-1", retryAfterMs: 2000 });
-    expect(errorFromResponse({ status: 502, body: "<html>bad gateway</html>", operation: "GET x" })).toMatchObject({
+    expect(error).toMatchObject({
+      code: "RATE_LIMITED",
+      status: 429,
+      apiErrorCode: 141,
+      requestId: "req-1",
+      retryAfterMs: 2000,
+    });
+    expect(
+      errorFromResponse({ status: 502, body: "<html>bad gateway</html>", operation: "GET x" }),
+    ).toMatchObject({
       code: "CONTENTSTACK_API_ERROR",
       status: 502,
       transient: true,
     });
-    expect(errorFromResponse({ status: 400, body: { error_message: "bad", errors: { emails: ["is invalid"] } }, operation: "POST x" })).toMatchObject({
+    expect(
+      errorFromResponse({
+        status: 400,
+        body: { error_message: "bad", errors: { emails: ["is invalid"] } },
+        operation: "POST x",
+      }),
+    ).toMatchObject({
       transient: false,
       fieldErrors: { emails: ["is invalid"] },
     });
@@ -45,9 +64,20 @@ describe("wire validation", () => {
   it("reshapes token responses, taking the region from location", () => {
     const wire = parseWire(
       wireTokenResponseSchema,
-      { access_token: "a", refresh_token: "r", token_type: "Bearer", expires_in: 3600, location: "AZURE_EU", scope: "user:read organization:read" },
+      {
+        access_token: "a",
+        refresh_token: "r",
+        token_type: "Bearer",
+        expires_in: 3600,
+        location: "AZURE_EU",
+        scope: "user:read organization:read",
+      },
       "POST token",
     );
-    expect(toOAuthTokens(wire, "NA", 1_000)).toMatchObject({ region: "AZURE_EU", expiresAt: 3_601_000, scopes: ["user:read", "organization:read"] });
+    expect(toOAuthTokens(wire, "NA", 1_000)).toMatchObject({
+      region: "AZURE_EU",
+      expiresAt: 3_601_000,
+      scopes: ["user:read", "organization:read"],
+    });
   });
 });

@@ -31,7 +31,9 @@ async function main(): Promise<void> {
     for (const issue of env.error.issues) console.error(`emulators: ${issue.message}`);
     process.exit(2);
   }
-  const fixture = env.data.EMULATOR_FIXTURE ? loadFixture(env.data.EMULATOR_FIXTURE) : loadFixture();
+  const fixture = env.data.EMULATOR_FIXTURE
+    ? loadFixture(env.data.EMULATOR_FIXTURE)
+    : loadFixture();
   const emulators = await startEmulators({
     csPort: env.data.CS_EMULATOR_PORT,
     lyticsPort: env.data.LYTICS_EMULATOR_PORT,

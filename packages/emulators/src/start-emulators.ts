@@ -47,7 +47,9 @@ export function withLyticsLaunchCallback(fixture: Fixture, lyticsUrl: string): F
   return { ...fixture, lytics_launch_client: { ...client, redirect_uris } };
 }
 
-export async function startEmulators(options: StartEmulatorsOptions = {}): Promise<RunningEmulators> {
+export async function startEmulators(
+  options: StartEmulatorsOptions = {},
+): Promise<RunningEmulators> {
   const csPort = options.csPort === 0 ? await freePort() : (options.csPort ?? 4010);
   const lyticsPort = options.lyticsPort === 0 ? await freePort() : (options.lyticsPort ?? 4020);
   const lyticsUrl = lyticsUrlFor(lyticsPort);
@@ -59,7 +61,9 @@ export async function startEmulators(options: StartEmulatorsOptions = {}): Promi
     publicUrl: contentstackUrlFor(csPort),
     lyticsUrl,
     logger: options.logger ?? false,
-    ...(options.contentstackRateLimit === undefined ? {} : { rateLimit: options.contentstackRateLimit }),
+    ...(options.contentstackRateLimit === undefined
+      ? {}
+      : { rateLimit: options.contentstackRateLimit }),
   });
   let lytics: Awaited<ReturnType<typeof startLyticsEmulator>>;
   try {
@@ -104,7 +108,11 @@ async function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen({ port: 0, host: "127.0.0.1" }, () => {
       const address = server.address();
-      server.close(() => (address && typeof address === "object" ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        address && typeof address === "object"
+          ? resolve(address.port)
+          : reject(new Error("no port")),
+      );
     });
   });
 }

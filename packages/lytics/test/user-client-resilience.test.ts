@@ -2,7 +2,7 @@
 // dropped connections, slow answers; and that its own pacing holds the configured rate.
 import { Writable } from "node:stream";
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import {
   createLyticsLogger,
@@ -22,18 +22,14 @@ import {
   faultHits,
   FAST_RETRY,
   injectFault,
-  resetEmulator,
   startLytics,
   userClient,
   type Emulator,
+  useFreshLytics,
 } from "./support/emulator";
 
 let emulator: Emulator;
-beforeAll(async () => {
-  emulator = await startLytics();
-});
-afterAll(() => emulator.close());
-beforeEach(() => resetEmulator(emulator.url));
+useFreshLytics((started) => (emulator = started));
 
 const attemptsAllowed = FAST_RETRY.retries + 1;
 

@@ -1,6 +1,6 @@
 // The v2 user API client against the Lytics emulator: every call, its documented outcomes, and
 // the role-slug guard that keeps unknown slugs off the wire.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { AuthError, NotFoundError, UnknownRoleSlugError } from "../src/index";
 import {
@@ -8,19 +8,14 @@ import {
   ACME_WEB,
   control,
   countOf,
-  resetEmulator,
   setRolesAvailable,
-  startLytics,
   userClient,
   type Emulator,
+  useFreshLytics,
 } from "./support/emulator";
 
 let emulator: Emulator;
-beforeAll(async () => {
-  emulator = await startLytics();
-});
-afterAll(() => emulator.close());
-beforeEach(() => resetEmulator(emulator.url));
+useFreshLytics((started) => (emulator = started));
 
 describe("reading users", () => {
   it("lists the account's users with their roles on this account, without authed2", async () => {

@@ -41,9 +41,14 @@ export function caslDesiredState(input: DesiredStateInput): Map<string, Map<stri
   const result = new Map<string, Map<string, string>>();
   for (const project of input.projects) {
     const users = new Map<string, string>();
-    const target = subject("Project", { id: project.id, ownerUid: project.ownerUid ?? null } satisfies ProjectSubject);
+    const target = subject("Project", {
+      id: project.id,
+      ownerUid: project.ownerUid ?? null,
+    } satisfies ProjectSubject);
     for (const [uid, ability] of abilities) {
-      const roles = permittedFieldsOf(ability, "hold", target, { fieldsFrom: (rule) => rule.fields ?? [] });
+      const roles = permittedFieldsOf(ability, "hold", target, {
+        fieldsFrom: (rule) => rule.fields ?? [],
+      });
       if (roles.length > 0) users.set(uid, [...new Set(roles)].sort().join(","));
     }
     result.set(project.id, users);

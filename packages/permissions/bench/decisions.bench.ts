@@ -81,8 +81,10 @@ const caslState = caslDesiredState(org);
 let stateDisagreements = 0;
 for (const project of ourState.projects) {
   const theirs = caslState.get(project.projectId) ?? new Map<string, string>();
-  if (theirs.size !== project.users.length) stateDisagreements += Math.abs(theirs.size - project.users.length);
-  for (const user of project.users) if (theirs.get(user.uid) !== user.roles.join(",")) stateDisagreements += 1;
+  if (theirs.size !== project.users.length)
+    stateDisagreements += Math.abs(theirs.size - project.users.length);
+  for (const user of project.users)
+    if (theirs.get(user.uid) !== user.roles.join(",")) stateDisagreements += 1;
 }
 console.log(`Desired state vs CASL: ${stateDisagreements} disagreeing member-project entries`);
 const caslDesiredRate = rate(

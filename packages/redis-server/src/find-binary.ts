@@ -10,7 +10,10 @@ export function findRedisServerBinary(
 ): string {
   const candidates = [
     env.REDIS_SERVER_BIN,
-    ...(env.PATH ?? "").split(path.delimiter).filter(Boolean).map((dir) => path.join(dir, "redis-server")),
+    ...(env.PATH ?? "")
+      .split(path.delimiter)
+      .filter(Boolean)
+      .map((dir) => path.join(dir, "redis-server")),
     ...wellKnownPaths,
   ].filter((candidate): candidate is string => Boolean(candidate));
   for (const candidate of candidates) {

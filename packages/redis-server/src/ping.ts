@@ -19,7 +19,11 @@ export function ping(port: number, host = "127.0.0.1", timeoutMs = 1_000): Promi
     socket.on("data", (chunk) => {
       reply += chunk.toString("utf8");
       if (reply.includes("\r\n")) {
-        done(reply.startsWith("+PONG") ? undefined : new Error(`unexpected PING reply: ${reply.trim()}`));
+        done(
+          reply.startsWith("+PONG")
+            ? undefined
+            : new Error(`unexpected PING reply: ${reply.trim()}`),
+        );
       }
     });
   });

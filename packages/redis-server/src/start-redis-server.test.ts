@@ -81,7 +81,8 @@ describe("startRedisServer", () => {
   });
 
   it("names the install command when redis-server is missing", () => {
-    const lookup = () => findRedisServerBinary({ PATH: "/nonexistent", REDIS_SERVER_BIN: "/nope/redis-server" }, []);
+    const lookup = () =>
+      findRedisServerBinary({ PATH: "/nonexistent", REDIS_SERVER_BIN: "/nope/redis-server" }, []);
     expect(lookup).toThrow(RedisServerNotInstalledError);
     expect(lookup).toThrow("apt-get install -y redis-server");
   });

@@ -40,7 +40,9 @@ export interface RedisServerHandle {
 const PORT_ATTEMPTS = 5;
 
 /** Starts a private redis-server bound to the loopback interfaces and waits until it answers PING. */
-export async function startRedisServer(options: StartRedisServerOptions = {}): Promise<RedisServerHandle> {
+export async function startRedisServer(
+  options: StartRedisServerOptions = {},
+): Promise<RedisServerHandle> {
   const binary = options.binary ?? findRedisServerBinary();
   const persistent = options.dataDir !== undefined;
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), "lytics-access-redis-"));
@@ -50,7 +52,13 @@ export async function startRedisServer(options: StartRedisServerOptions = {}): P
   for (let attempt = 0; attempt < PORT_ATTEMPTS; attempt += 1) {
     const port = options.port ?? (await findFreePort());
     try {
-      const child = await launch(binary, port, dataDir, persistent, options.readyTimeoutMs ?? 10_000);
+      const child = await launch(
+        binary,
+        port,
+        dataDir,
+        persistent,
+        options.readyTimeoutMs ?? 10_000,
+      );
       return handleFor(child, port, dataDir, persistent);
     } catch (error) {
       lastError = error;
@@ -70,16 +78,25 @@ async function launch(
   readyTimeoutMs: number,
 ): Promise<ChildProcess> {
   const args = [
-    "--port", String(port),
+    "--port",
+    String(port),
     // "-::1": bind IPv6 loopback too when the machine has it, without failing when it does not.
-    "--bind", "127.0.0.1", "-::1",
-    "--daemonize", "no",
-    "--dir", dataDir,
-    "--save", "",
-    "--appendonly", persistent ? "yes" : "no",
+    "--bind",
+    "127.0.0.1",
+    "-::1",
+    "--daemonize",
+    "no",
+    "--dir",
+    dataDir,
+    "--save",
+    "",
+    "--appendonly",
+    persistent ? "yes" : "no",
     // A queue must never lose data to eviction (DESIGN §6).
-    "--maxmemory-policy", "noeviction",
-    "--loglevel", "warning",
+    "--maxmemory-policy",
+    "noeviction",
+    "--loglevel",
+    "warning",
   ];
   // Its own process group: a terminal's Ctrl+C must not stop Redis under the processes still
   // writing to it; whoever started it stops it, last (and the exit hook below if they crash).
@@ -104,10 +121,17 @@ async function launch(
     }
   }
   child.kill("SIGKILL");
-  throw new Error(`redis-server did not answer PING on port ${port} within ${readyTimeoutMs} ms: ${output.trim()}`);
+  throw new Error(
+    `redis-server did not answer PING on port ${port} within ${readyTimeoutMs} ms: ${output.trim()}`,
+  );
 }
 
-function handleFor(child: ChildProcess, port: number, dataDir: string, persistent: boolean): RedisServerHandle {
+function handleFor(
+  child: ChildProcess,
+  port: number,
+  dataDir: string,
+  persistent: boolean,
+): RedisServerHandle {
   let stopping: Promise<void> | undefined;
   return {
     url: `redis://127.0.0.1:${port}`,

@@ -36,20 +36,39 @@ export function createPublicKeyCache(options: PublicKeyCacheOptions): PublicKeyC
   async function fetchKey(): Promise<KeyObject> {
     let body: unknown;
     try {
-      const response = await fetch(options.url, { headers: { accept: "application/json" }, signal: AbortSignal.timeout(options.timeoutMs ?? 5000) });
+      const response = await fetch(options.url, {
+        headers: { accept: "application/json" },
+        signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
+      });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       body = await response.json();
     } catch (cause) {
-      throw new AppTokenError(`Could not fetch the app-token signing key from ${options.url}: ${(cause as Error).message}`, "key_unavailable", { cause });
+      throw new AppTokenError(
+        `Could not fetch the app-token signing key from ${options.url}: ${(cause as Error).message}`,
+        "key_unavailable",
+        { cause },
+      );
     }
     const parsed = wirePublicKeysSchema.safeParse(body);
-    if (!parsed.success) throw new AppTokenError(`${options.url} did not answer {"signing-key": PEM}`, "key_unavailable");
+    if (!parsed.success)
+      throw new AppTokenError(
+        `${options.url} did not answer {"signing-key": PEM}`,
+        "key_unavailable",
+      );
     try {
-      const key = createPublicKey({ key: parsed.data["signing-key"], format: "pem", type: "pkcs1" });
+      const key = createPublicKey({
+        key: parsed.data["signing-key"],
+        format: "pem",
+        type: "pkcs1",
+      });
       cached = { key, fetchedAt: Date.now() };
       return key;
     } catch (cause) {
-      throw new AppTokenError(`${options.url} served a signing key that is not a PKCS#1 RSA public key`, "key_unavailable", { cause });
+      throw new AppTokenError(
+        `${options.url} served a signing key that is not a PKCS#1 RSA public key`,
+        "key_unavailable",
+        { cause },
+      );
     }
   }
 

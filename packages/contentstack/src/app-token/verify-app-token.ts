@@ -79,12 +79,14 @@ export function createAppTokenVerifier(options: AppTokenVerifierOptions): AppTok
 
   return {
     async verify(token: string): Promise<AppTokenClaims> {
-      if (typeof token !== "string" || token.split(".").length !== 3) throw new AppTokenError("The app token is not a JWT", "malformed");
+      if (typeof token !== "string" || token.split(".").length !== 3)
+        throw new AppTokenError("The app token is not a JWT", "malformed");
       let payload: JWTPayload;
       try {
         payload = await check(token, await keys.current());
       } catch (error) {
-        if (!(error instanceof joseErrors.JWSSignatureVerificationFailed)) throw toAppTokenError(error);
+        if (!(error instanceof joseErrors.JWSSignatureVerificationFailed))
+          throw toAppTokenError(error);
         // The signing key may have rotated since we cached it.
         const fresh = await keys.refreshIfStale();
         if (!fresh) throw toAppTokenError(error);
@@ -95,8 +97,13 @@ export function createAppTokenVerifier(options: AppTokenVerifierOptions): AppTok
         }
       }
       const claims = wireClaimsSchema.safeParse(payload);
-      if (!claims.success) throw new AppTokenError(`The app token lacks claims: ${claims.error.issues.map((issue) => issue.path.join(".")).join(", ")}`, "claims");
-      if (claims.data.app_uid !== config.appUid) throw new AppTokenError("The app token was issued for another app", "audience");
+      if (!claims.success)
+        throw new AppTokenError(
+          `The app token lacks claims: ${claims.error.issues.map((issue) => issue.path.join(".")).join(", ")}`,
+          "claims",
+        );
+      if (claims.data.app_uid !== config.appUid)
+        throw new AppTokenError("The app token was issued for another app", "audience");
       return {
         organizationUid: claims.data.organization_uid,
         installationUid: claims.data.installation_uid,
@@ -112,15 +119,30 @@ export function createAppTokenVerifier(options: AppTokenVerifierOptions): AppTok
 
 function toAppTokenError(error: unknown): AppTokenError {
   if (error instanceof AppTokenError) return error;
-  if (error instanceof joseErrors.JWTExpired) return new AppTokenError("The app token has expired", "expired", { cause: error });
+  if (error instanceof joseErrors.JWTExpired)
+    return new AppTokenError("The app token has expired", "expired", { cause: error });
   if (error instanceof joseErrors.JWTClaimValidationFailed) {
-    if (error.claim === "iss") return new AppTokenError("The app token was issued by another host", "issuer", { cause: error });
-    if (error.claim === "aud") return new AppTokenError("The app token is meant for another audience", "audience", { cause: error });
-    if (error.claim === "nbf" || error.claim === "iat") return new AppTokenError("The app token is not valid yet", "not_yet_valid", { cause: error });
-    return new AppTokenError(`The app token's ${error.claim} claim is invalid`, "claims", { cause: error });
+    if (error.claim === "iss")
+      return new AppTokenError("The app token was issued by another host", "issuer", {
+        cause: error,
+      });
+    if (error.claim === "aud")
+      return new AppTokenError("The app token is meant for another audience", "audience", {
+        cause: error,
+      });
+    if (error.claim === "nbf" || error.claim === "iat")
+      return new AppTokenError("The app token is not valid yet", "not_yet_valid", { cause: error });
+    return new AppTokenError(`The app token's ${error.claim} claim is invalid`, "claims", {
+      cause: error,
+    });
   }
-  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return new AppTokenError("The app token's signature does not verify", "signature", { cause: error });
-  return new AppTokenError(`The app token is malformed: ${(error as Error).message}`, "malformed", { cause: error });
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed)
+    return new AppTokenError("The app token's signature does not verify", "signature", {
+      cause: error,
+    });
+  return new AppTokenError(`The app token is malformed: ${(error as Error).message}`, "malformed", {
+    cause: error,
+  });
 }
 
 const verifiers = new Map<string, AppTokenVerifier>();
@@ -129,8 +151,16 @@ const verifiers = new Map<string, AppTokenVerifier>();
  * Verifies one app token, reusing a verifier (and its cached key) per app host and app uid.
  * @throws AppTokenError naming the failed check
  */
-export function verifyAppToken(token: string, options: AppTokenVerifierOptions): Promise<AppTokenClaims> {
-  const key = JSON.stringify([options.region ?? "", options.appUrl ?? "", options.appUid, options.issuer ?? ""]);
+export function verifyAppToken(
+  token: string,
+  options: AppTokenVerifierOptions,
+): Promise<AppTokenClaims> {
+  const key = JSON.stringify([
+    options.region ?? "",
+    options.appUrl ?? "",
+    options.appUid,
+    options.issuer ?? "",
+  ]);
   let verifier = verifiers.get(key);
   if (!verifier) {
     verifier = createAppTokenVerifier(options);

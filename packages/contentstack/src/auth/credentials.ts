@@ -42,7 +42,10 @@ export interface CredentialProvider {
   currentToken(): string;
 }
 
-export function createCredentialProvider(credentials: ContentstackCredentials, now: () => number = Date.now): CredentialProvider {
+export function createCredentialProvider(
+  credentials: ContentstackCredentials,
+  now: () => number = Date.now,
+): CredentialProvider {
   if (credentials.kind === "authtoken") {
     return {
       headers: async () => ({ authtoken: credentials.authtoken }),
@@ -63,7 +66,10 @@ export function createCredentialProvider(credentials: ContentstackCredentials, n
     inFlight ??= (async () => {
       const refresher = oauth.refresher;
       if (!refresher || !refreshToken) {
-        throw new AuthError("The Contentstack access token expired and no refresh token or refresher was given", {});
+        throw new AuthError(
+          "The Contentstack access token expired and no refresh token or refresher was given",
+          {},
+        );
       }
       const tokens = await refresher.refresh(refreshToken);
       accessToken = tokens.accessToken;

@@ -27,7 +27,9 @@ export const endpointsConfigSchema = z.object({
    */
   region: z
     .string()
-    .refine(isRegionName, { error: "must be one of NA, EU, AU, AZURE_NA, AZURE_EU, GCP_NA, GCP_EU" })
+    .refine(isRegionName, {
+      error: "must be one of NA, EU, AU, AZURE_NA, AZURE_EU, GCP_NA, GCP_EU",
+    })
     .transform((value) => regionFromLocation(value))
     .default("NA"),
   /** CMA origin override, e.g. the emulator's `http://127.0.0.1:4010` (no `/v3`). @defaultValue the region's CMA host */
@@ -54,7 +56,10 @@ export interface ContentstackEndpoints {
 /** Formats zod issues as one line per setting, for configuration errors people read at start-up. */
 export function describeIssues(error: z.ZodError, prefix = ""): string[] {
   return error.issues.map((issue) => {
-    const path = issue.path.length > 0 ? `${prefix}${issue.path.join(".")}` : prefix.replace(/\.$/, "") || "(root)";
+    const path =
+      issue.path.length > 0
+        ? `${prefix}${issue.path.join(".")}`
+        : prefix.replace(/\.$/, "") || "(root)";
     return `${path}: ${issue.message}`;
   });
 }

@@ -8,7 +8,8 @@ export const REGION_IDS = ["NA", "EU", "AU", "AZURE_NA", "AZURE_EU", "GCP_NA", "
 export type RegionId = (typeof REGION_IDS)[number];
 
 /** The region names `@contentstack/management`'s `region` option accepts. */
-export type ManagementSdkRegion = "na" | "eu" | "au" | "azure_na" | "azure_eu" | "gcp_na" | "gcp_eu";
+export type ManagementSdkRegion =
+  "na" | "eu" | "au" | "azure_na" | "azure_eu" | "gcp_na" | "gcp_eu";
 
 export interface RegionHosts {
   readonly id: RegionId;
@@ -25,7 +26,12 @@ export interface RegionHosts {
   readonly managementSdkRegion: ManagementSdkRegion;
 }
 
-function regionHosts(id: RegionId, label: string, prefix: string, sdk: ManagementSdkRegion): RegionHosts {
+function regionHosts(
+  id: RegionId,
+  label: string,
+  prefix: string,
+  sdk: ManagementSdkRegion,
+): RegionHosts {
   return {
     id,
     label,
@@ -76,7 +82,9 @@ function normaliseRegionName(value: string): RegionId | undefined {
 export function regionFromLocation(location: string): RegionId {
   const region = normaliseRegionName(location);
   if (region === undefined) {
-    throw new RangeError(`Unknown Contentstack region "${location}"; expected one of ${REGION_IDS.join(", ")}`);
+    throw new RangeError(
+      `Unknown Contentstack region "${location}"; expected one of ${REGION_IDS.join(", ")}`,
+    );
   }
   return region;
 }

@@ -14,7 +14,10 @@ export interface FailedResponse {
 }
 
 /** Seconds or an HTTP date, per RFC 9110 §10.2.3; undefined when absent or unreadable. */
-export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
+export function parseRetryAfter(
+  value: string | null | undefined,
+  now = Date.now(),
+): number | undefined {
   if (value == null || value.trim() === "") return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds) && seconds >= 0) return Math.round(seconds * 1000);
@@ -30,7 +33,9 @@ export function errorFromResponse(failed: FailedResponse): ContentstackApiError 
     wire?.error_message ??
     (Array.isArray(wire?.message) ? wire.message.join("; ") : wire?.message) ??
     wire?.error ??
-    (typeof failed.body === "string" && failed.body.length > 0 ? failed.body.slice(0, 200) : undefined);
+    (typeof failed.body === "string" && failed.body.length > 0
+      ? failed.body.slice(0, 200)
+      : undefined);
   const details: ContentstackErrorDetails = {
     status: failed.status,
     apiErrorCode: wire?.error_code,
@@ -47,7 +52,10 @@ export function errorFromResponse(failed: FailedResponse): ContentstackApiError 
     case 404:
       return new NotFoundError(message, details);
     case 429:
-      return new RateLimitedError(message, { ...details, retryAfterMs: parseRetryAfter(failed.retryAfterHeader) });
+      return new RateLimitedError(message, {
+        ...details,
+        retryAfterMs: parseRetryAfter(failed.retryAfterHeader),
+      });
     default:
       return new ContentstackApiError(message, details);
   }

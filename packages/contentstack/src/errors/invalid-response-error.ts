@@ -12,7 +12,10 @@ export class InvalidResponseError extends ContentstackApiError {
   override readonly code = "INVALID_RESPONSE";
   readonly reason: InvalidResponseReason;
 
-  constructor(message: string, details: ContentstackErrorDetails & { reason: InvalidResponseReason }) {
+  constructor(
+    message: string,
+    details: ContentstackErrorDetails & { reason: InvalidResponseReason },
+  ) {
     super(message, details);
     this.reason = details.reason;
   }

@@ -10,7 +10,10 @@ export class OAuthError extends ContentstackApiError {
   /** RFC 6749 `error_description`, when sent. */
   readonly description: string | undefined;
 
-  constructor(message: string, details: ContentstackErrorDetails & { description?: string | undefined } = {}) {
+  constructor(
+    message: string,
+    details: ContentstackErrorDetails & { description?: string | undefined } = {},
+  ) {
     super(message, details);
     this.description = details.description;
   }

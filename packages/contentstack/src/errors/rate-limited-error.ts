@@ -9,7 +9,10 @@ export class RateLimitedError extends ContentstackApiError {
   /** How long the server asked us to wait (Retry-After), when it said. */
   readonly retryAfterMs: number | undefined;
 
-  constructor(message: string, details: ContentstackErrorDetails & { retryAfterMs?: number | undefined } = {}) {
+  constructor(
+    message: string,
+    details: ContentstackErrorDetails & { retryAfterMs?: number | undefined } = {},
+  ) {
     super(message, { status: 429, ...details });
     this.retryAfterMs = details.retryAfterMs;
   }

@@ -38,8 +38,14 @@ export const REDACT_PATHS: readonly string[] = [
 export type { Logger };
 
 /** The package's default logger: JSON to stdout, warnings and up, credentials redacted. */
-export function createContentstackLogger(options: { level?: string; destination?: NodeJS.WritableStream } = {}): Logger {
-  const base = { name: "contentstack", level: options.level ?? "warn", redact: { paths: [...REDACT_PATHS], censor: "[redacted]" } };
+export function createContentstackLogger(
+  options: { level?: string; destination?: NodeJS.WritableStream } = {},
+): Logger {
+  const base = {
+    name: "contentstack",
+    level: options.level ?? "warn",
+    redact: { paths: [...REDACT_PATHS], censor: "[redacted]" },
+  };
   return options.destination ? pino(base, options.destination) : pino(base);
 }
 

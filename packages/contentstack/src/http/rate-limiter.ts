@@ -41,7 +41,8 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   const writesPerSecond = options.writesPerSecond ?? 10;
   const windowMs = (options.windowMs ?? 1000) + (options.safetyMarginMs ?? 100);
   for (const [name, value] of Object.entries({ readsPerSecond, writesPerSecond, windowMs })) {
-    if (!Number.isInteger(value) || value < 1) throw new RangeError(`rate limiter ${name} must be a positive integer`);
+    if (!Number.isInteger(value) || value < 1)
+      throw new RangeError(`rate limiter ${name} must be a positive integer`);
   }
   const buckets = new Map<string, Bucket>();
 
@@ -49,7 +50,12 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     const id = `${kind}:${key}`;
     let bucket = buckets.get(id);
     if (!bucket) {
-      bucket = { limit: kind === "read" ? readsPerSecond : writesPerSecond, starts: [], pausedUntil: 0, tail: Promise.resolve() };
+      bucket = {
+        limit: kind === "read" ? readsPerSecond : writesPerSecond,
+        starts: [],
+        pausedUntil: 0,
+        tail: Promise.resolve(),
+      };
       buckets.set(id, bucket);
     }
     return bucket;
@@ -58,9 +64,11 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   async function waitForRoom(bucket: Bucket): Promise<void> {
     for (;;) {
       const now = Date.now();
-      while (bucket.starts.length > 0 && (bucket.starts[0] ?? 0) <= now - windowMs) bucket.starts.shift();
+      while (bucket.starts.length > 0 && (bucket.starts[0] ?? 0) <= now - windowMs)
+        bucket.starts.shift();
       const oldest = bucket.starts[0];
-      const windowWait = bucket.starts.length >= bucket.limit && oldest !== undefined ? oldest + windowMs - now : 0;
+      const windowWait =
+        bucket.starts.length >= bucket.limit && oldest !== undefined ? oldest + windowMs - now : 0;
       const wait = Math.max(windowWait, bucket.pausedUntil - now);
       if (wait <= 0) break;
       await sleep(wait);

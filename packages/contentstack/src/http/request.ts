@@ -54,7 +54,12 @@ export interface Transport {
   send(call: HttpCall): Promise<HttpResult>;
 }
 
-const REQUEST_ID_HEADERS = ["x-request-id", "x-contentstack-request-id", "request-id", "x-amzn-requestid"];
+const REQUEST_ID_HEADERS = [
+  "x-request-id",
+  "x-contentstack-request-id",
+  "request-id",
+  "x-amzn-requestid",
+];
 
 function requestIdOf(headers: Headers): string | undefined {
   for (const name of REQUEST_ID_HEADERS) {
@@ -72,19 +77,27 @@ export function buildUrl(url: string, query: HttpCall["query"]): string {
   return target.toString();
 }
 
-function parseBody(text: string, status: number, operation: string, requestId: string | undefined): unknown {
+function parseBody(
+  text: string,
+  status: number,
+  operation: string,
+  requestId: string | undefined,
+): unknown {
   if (text.trim() === "") return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch (cause) {
     if (status >= 400) return text;
-    throw new InvalidResponseError(`${operation} answered HTTP ${status} with a body that is not complete JSON`, {
-      reason: "unparsable",
-      status,
-      requestId,
-      operation,
-      cause,
-    });
+    throw new InvalidResponseError(
+      `${operation} answered HTTP ${status} with a body that is not complete JSON`,
+      {
+        reason: "unparsable",
+        status,
+        requestId,
+        operation,
+        cause,
+      },
+    );
   }
 }
 
@@ -100,7 +113,10 @@ export function createTransport(options: TransportOptions): Transport {
     const timeout = AbortSignal.timeout(options.timeoutMs);
     const signal = call.signal ? AbortSignal.any([timeout, call.signal]) : timeout;
     const started = Date.now();
-    logger.trace({ operation: call.operation, method: call.method, headers: loggableHeaders(headers) }, "contentstack request");
+    logger.trace(
+      { operation: call.operation, method: call.method, headers: loggableHeaders(headers) },
+      "contentstack request",
+    );
     let response: Response;
     let text: string;
     try {
@@ -113,22 +129,33 @@ export function createTransport(options: TransportOptions): Transport {
       text = await response.text();
     } catch (cause) {
       if (timeout.aborted) {
-        throw new TimeoutError(`${call.operation} got no complete answer within ${options.timeoutMs} ms`, {
-          timeoutMs: options.timeoutMs,
-          operation: call.operation,
-          cause,
-        });
+        throw new TimeoutError(
+          `${call.operation} got no complete answer within ${options.timeoutMs} ms`,
+          {
+            timeoutMs: options.timeoutMs,
+            operation: call.operation,
+            cause,
+          },
+        );
       }
       if (call.signal?.aborted) throw cause;
-      throw new NetworkError(`${call.operation} failed before a complete answer arrived: ${(cause as Error).message}`, {
-        operation: call.operation,
-        cause,
-      });
+      throw new NetworkError(
+        `${call.operation} failed before a complete answer arrived: ${(cause as Error).message}`,
+        {
+          operation: call.operation,
+          cause,
+        },
+      );
     }
     const requestId = requestIdOf(response.headers);
     const body = parseBody(text, response.status, call.operation, requestId);
     logger.debug(
-      { operation: call.operation, status: response.status, durationMs: Date.now() - started, requestId },
+      {
+        operation: call.operation,
+        status: response.status,
+        durationMs: Date.now() - started,
+        requestId,
+      },
       "contentstack response",
     );
     if (!response.ok) {
@@ -152,16 +179,24 @@ export function createTransport(options: TransportOptions): Transport {
       const kind = call.kind ?? (call.method === "GET" ? "read" : "write");
       const idempotent = call.idempotent ?? call.method === "GET";
       let refreshedAfter401 = false;
-      const limited = () => options.limiter.schedule(options.organizationUid, kind, () => attempt(call, kind));
+      const limited = () =>
+        options.limiter.schedule(options.organizationUid, kind, () => attempt(call, kind));
       const once = async (): Promise<HttpResult> => {
         const tokenUsed = options.credentials.currentToken();
         try {
           return await limited();
         } catch (error) {
           // A 401 means the server did not act; refresh once and replay, whatever the method.
-          if (error instanceof AuthError && !refreshedAfter401 && (await options.credentials.recoverFromAuthFailure(tokenUsed))) {
+          if (
+            error instanceof AuthError &&
+            !refreshedAfter401 &&
+            (await options.credentials.recoverFromAuthFailure(tokenUsed))
+          ) {
             refreshedAfter401 = true;
-            logger.info({ operation: call.operation }, "contentstack token refreshed after 401; replaying");
+            logger.info(
+              { operation: call.operation },
+              "contentstack token refreshed after 401; replaying",
+            );
             return limited();
           }
           throw error;
@@ -175,7 +210,13 @@ export function createTransport(options: TransportOptions): Transport {
             signal: call.signal,
             onRetry: (error, attemptNumber, retriesLeft) => {
               logger.warn(
-                { operation: call.operation, errorCode: error.code, status: error.status, attempt: attemptNumber, retriesLeft },
+                {
+                  operation: call.operation,
+                  errorCode: error.code,
+                  status: error.status,
+                  attempt: attemptNumber,
+                  retriesLeft,
+                },
                 "contentstack call failed; retrying",
               );
             },
@@ -185,7 +226,13 @@ export function createTransport(options: TransportOptions): Transport {
       } catch (error) {
         if (error instanceof ContentstackApiError) {
           logger.warn(
-            { operation: call.operation, errorCode: error.code, status: error.status, apiErrorCode: error.apiErrorCode, requestId: error.requestId },
+            {
+              operation: call.operation,
+              errorCode: error.code,
+              status: error.status,
+              apiErrorCode: error.apiErrorCode,
+              requestId: error.requestId,
+            },
             "contentstack call failed",
           );
         }

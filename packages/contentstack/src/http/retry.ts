@@ -15,7 +15,11 @@ export interface RetryContext {
   /** The call is safe to repeat (GET, DELETE-by-key, search). */
   readonly idempotent: boolean;
   /** Called after a failed attempt that will be retried (for logs and limiter pauses). */
-  readonly onRetry?: (error: ContentstackApiError, attempt: number, retriesLeft: number) => void | Promise<void>;
+  readonly onRetry?: (
+    error: ContentstackApiError,
+    attempt: number,
+    retriesLeft: number,
+  ) => void | Promise<void>;
   readonly signal?: AbortSignal | undefined;
 }
 
@@ -30,7 +34,11 @@ export function isRetryable(error: unknown, idempotent: boolean): boolean {
 }
 
 /** Runs `attempt` with exponential backoff and full jitter (p-retry `randomize`). */
-export async function withRetry<T>(attempt: () => Promise<T>, context: RetryContext, options: RetryOptions = {}): Promise<T> {
+export async function withRetry<T>(
+  attempt: () => Promise<T>,
+  context: RetryContext,
+  options: RetryOptions = {},
+): Promise<T> {
   return pRetry(attempt, {
     retries: options.retries ?? 5,
     minTimeout: options.minDelayMs ?? 250,
@@ -40,7 +48,11 @@ export async function withRetry<T>(attempt: () => Promise<T>, context: RetryCont
     signal: context.signal,
     shouldRetry: ({ error }) => isRetryable(error, context.idempotent),
     onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
-      if (retriesLeft > 0 && error instanceof ContentstackApiError && isRetryable(error, context.idempotent)) {
+      if (
+        retriesLeft > 0 &&
+        error instanceof ContentstackApiError &&
+        isRetryable(error, context.idempotent)
+      ) {
         await context.onRetry?.(error, attemptNumber, retriesLeft);
       }
     },

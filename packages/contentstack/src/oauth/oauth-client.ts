@@ -4,7 +4,12 @@
 import * as oauth from "oauth4webapi";
 import type { Logger } from "pino";
 import { z } from "zod";
-import { describeIssues, isInsecureLoopback, resolveEndpoints, type ContentstackEndpoints } from "../config/endpoints";
+import {
+  describeIssues,
+  isInsecureLoopback,
+  resolveEndpoints,
+  type ContentstackEndpoints,
+} from "../config/endpoints";
 import { regionFromLocation, type RegionId } from "../config/regions";
 import { ContentstackConfigError } from "../errors/config-error";
 import { OAuthError } from "../errors/oauth-error";
@@ -66,13 +71,22 @@ export interface OAuthClient {
   authorizationUrl(input: AuthorizationUrlInput): Promise<string>;
   /** Reads and checks the callback URL: state, error parameters, code and `location`. */
   parseCallback(callbackUrl: string | URL, expectedState: string): CallbackResult;
-  exchangeCode(input: { code: string; codeVerifier: string; location?: string | undefined }): Promise<OAuthTokens>;
+  exchangeCode(input: {
+    code: string;
+    codeVerifier: string;
+    location?: string | undefined;
+  }): Promise<OAuthTokens>;
   refresh(refreshToken: string, options?: { region?: RegionId }): Promise<OAuthTokens>;
   /**
    * Revokes the person's authorization of this app for the token's organization (logout), through
    * Developer Hub. Resolves false when there was nothing left to revoke.
    */
-  revoke(input: { accessToken: string; organizationUid: string; userUid: string; region?: RegionId }): Promise<boolean>;
+  revoke(input: {
+    accessToken: string;
+    organizationUid: string;
+    userUid: string;
+    region?: RegionId;
+  }): Promise<boolean>;
   endpointsFor(region?: RegionId): ContentstackEndpoints;
 }
 
@@ -83,10 +97,14 @@ export function createOAuthClient(options: OAuthClientOptions): OAuthClient {
   const logger = options.logger ?? createContentstackLogger();
   const defaultEndpoints = resolveEndpoints({ region: config.region, ...config.overrides });
   const client: oauth.Client = { client_id: config.clientId };
-  const clientAuth = config.clientSecret ? oauth.ClientSecretPost(config.clientSecret) : oauth.None();
+  const clientAuth = config.clientSecret
+    ? oauth.ClientSecretPost(config.clientSecret)
+    : oauth.None();
 
   function endpointsFor(region?: RegionId): ContentstackEndpoints {
-    return region === undefined ? defaultEndpoints : resolveEndpoints({ ...config.overrides, region });
+    return region === undefined
+      ? defaultEndpoints
+      : resolveEndpoints({ ...config.overrides, region });
   }
 
   function authorizationServer(endpoints: ContentstackEndpoints): oauth.AuthorizationServer {
@@ -105,17 +123,31 @@ export function createOAuthClient(options: OAuthClientOptions): OAuthClient {
     };
   }
 
-  async function tokenCall(kind: string, region: RegionId, call: () => Promise<Response>, process: (response: Response) => Promise<oauth.TokenEndpointResponse>) {
+  async function tokenCall(
+    kind: string,
+    region: RegionId,
+    call: () => Promise<Response>,
+    process: (response: Response) => Promise<oauth.TokenEndpointResponse>,
+  ) {
     let response: Response;
     try {
       response = await call();
     } catch (cause) {
-      throw new OAuthError(`OAuth ${kind} request failed before an answer arrived: ${(cause as Error).message}`, { cause, operation: `POST /apps-api/token (${kind})` });
+      throw new OAuthError(
+        `OAuth ${kind} request failed before an answer arrived: ${(cause as Error).message}`,
+        { cause, operation: `POST /apps-api/token (${kind})` },
+      );
     }
     try {
       const body = await process(response);
-      const tokens = toOAuthTokens(parseWire(wireTokenResponseSchema, body, `POST /apps-api/token (${kind})`), region);
-      logger.info({ grant: kind, region: tokens.region, organizationUid: tokens.organizationUid }, "contentstack oauth tokens issued");
+      const tokens = toOAuthTokens(
+        parseWire(wireTokenResponseSchema, body, `POST /apps-api/token (${kind})`),
+        region,
+      );
+      logger.info(
+        { grant: kind, region: tokens.region, organizationUid: tokens.organizationUid },
+        "contentstack oauth tokens issued",
+      );
       return tokens;
     } catch (error) {
       throw toOAuthError(error, kind, response.status);
@@ -125,12 +157,20 @@ export function createOAuthClient(options: OAuthClientOptions): OAuthClient {
   return {
     endpointsFor,
 
-    createLoginSecrets: () => ({ state: oauth.generateRandomState(), codeVerifier: oauth.generateRandomCodeVerifier() }),
+    createLoginSecrets: () => ({
+      state: oauth.generateRandomState(),
+      codeVerifier: oauth.generateRandomCodeVerifier(),
+    }),
 
     async authorizationUrl(input) {
-      if (input.state.length < 16) throw new RangeError("authorizationUrl: state must be at least 16 characters of randomness");
+      if (input.state.length < 16)
+        throw new RangeError(
+          "authorizationUrl: state must be at least 16 characters of randomness",
+        );
       if (!/^[A-Za-z0-9\-._~]{43,128}$/.test(input.codeVerifier)) {
-        throw new RangeError("authorizationUrl: codeVerifier must be 43-128 unreserved characters (RFC 7636)");
+        throw new RangeError(
+          "authorizationUrl: codeVerifier must be 43-128 unreserved characters (RFC 7636)",
+        );
       }
       const url = new URL(authorizationServer(defaultEndpoints).authorization_endpoint ?? "");
       url.searchParams.set("response_type", "code");
@@ -139,7 +179,10 @@ export function createOAuthClient(options: OAuthClientOptions): OAuthClient {
       const scopes = input.scopes ?? config.defaultScopes;
       if (scopes.length > 0) url.searchParams.set("scope", scopes.join(" "));
       url.searchParams.set("state", input.state);
-      url.searchParams.set("code_challenge", await oauth.calculatePKCECodeChallenge(input.codeVerifier));
+      url.searchParams.set(
+        "code_challenge",
+        await oauth.calculatePKCECodeChallenge(input.codeVerifier),
+      );
       url.searchParams.set("code_challenge_method", "S256");
       if (input.organizationUid) url.searchParams.set("organization_uid", input.organizationUid);
       return url.toString();
@@ -149,7 +192,12 @@ export function createOAuthClient(options: OAuthClientOptions): OAuthClient {
       const url = new URL(callbackUrl);
       let params: URLSearchParams;
       try {
-        params = oauth.validateAuthResponse(authorizationServer(defaultEndpoints), client, url, expectedState);
+        params = oauth.validateAuthResponse(
+          authorizationServer(defaultEndpoints),
+          client,
+          url,
+          expectedState,
+        );
       } catch (error) {
         throw toOAuthError(error, "callback", undefined);
       }
@@ -160,7 +208,9 @@ export function createOAuthClient(options: OAuthClientOptions): OAuthClient {
       try {
         region = regionFromLocation(location);
       } catch (cause) {
-        throw new OAuthError(`The OAuth callback names an unknown location "${location}"`, { cause });
+        throw new OAuthError(`The OAuth callback names an unknown location "${location}"`, {
+          cause,
+        });
       }
       return { code, location, region };
     },
@@ -171,7 +221,12 @@ export function createOAuthClient(options: OAuthClientOptions): OAuthClient {
       const as = authorizationServer(endpoints);
       // State was checked by parseCallback (or by the caller, who holds it); oauth4webapi only
       // accepts callback parameters that went through its validator.
-      const callbackParameters = oauth.validateAuthResponse(as, client, new URLSearchParams({ code: input.code }), oauth.skipStateCheck);
+      const callbackParameters = oauth.validateAuthResponse(
+        as,
+        client,
+        new URLSearchParams({ code: input.code }),
+        oauth.skipStateCheck,
+      );
       return tokenCall(
         "authorization_code",
         region,
@@ -209,22 +264,43 @@ export function createOAuthClient(options: OAuthClientOptions): OAuthClient {
     async revoke(input) {
       const endpoints = endpointsFor(input.region);
       const base = `${endpoints.developerHubUrl}/manifests/${encodeURIComponent(config.appUid)}/authorizations`;
-      const headers = { authorization: `Bearer ${input.accessToken}`, organization_uid: input.organizationUid, accept: "application/json" };
+      const headers = {
+        authorization: `Bearer ${input.accessToken}`,
+        organization_uid: input.organizationUid,
+        accept: "application/json",
+      };
       const listing = await developerHubCall(base, "GET", headers, config.timeoutMs);
       if (listing.status === 401) return false;
-      const list = parseWire(wireAuthorizationListSchema, listing.body, "GET /manifests/{app_uid}/authorizations");
+      const list = parseWire(
+        wireAuthorizationListSchema,
+        listing.body,
+        "GET /manifests/{app_uid}/authorizations",
+      );
       const mine = list.data.filter((entry) => entry.user?.uid === input.userUid);
       // A 404 means someone revoked it meanwhile, which is the outcome we wanted.
       for (const entry of mine) {
-        await developerHubCall(`${base}/${encodeURIComponent(entry.authorization_uid)}`, "DELETE", headers, config.timeoutMs);
+        await developerHubCall(
+          `${base}/${encodeURIComponent(entry.authorization_uid)}`,
+          "DELETE",
+          headers,
+          config.timeoutMs,
+        );
       }
-      logger.info({ organizationUid: input.organizationUid, revoked: mine.length }, "contentstack oauth authorization revoked");
+      logger.info(
+        { organizationUid: input.organizationUid, revoked: mine.length },
+        "contentstack oauth authorization revoked",
+      );
       return mine.length > 0;
     },
   };
 }
 
-async function developerHubCall(url: string, method: "GET" | "DELETE", headers: Record<string, string>, timeoutMs: number) {
+async function developerHubCall(
+  url: string,
+  method: "GET" | "DELETE",
+  headers: Record<string, string>,
+  timeoutMs: number,
+) {
   const operation = `${method} ${new URL(url).pathname.replace(/authorizations\/[^/]+$/, "authorizations/{id}")}`;
   let response: Response;
   let text: string;
@@ -241,7 +317,10 @@ async function developerHubCall(url: string, method: "GET" | "DELETE", headers: 
     body = text;
   }
   if (!response.ok && response.status !== 401 && response.status !== 404) {
-    throw new OAuthError(`${operation} failed with HTTP ${response.status}`, { status: response.status, operation });
+    throw new OAuthError(`${operation} failed with HTTP ${response.status}`, {
+      status: response.status,
+      operation,
+    });
   }
   return { status: response.status, body };
 }
@@ -249,19 +328,25 @@ async function developerHubCall(url: string, method: "GET" | "DELETE", headers: 
 function toOAuthError(error: unknown, kind: string, status: number | undefined): Error {
   if (error instanceof OAuthError) return error;
   if (error instanceof oauth.ResponseBodyError) {
-    return new OAuthError(`OAuth ${kind} refused: ${error.error}${error.error_description ? ` (${error.error_description})` : ""}`, {
-      status: error.status,
-      apiErrorCode: error.error,
-      description: error.error_description,
-      cause: error,
-    });
+    return new OAuthError(
+      `OAuth ${kind} refused: ${error.error}${error.error_description ? ` (${error.error_description})` : ""}`,
+      {
+        status: error.status,
+        apiErrorCode: error.error,
+        description: error.error_description,
+        cause: error,
+      },
+    );
   }
   if (error instanceof oauth.AuthorizationResponseError) {
-    return new OAuthError(`OAuth authorization failed: ${error.error}${error.error_description ? ` (${error.error_description})` : ""}`, {
-      apiErrorCode: error.error,
-      description: error.error_description,
-      cause: error,
-    });
+    return new OAuthError(
+      `OAuth authorization failed: ${error.error}${error.error_description ? ` (${error.error_description})` : ""}`,
+      {
+        apiErrorCode: error.error,
+        description: error.error_description,
+        cause: error,
+      },
+    );
   }
   const message = error instanceof Error ? error.message : String(error);
   return new OAuthError(`OAuth ${kind} failed: ${message}`, { status, cause: error });

@@ -6,7 +6,11 @@ import type { OAuthTokens } from "./oauth-tokens";
  * Reshapes a token response. The region comes from the response's `location` when it names one,
  * else from the region the request went to, so tokens never travel to another region's hosts.
  */
-export function toOAuthTokens(wire: WireTokenResponse, requestRegion: RegionId, now: number = Date.now()): OAuthTokens {
+export function toOAuthTokens(
+  wire: WireTokenResponse,
+  requestRegion: RegionId,
+  now: number = Date.now(),
+): OAuthTokens {
   let region = requestRegion;
   if (wire.location) {
     try {

@@ -22,7 +22,9 @@ export interface AuditLogEntry {
 export function toAuditLogEntry(wire: WireAuditLogItem): AuditLogEntry {
   const createdAt = new Date(wire.created_at);
   if (Number.isNaN(createdAt.getTime())) {
-    throw new InvalidResponseError(`audit log entry ${wire.uid} has an unreadable created_at`, { reason: "schema" });
+    throw new InvalidResponseError(`audit log entry ${wire.uid} has an unreadable created_at`, {
+      reason: "schema",
+    });
   }
   const metadata = wire.metadata ?? {};
   return {
@@ -42,11 +44,14 @@ export interface AuditLogQuery {
 }
 
 /** Reads the audit log newest first, page by page, until `since` or the end (`count`). */
-export async function listAuditLog(context: ResourceContext, query: AuditLogQuery = {}): Promise<AuditLogEntry[]> {
+export async function listAuditLog(
+  context: ResourceContext,
+  query: AuditLogQuery = {},
+): Promise<AuditLogEntry[]> {
   const operation = "GET /v3/organizations/{uid}/logs";
   const entries: AuditLogEntry[] = [];
   let count: number | undefined;
-  for (let skip = 0; count === undefined || skip < count; ) {
+  for (let skip = 0; count === undefined || skip < count;) {
     const result = await context.transport.send({
       method: "GET",
       url: organizationUrl(context, "/logs"),
@@ -55,15 +60,21 @@ export async function listAuditLog(context: ResourceContext, query: AuditLogQuer
     });
     const page = parseWire(wireAuditLogPageSchema, result.body, operation);
     if (count !== undefined && page.count < skip) {
-      throw new InvalidResponseError(`${operation}: count fell to ${page.count} while reading at ${skip}`, { reason: "inconsistent", operation });
+      throw new InvalidResponseError(
+        `${operation}: count fell to ${page.count} while reading at ${skip}`,
+        { reason: "inconsistent", operation },
+      );
     }
     count = page.count;
     const expected = Math.min(context.pageSize, Math.max(0, count - skip));
     if (page.logs.length < expected) {
-      throw new InvalidResponseError(`${operation}: page at skip ${skip} holds ${page.logs.length} entries where count ${count} implies ${expected}`, {
-        reason: "inconsistent",
-        operation,
-      });
+      throw new InvalidResponseError(
+        `${operation}: page at skip ${skip} holds ${page.logs.length} entries where count ${count} implies ${expected}`,
+        {
+          reason: "inconsistent",
+          operation,
+        },
+      );
     }
     const reshaped = page.logs.map(toAuditLogEntry);
     for (const entry of reshaped) {

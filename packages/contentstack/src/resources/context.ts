@@ -29,10 +29,13 @@ export async function viaSdk<T>(operation: string, call: () => Promise<T>): Prom
     const unwrapped = unwrapSdkError(error);
     if (unwrapped instanceof ContentstackApiError || !(error instanceof Error)) throw unwrapped;
     // The SDK turned something unexpected into a plain Error (e.g. a body it could not read).
-    throw new InvalidResponseError(`${operation} failed inside the Management SDK: ${error.message.slice(0, 200)}`, {
-      reason: "schema",
-      operation,
-      cause: error,
-    });
+    throw new InvalidResponseError(
+      `${operation} failed inside the Management SDK: ${error.message.slice(0, 200)}`,
+      {
+        reason: "schema",
+        operation,
+        cause: error,
+      },
+    );
   }
 }

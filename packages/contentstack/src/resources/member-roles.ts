@@ -29,13 +29,16 @@ export function resolveOrgRole(
   context: RoleResolutionContext,
 ): ResolvedRole {
   const unknownRoleUids = share.org_roles.filter((uid) => !context.rolesByUid.has(uid));
-  if (share.user_uid && share.user_uid === context.ownerUid) return { role: "owner", unknownRoleUids };
+  if (share.user_uid && share.user_uid === context.ownerUid)
+    return { role: "owner", unknownRoleUids };
   if (share.status === "pending" || !share.user_uid) return { role: "pending", unknownRoleUids };
   if (share.guest === true) return { role: "guest", unknownRoleUids };
   const isAdmin = share.org_roles.some((uid) => context.rolesByUid.get(uid)?.isAdmin === true);
   return { role: isAdmin ? "admin" : "member", unknownRoleUids };
 }
 
-export function rolesByUid(roles: readonly OrgRoleDefinition[]): ReadonlyMap<string, OrgRoleDefinition> {
+export function rolesByUid(
+  roles: readonly OrgRoleDefinition[],
+): ReadonlyMap<string, OrgRoleDefinition> {
   return new Map(roles.map((role) => [role.uid, role]));
 }

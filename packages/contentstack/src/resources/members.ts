@@ -8,7 +8,12 @@ import { sdkData } from "../sdk/management-sdk";
 import { parseWire } from "../wire/parse-wire";
 import { wireShareSchema, wireSharePageSchema, type WireShare } from "../wire/wire-share";
 import { organizationUrl, viaSdk, type ResourceContext } from "./context";
-import { resolveOrgRole, rolesByUid, type OrgRole, type RoleResolutionContext } from "./member-roles";
+import {
+  resolveOrgRole,
+  rolesByUid,
+  type OrgRole,
+  type RoleResolutionContext,
+} from "./member-roles";
 import { getOrganization, type Organization } from "./organization";
 import { collectAllPages } from "./pagination";
 import { listOrgRoles, type OrgRoleDefinition } from "./roles";
@@ -44,12 +49,26 @@ export function toOrgMember(wire: WireShare, context: RoleResolutionContext): Or
   };
 }
 
-async function roleContext(context: ResourceContext): Promise<{ organization: Organization; roles: OrgRoleDefinition[]; resolution: RoleResolutionContext }> {
-  const [organization, roles] = await Promise.all([getOrganization(context), listOrgRoles(context)]);
-  return { organization, roles, resolution: { ownerUid: organization.ownerUid, rolesByUid: rolesByUid(roles) } };
+async function roleContext(context: ResourceContext): Promise<{
+  organization: Organization;
+  roles: OrgRoleDefinition[];
+  resolution: RoleResolutionContext;
+}> {
+  const [organization, roles] = await Promise.all([
+    getOrganization(context),
+    listOrgRoles(context),
+  ]);
+  return {
+    organization,
+    roles,
+    resolution: { ownerUid: organization.ownerUid, rolesByUid: rolesByUid(roles) },
+  };
 }
 
-const sdkSharePageSchema = z.object({ items: z.array(wireShareSchema), count: z.number().int().nonnegative() });
+const sdkSharePageSchema = z.object({
+  items: z.array(wireShareSchema),
+  count: z.number().int().nonnegative(),
+});
 
 /**
  * Every user and pending invitation of the organization, each with its resolved role. An empty
@@ -62,37 +81,55 @@ export async function listMembers(context: ResourceContext): Promise<OrgMember[]
   const shares = await collectAllPages(
     async (skip, limit) => {
       const collection = await viaSdk(operation, () =>
-        context.sdk.organization(context.organizationUid).getInvitations({ skip, limit, include_count: true }),
+        context.sdk
+          .organization(context.organizationUid)
+          .getInvitations({ skip, limit, include_count: true }),
       );
-      return parseWire(sdkSharePageSchema, { items: (collection.items ?? []).map(sdkData), count: collection.count }, operation);
+      return parseWire(
+        sdkSharePageSchema,
+        { items: (collection.items ?? []).map(sdkData), count: collection.count },
+        operation,
+      );
     },
     {
       pageSize: context.pageSize,
       operation,
       keyOf: (share) => share.uid,
-      onRestart: (why) => context.logger.warn({ operation, why }, "member listing moved; reading it again"),
+      onRestart: (why) =>
+        context.logger.warn({ operation, why }, "member listing moved; reading it again"),
     },
   );
   if (shares.length === 0) {
-    throw new InvalidResponseError(`${operation}: empty member listing for organization ${organization.uid}, which has an owner`, {
-      reason: "inconsistent",
-      operation,
-    });
+    throw new InvalidResponseError(
+      `${operation}: empty member listing for organization ${organization.uid}, which has an owner`,
+      {
+        reason: "inconsistent",
+        operation,
+      },
+    );
   }
   const members = shares.map((share) => toOrgMember(share, resolution));
   if (!members.some((member) => member.role === "owner")) {
-    throw new InvalidResponseError(`${operation}: the owner ${organization.ownerUid} is missing from the member listing`, {
-      reason: "inconsistent",
-      operation,
-    });
+    throw new InvalidResponseError(
+      `${operation}: the owner ${organization.ownerUid} is missing from the member listing`,
+      {
+        reason: "inconsistent",
+        operation,
+      },
+    );
   }
   return members;
 }
 
 /** Looks people up by email (`POST /share/search`; no SDK method). Unknown emails are simply absent. */
-export async function searchMembersByEmail(context: ResourceContext, emails: readonly string[]): Promise<OrgMember[]> {
+export async function searchMembersByEmail(
+  context: ResourceContext,
+  emails: readonly string[],
+): Promise<OrgMember[]> {
   const operation = "POST /v3/organizations/{uid}/share/search";
-  const wanted = [...new Set(emails.map((email) => email.trim().toLowerCase()).filter((email) => email !== ""))];
+  const wanted = [
+    ...new Set(emails.map((email) => email.trim().toLowerCase()).filter((email) => email !== "")),
+  ];
   // An empty body returns every user, which is never what a caller with no emails meant.
   if (wanted.length === 0) return [];
   const { resolution } = await roleContext(context);
@@ -119,12 +156,14 @@ export type MemberInvite =
   | { readonly email: string; readonly role: "admin" | "member" }
   | { readonly email: string; readonly roleUids: readonly string[] };
 
-const inviteSchema = z.array(
-  z.union([
-    z.object({ email: z.email(), role: z.enum(["admin", "member"]) }),
-    z.object({ email: z.email(), roleUids: z.array(z.string().min(1)).min(1) }),
-  ]),
-).min(1, "at least one invitation");
+const inviteSchema = z
+  .array(
+    z.union([
+      z.object({ email: z.email(), role: z.enum(["admin", "member"]) }),
+      z.object({ email: z.email(), roleUids: z.array(z.string().min(1)).min(1) }),
+    ]),
+  )
+  .min(1, "at least one invitation");
 
 /**
  * Invites people (`POST /share` through the SDK's `addUser`). Not retried after it may have
@@ -137,20 +176,33 @@ export async function inviteMembers(
 ): Promise<OrgMember[]> {
   const operation = "POST /v3/organizations/{uid}/share";
   const parsed = inviteSchema.safeParse(invites);
-  if (!parsed.success) throw new RangeError(`inviteMembers: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`);
+  if (!parsed.success)
+    throw new RangeError(
+      `inviteMembers: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`,
+    );
   const { resolution, roles } = await roleContext(context);
   const adminRole = roles.find((role) => role.isAdmin);
-  const memberRole = roles.find((role) => !role.isAdmin && role.isDefault) ?? roles.find((role) => !role.isAdmin);
+  const memberRole =
+    roles.find((role) => !role.isAdmin && role.isDefault) ?? roles.find((role) => !role.isAdmin);
   const users: Record<string, string[]> = {};
   for (const invite of parsed.data) {
-    const roleUid = "role" in invite ? (invite.role === "admin" ? adminRole : memberRole)?.uid : undefined;
-    if ("role" in invite && !roleUid) throw new RangeError(`inviteMembers: the organization has no ${invite.role} role`);
-    users[invite.email.toLowerCase()] = "roleUids" in invite ? [...invite.roleUids] : [roleUid ?? ""];
+    const roleUid =
+      "role" in invite ? (invite.role === "admin" ? adminRole : memberRole)?.uid : undefined;
+    if ("role" in invite && !roleUid)
+      throw new RangeError(`inviteMembers: the organization has no ${invite.role} role`);
+    users[invite.email.toLowerCase()] =
+      "roleUids" in invite ? [...invite.roleUids] : [roleUid ?? ""];
   }
   const collection = await viaSdk(operation, () =>
-    context.sdk.organization(context.organizationUid).addUser({ users, stacks: {}, ...(options.message ? { message: options.message } : {}) }),
+    context.sdk
+      .organization(context.organizationUid)
+      .addUser({ users, stacks: {}, ...(options.message ? { message: options.message } : {}) }),
   );
-  const shares = parseWire(z.array(wireShareSchema), (collection.items ?? []).map(sdkData), operation);
+  const shares = parseWire(
+    z.array(wireShareSchema),
+    (collection.items ?? []).map(sdkData),
+    operation,
+  );
   return shares.map((share) => toOrgMember(share, resolution));
 }
 
@@ -161,9 +213,14 @@ const removalResponseSchema = z.object({ notice: z.string().optional() }).loose(
  * `removeUsers` but does not implement it). Removing someone already gone changes nothing, so
  * this call is retried like a read.
  */
-export async function removeMembers(context: ResourceContext, emails: readonly string[]): Promise<{ notice: string | null }> {
+export async function removeMembers(
+  context: ResourceContext,
+  emails: readonly string[],
+): Promise<{ notice: string | null }> {
   const operation = "DELETE /v3/organizations/{uid}/share";
-  const targets = [...new Set(emails.map((email) => email.trim().toLowerCase()).filter((email) => email !== ""))];
+  const targets = [
+    ...new Set(emails.map((email) => email.trim().toLowerCase()).filter((email) => email !== "")),
+  ];
   if (targets.length === 0) return { notice: null };
   const result = await context.transport.send({
     method: "DELETE",

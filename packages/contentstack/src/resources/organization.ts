@@ -36,10 +36,15 @@ export function toOrganization(wire: WireOrganization): Organization {
 }
 
 /** `GET /v3/organizations/{uid}` through the Management SDK's `organization(uid).fetch()`. */
-export async function getOrganization(context: ResourceContext, options: { includePlan?: boolean } = {}): Promise<Organization> {
+export async function getOrganization(
+  context: ResourceContext,
+  options: { includePlan?: boolean } = {},
+): Promise<Organization> {
   const operation = "GET /v3/organizations/{uid}";
   const params = options.includePlan ? { include_plan: true } : undefined;
-  const raw = await viaSdk(operation, () => context.sdk.organization(context.organizationUid).fetch(params));
+  const raw = await viaSdk(operation, () =>
+    context.sdk.organization(context.organizationUid).fetch(params),
+  );
   const organization = toOrganization(parseWire(wireOrganizationSchema, sdkData(raw), operation));
   return organization;
 }

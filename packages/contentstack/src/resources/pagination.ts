@@ -46,7 +46,10 @@ export async function collectAllPages<T>(
   );
 }
 
-async function onePass<T>(fetchPage: (skip: number, limit: number) => Promise<Page<T>>, options: CollectOptions<T>): Promise<T[]> {
+async function onePass<T>(
+  fetchPage: (skip: number, limit: number) => Promise<Page<T>>,
+  options: CollectOptions<T>,
+): Promise<T[]> {
   const first = await fetchPage(0, options.pageSize);
   const count = first.count;
   const items: T[] = [];
@@ -64,20 +67,28 @@ async function onePass<T>(fetchPage: (skip: number, limit: number) => Promise<Pa
   // Enough pages for `count`, plus slack; a server that never reaches `count` must not loop forever.
   const maxPages = Math.ceil(count / options.pageSize) + 2;
   for (let pages = 1; items.length < count; pages++) {
-    if (pages > maxPages) throw new ListingMoved(`still short of count ${count} after ${pages} pages`);
+    if (pages > maxPages)
+      throw new ListingMoved(`still short of count ${count} after ${pages} pages`);
     const page = await fetchPage(items.length, options.pageSize);
-    if (page.count !== count) throw new ListingMoved(`count changed from ${count} to ${page.count} between pages`);
+    if (page.count !== count)
+      throw new ListingMoved(`count changed from ${count} to ${page.count} between pages`);
     checkPage(page, items.length, count, options.pageSize);
     take(page);
   }
-  if (items.length > count) throw new ListingMoved(`got ${items.length} items but count says ${count}`);
+  if (items.length > count)
+    throw new ListingMoved(`got ${items.length} items but count says ${count}`);
   return items;
 }
 
 function checkPage<T>(page: Page<T>, skip: number, count: number, pageSize: number): void {
-  if (page.items.length > pageSize) throw new ListingMoved(`page at skip ${skip} holds ${page.items.length} items, more than limit ${pageSize}`);
+  if (page.items.length > pageSize)
+    throw new ListingMoved(
+      `page at skip ${skip} holds ${page.items.length} items, more than limit ${pageSize}`,
+    );
   const expected = Math.min(pageSize, Math.max(0, count - skip));
   if (page.items.length < expected) {
-    throw new ListingMoved(`page at skip ${skip} holds ${page.items.length} items where count ${count} implies ${expected}`);
+    throw new ListingMoved(
+      `page at skip ${skip} holds ${page.items.length} items where count ${count} implies ${expected}`,
+    );
   }
 }

@@ -26,7 +26,10 @@ export function toOrgRoleDefinition(wire: WireRole): OrgRoleDefinition {
   };
 }
 
-const rolePageSchema = z.object({ items: z.array(wireRoleSchema), count: z.number().int().nonnegative() });
+const rolePageSchema = z.object({
+  items: z.array(wireRoleSchema),
+  count: z.number().int().nonnegative(),
+});
 
 /** Every organization role, through the SDK's `organization(uid).roles()`, all pages. */
 export async function listOrgRoles(context: ResourceContext): Promise<OrgRoleDefinition[]> {
@@ -34,7 +37,9 @@ export async function listOrgRoles(context: ResourceContext): Promise<OrgRoleDef
   const roles = await collectAllPages(
     async (skip, limit) => {
       const collection = await viaSdk(operation, () =>
-        context.sdk.organization(context.organizationUid).roles({ skip, limit, include_count: true }),
+        context.sdk
+          .organization(context.organizationUid)
+          .roles({ skip, limit, include_count: true }),
       );
       return parseWire(
         rolePageSchema,

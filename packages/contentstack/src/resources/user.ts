@@ -7,7 +7,11 @@ export interface UserOrganization {
   readonly uid: string;
   readonly name: string;
   readonly isOwner: boolean;
-  readonly roles: ReadonlyArray<{ readonly uid: string; readonly name: string; readonly isAdmin: boolean }>;
+  readonly roles: ReadonlyArray<{
+    readonly uid: string;
+    readonly name: string;
+    readonly isAdmin: boolean;
+  }>;
 }
 
 /** The signed-in person (`GET /v3/user`). */
@@ -22,8 +26,13 @@ export interface ContentstackUser {
   readonly organizations: readonly UserOrganization[];
 }
 
-export function displayName(first: string | null | undefined, last: string | null | undefined): string | null {
-  const name = [first, last].filter((part): part is string => typeof part === "string" && part.trim() !== "").join(" ");
+export function displayName(
+  first: string | null | undefined,
+  last: string | null | undefined,
+): string | null {
+  const name = [first, last]
+    .filter((part): part is string => typeof part === "string" && part.trim() !== "")
+    .join(" ");
   return name === "" ? null : name;
 }
 
@@ -39,7 +48,11 @@ export function toContentstackUser(wire: WireUser): ContentstackUser {
       uid: org.uid,
       name: org.name,
       isOwner: org.is_owner === true,
-      roles: (org.org_roles ?? []).map((role) => ({ uid: role.uid, name: role.name, isAdmin: role.admin === true })),
+      roles: (org.org_roles ?? []).map((role) => ({
+        uid: role.uid,
+        name: role.name,
+        isAdmin: role.admin === true,
+      })),
     })),
   };
 }
@@ -50,4 +63,3 @@ export async function getUser(context: ResourceContext): Promise<ContentstackUse
   const raw = await viaSdk(operation, () => context.sdk.getUser());
   return toContentstackUser(parseWire(wireUserSchema, sdkData(raw), operation));
 }
-

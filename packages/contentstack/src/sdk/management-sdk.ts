@@ -10,7 +10,9 @@ import type { HttpMethod, Transport } from "../http/request";
 // Loaded through require: the SDK's shipped `.ts` type files do not compile under
 // verbatimModuleSyntax, so we describe the few calls we make ourselves.
 const require = createRequire(import.meta.url);
-const contentstack = require("@contentstack/management") as { client(config: Record<string, unknown>): ManagementSdk };
+const contentstack = require("@contentstack/management") as {
+  client(config: Record<string, unknown>): ManagementSdk;
+};
 
 /** A fetched SDK entity or collection: plain fields plus methods we never call. */
 type SdkRecord = Record<string, unknown>;
@@ -44,17 +46,22 @@ interface AdapterRequest {
  * `host:port` value fails with "Invalid URL"), so real hosts go in `host`; a plain-http emulator
  * on loopback goes in `endpoint` as `<origin>/v3`, which the SDK uses verbatim (api-notes Part B §3.4).
  */
-export function managementSdkRouting(apiUrl: string): { host: string; port?: number } | { endpoint: string } {
+export function managementSdkRouting(
+  apiUrl: string,
+): { host: string; port?: number } | { endpoint: string } {
   const url = new URL(apiUrl);
   if (url.protocol === "http:" || url.pathname !== "/") return { endpoint: `${apiUrl}/v3` };
   return url.port === "" ? { host: url.hostname } : { host: url.hostname, port: Number(url.port) };
 }
 
-function flatQuery(params: Record<string, unknown> | undefined): Record<string, string | number | boolean | undefined> {
+function flatQuery(
+  params: Record<string, unknown> | undefined,
+): Record<string, string | number | boolean | undefined> {
   const out: Record<string, string | number | boolean | undefined> = {};
   for (const [name, value] of Object.entries(params ?? {})) {
     if (value === undefined || value === null) continue;
-    out[name] = typeof value === "object" ? JSON.stringify(value) : (value as string | number | boolean);
+    out[name] =
+      typeof value === "object" ? JSON.stringify(value) : (value as string | number | boolean);
   }
   return out;
 }
@@ -64,7 +71,10 @@ function transportAdapter(transport: Transport) {
   return async (config: AdapterRequest) => {
     const method = (config.method ?? "get").toUpperCase() as HttpMethod;
     const target = new URL(`${config.baseURL ?? ""}${config.url ?? ""}`);
-    const body = typeof config.data === "string" && config.data !== "" ? (JSON.parse(config.data) as unknown) : config.data;
+    const body =
+      typeof config.data === "string" && config.data !== ""
+        ? (JSON.parse(config.data) as unknown)
+        : config.data;
     try {
       const result = await transport.send({
         method,
@@ -75,11 +85,19 @@ function transportAdapter(transport: Transport) {
       });
       const headers: Record<string, string> = {};
       result.headers.forEach((value, name) => (headers[name] = value));
-      return { data: result.body ?? {}, status: result.status, statusText: "", headers, config, request: {} };
+      return {
+        data: result.body ?? {},
+        status: result.status,
+        statusText: "",
+        headers,
+        config,
+        request: {},
+      };
     } catch (error) {
       // The SDK's error formatter passes errors without `response` through untouched, but its
       // queue wraps errors without `config`; carrying `config` keeps our typed error intact.
-      if (error instanceof ContentstackApiError) Object.defineProperty(error, "config", { value: config, enumerable: false });
+      if (error instanceof ContentstackApiError)
+        Object.defineProperty(error, "config", { value: config, enumerable: false });
       throw error;
     }
   };
@@ -87,7 +105,9 @@ function transportAdapter(transport: Transport) {
 
 /** SDK entities carry methods next to the data; the wire schemas only need the data. */
 export function sdkData(value: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(value).filter(([, field]) => typeof field !== "function"));
+  return Object.fromEntries(
+    Object.entries(value).filter(([, field]) => typeof field !== "function"),
+  );
 }
 
 /** Finds our typed error inside whatever the SDK rethrew. */
@@ -100,7 +120,11 @@ export function unwrapSdkError(error: unknown): unknown {
   return error;
 }
 
-export function createManagementSdk(apiUrl: string, transport: Transport, logger: Logger): ManagementSdk {
+export function createManagementSdk(
+  apiUrl: string,
+  transport: Transport,
+  logger: Logger,
+): ManagementSdk {
   return contentstack.client({
     ...managementSdkRouting(apiUrl),
     adapter: transportAdapter(transport),
@@ -108,7 +132,11 @@ export function createManagementSdk(apiUrl: string, transport: Transport, logger
     retryOnNetworkFailure: false,
     retryOnHttpServerError: false,
     logHandler: (level: string, data: unknown) => {
-      if (level === "error") logger.debug({ sdk: typeof data === "string" ? data : (data as Error)?.message }, "management sdk");
+      if (level === "error")
+        logger.debug(
+          { sdk: typeof data === "string" ? data : (data as Error)?.message },
+          "management sdk",
+        );
     },
   });
 }

@@ -2,7 +2,11 @@ import type { z } from "zod";
 import { InvalidResponseError } from "../errors/invalid-response-error";
 
 /** Validates an API answer; a mismatch is an InvalidResponseError naming the first bad fields. */
-export function parseWire<S extends z.ZodType>(schema: S, data: unknown, operation: string): z.infer<S> {
+export function parseWire<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+  operation: string,
+): z.infer<S> {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   const where = result.error.issues

@@ -21,7 +21,10 @@ export const wireAuthorizationListSchema = z.object({
     z
       .object({
         authorization_uid: z.string().min(1),
-        user: z.object({ uid: z.string().min(1) }).loose().optional(),
+        user: z
+          .object({ uid: z.string().min(1) })
+          .loose()
+          .optional(),
       })
       .loose(),
   ),

@@ -12,7 +12,15 @@ export const wireOrganizationSchema = z.object({
   plan: z
     .object({
       features: z
-        .array(z.object({ uid: z.string(), limit: z.number().optional(), enabled: z.boolean().optional() }).loose())
+        .array(
+          z
+            .object({
+              uid: z.string(),
+              limit: z.number().optional(),
+              enabled: z.boolean().optional(),
+            })
+            .loose(),
+        )
         .optional(),
     })
     .loose()

@@ -22,7 +22,13 @@ export const wireShareSchema = z.object({
   first_name: z.string().nullish(),
   last_name: z.string().nullish(),
   /** With `include_roles=true`: the role objects behind `org_roles`. */
-  roles: z.array(z.object({ uid: z.string(), name: z.string().optional(), admin: z.boolean().optional() }).loose()).optional(),
+  roles: z
+    .array(
+      z
+        .object({ uid: z.string(), name: z.string().optional(), admin: z.boolean().optional() })
+        .loose(),
+    )
+    .optional(),
 });
 
 /** `POST /share/search` answers the same page shape as the listing. */

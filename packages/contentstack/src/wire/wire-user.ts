@@ -6,7 +6,9 @@ export const wireUserOrganizationSchema = z.object({
   name: z.string(),
   is_owner: z.boolean().optional(),
   org_roles: z
-    .array(z.object({ uid: z.string().min(1), name: z.string(), admin: z.boolean().optional() }).loose())
+    .array(
+      z.object({ uid: z.string().min(1), name: z.string(), admin: z.boolean().optional() }).loose(),
+    )
     .optional(),
 });
 

@@ -2,12 +2,25 @@
 // credentials, inject faults and read call logs through its `/_emulator/` control API.
 import { readFileSync } from "node:fs";
 import { pino } from "pino";
-import { CONTENTSTACK_SESSION_COOKIE as SESSION_COOKIE, startContentstackEmulator } from "@lytics-access/emulators";
-import { createRateLimiter, createContentstackClient, type ContentstackClientOptions } from "../../src/index";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import {
+  CONTENTSTACK_SESSION_COOKIE as SESSION_COOKIE,
+  startContentstackEmulator,
+} from "@lytics-access/emulators";
+import {
+  createRateLimiter,
+  createContentstackClient,
+  type ContentstackClientOptions,
+} from "../../src/index";
 
 export const ORG = "blt_org_acme";
 export const OWNER = "blt_user_olivia";
-export const APP = { appUid: "app_lytics_access", clientId: "lytics-access-local", clientSecret: "local-only-client-secret-0001", redirectUri: "http://localhost:3000/api/auth/callback" };
+export const APP = {
+  appUid: "app_lytics_access",
+  clientId: "lytics-access-local",
+  clientSecret: "local-only-client-secret-0001",
+  redirectUri: "http://localhost:3000/api/auth/callback",
+};
 
 export type Emulator = Awaited<ReturnType<typeof startContentstackEmulator>>;
 export type EmulatorOptions = Parameters<typeof startContentstackEmulator>[0];
@@ -16,7 +29,28 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   return startContentstackEmulator({ port: 0, logger: false, ...options });
 }
 
-export async function control(emulator: Emulator, method: string, path: string, body?: unknown): Promise<unknown> {
+/** One emulator for a test file, back to its fixture before every test; `use` receives it. */
+export function useFreshEmulator(
+  use: (emulator: Emulator) => void,
+  options: EmulatorOptions = {},
+): void {
+  let started: Emulator | undefined;
+  beforeAll(async () => {
+    started = await startEmulator(options);
+    use(started);
+  });
+  afterAll(async () => started?.close());
+  beforeEach(async () => {
+    if (started) await control(started, "POST", "/reset");
+  });
+}
+
+export async function control(
+  emulator: Emulator,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<unknown> {
   const response = await fetch(`${emulator.url}/_emulator${path}`, {
     method,
     headers: body === undefined ? {} : { "content-type": "application/json" },
@@ -28,7 +62,9 @@ export async function control(emulator: Emulator, method: string, path: string, 
 }
 
 export async function authtokenFor(emulator: Emulator, userUid: string): Promise<string> {
-  const { authtoken } = (await control(emulator, "POST", "/sessions", { user_uid: userUid })) as { authtoken: string };
+  const { authtoken } = (await control(emulator, "POST", "/sessions", { user_uid: userUid })) as {
+    authtoken: string;
+  };
   return authtoken;
 }
 
@@ -42,8 +78,13 @@ export interface RecordedCall {
   status: number;
 }
 
-export async function calls(emulator: Emulator): Promise<{ counts: Record<string, number>; calls: RecordedCall[] }> {
-  return (await control(emulator, "GET", "/calls")) as { counts: Record<string, number>; calls: RecordedCall[] };
+export async function calls(
+  emulator: Emulator,
+): Promise<{ counts: Record<string, number>; calls: RecordedCall[] }> {
+  return (await control(emulator, "GET", "/calls")) as {
+    counts: Record<string, number>;
+    calls: RecordedCall[];
+  };
 }
 
 /** Largest number of calls matching `filter` inside any window of `windowMs`. */
@@ -58,7 +99,10 @@ export function maxInWindow(recorded: readonly RecordedCall[], windowMs: number)
 }
 
 /** A client on the emulator with a private limiter and fast retries, so tests stay quick. */
-export async function clientFor(emulator: Emulator, overrides: Partial<ContentstackClientOptions> = {}) {
+export async function clientFor(
+  emulator: Emulator,
+  overrides: Partial<ContentstackClientOptions> = {},
+) {
   const authtoken = await authtokenFor(emulator, OWNER);
   return createContentstackClient({
     overrides: { apiUrl: emulator.url, appUrl: emulator.url, developerHubUrl: emulator.url },
@@ -71,17 +115,28 @@ export async function clientFor(emulator: Emulator, overrides: Partial<Contentst
   });
 }
 
-type FixtureJson = { people: unknown[]; organizations: Array<{ uid: string; members: unknown[] }> } & Record<string, unknown>;
+type FixtureJson = {
+  people: unknown[];
+  organizations: Array<{ uid: string; members: unknown[] }>;
+} & Record<string, unknown>;
 
 /** The default fixture with `extra` more members (accepted, Member role) in the Acme organization. */
 export function fixtureWithManyMembers(extra: number): NonNullable<EmulatorOptions>["fixture"] {
-  const fixture = JSON.parse(readFileSync(new URL("../../../emulators/fixtures/default.json", import.meta.url), "utf8")) as FixtureJson;
+  const fixture = JSON.parse(
+    readFileSync(new URL("../../../emulators/fixtures/default.json", import.meta.url), "utf8"),
+  ) as FixtureJson;
   const acme = fixture.organizations.find((org) => org.uid === ORG);
   for (let index = 0; index < extra; index++) {
     const uid = `blt_user_bulk_${String(index).padStart(4, "0")}`;
     const email = `bulk${index}@acme.test`;
     fixture.people.push({ uid, email, first_name: "Bulk", last_name: `Person ${index}` });
-    acme?.members.push({ uid: `blt_share_bulk_${index}`, email, user_uid: uid, org_roles: ["blt_role_acme_member"], status: "accepted" });
+    acme?.members.push({
+      uid: `blt_share_bulk_${index}`,
+      email,
+      user_uid: uid,
+      org_roles: ["blt_role_acme_member"],
+      status: "accepted",
+    });
   }
   return fixture as unknown as NonNullable<EmulatorOptions>["fixture"];
 }
@@ -90,7 +145,11 @@ export function fixtureWithManyMembers(extra: number): NonNullable<EmulatorOptio
  * Walks the emulator's authorize flow the way a browser would (session cookie from the control
  * API, consent form when shown) and returns the callback URL with `code`, `state`, `location`.
  */
-export async function authorizeInEmulator(emulator: Emulator, authorizationUrl: string, userUid: string): Promise<URL> {
+export async function authorizeInEmulator(
+  emulator: Emulator,
+  authorizationUrl: string,
+  userUid: string,
+): Promise<URL> {
   const cookie = `${SESSION_COOKIE}=${await authtokenFor(emulator, userUid)}`;
   let response = await fetch(authorizationUrl, { headers: { cookie }, redirect: "manual" });
   if (response.status === 200) {
@@ -105,6 +164,7 @@ export async function authorizeInEmulator(emulator: Emulator, authorizationUrl: 
     });
   }
   const location = response.headers.get("location");
-  if (response.status !== 302 || !location) throw new Error(`authorize did not redirect: ${response.status} ${await response.text()}`);
+  if (response.status !== 302 || !location)
+    throw new Error(`authorize did not redirect: ${response.status} ${await response.text()}`);
   return new URL(location);
 }

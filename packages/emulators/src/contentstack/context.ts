@@ -18,7 +18,13 @@ export interface EmulatorContext {
   publicUrl: string;
   readonly lyticsUrl: string;
   /** Runs a CMA request in-process (the host shell's `apiAdapter` uses it). */
-  injectCma(request: { method: string; path: string; authtoken: string; orgUid: string; body?: unknown }): Promise<{
+  injectCma(request: {
+    method: string;
+    path: string;
+    authtoken: string;
+    orgUid: string;
+    body?: unknown;
+  }): Promise<{
     status: number;
     headers: Record<string, string>;
     body: unknown;

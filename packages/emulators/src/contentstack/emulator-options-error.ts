@@ -3,7 +3,9 @@ export class EmulatorOptionsError extends Error {
   readonly code = "CS_EMULATOR_INVALID_OPTIONS";
 
   constructor(readonly issues: string[]) {
-    super(`Invalid Contentstack emulator options:\n${issues.map((issue) => `  ${issue}`).join("\n")}`);
+    super(
+      `Invalid Contentstack emulator options:\n${issues.map((issue) => `  ${issue}`).join("\n")}`,
+    );
     this.name = "EmulatorOptionsError";
   }
 }

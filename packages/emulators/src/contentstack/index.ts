@@ -1,4 +1,7 @@
-export { startContentstackEmulator, type RunningContentstackEmulator } from "./start-contentstack-emulator";
+export {
+  startContentstackEmulator,
+  type RunningContentstackEmulator,
+} from "./start-contentstack-emulator";
 export type { ContentstackEmulatorOptions } from "./options";
 export { EmulatorOptionsError } from "./emulator-options-error";
 export type { CmaErrorBody } from "./cma/cma-error";

@@ -38,7 +38,10 @@ export const optionsSchema = z.object({
   appTokenTtlSeconds: ttl.default(300),
   rateLimit: z
     .union([
-      z.object({ readsPerSecond: z.number().int().min(1), writesPerSecond: z.number().int().min(1) }),
+      z.object({
+        readsPerSecond: z.number().int().min(1),
+        writesPerSecond: z.number().int().min(1),
+      }),
       z.literal(false),
     ])
     .default({ readsPerSecond: 10, writesPerSecond: 10 }),

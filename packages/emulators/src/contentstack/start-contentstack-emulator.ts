@@ -62,23 +62,41 @@ function acceptEmptyJson(app: FastifyInstance): void {
 
 function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
-    if (error instanceof OAuthError) return reply.code(error.status).header("cache-control", "no-store").send(error.toBody());
+    if (error instanceof OAuthError)
+      return reply.code(error.status).header("cache-control", "no-store").send(error.toBody());
     // The token endpoints speak RFC 6749 whatever failed (a malformed body included).
-    if (isOAuthPath(request)) return reply.code(400).send(new OAuthError("invalid_request", (error as Error).message).toBody());
+    if (isOAuthPath(request))
+      return reply
+        .code(400)
+        .send(new OAuthError("invalid_request", (error as Error).message).toBody());
     if (error instanceof CmaError) return reply.code(error.status).send(error.toBody());
-    const status = typeof (error as { statusCode?: unknown }).statusCode === "number" ? (error as { statusCode: number }).statusCode : 500;
+    const status =
+      typeof (error as { statusCode?: unknown }).statusCode === "number"
+        ? (error as { statusCode: number }).statusCode
+        : 500;
     if (status >= 500) request.log.error({ err: error }, "emulator route failed");
-    return reply.code(status).send({ ...cmaErrorBodyForStatus(status), error_message: (error as Error).message });
+    return reply
+      .code(status)
+      .send({ ...cmaErrorBodyForStatus(status), error_message: (error as Error).message });
   });
   app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({ ...cmaErrorBodyForStatus(404), error_message: `No route ${request.method} ${request.url.split("?")[0] ?? ""}.` }),
+    reply.code(404).send({
+      ...cmaErrorBodyForStatus(404),
+      error_message: `No route ${request.method} ${request.url.split("?")[0] ?? ""}.`,
+    }),
   );
 }
 
-export async function startContentstackEmulator(options: ContentstackEmulatorOptions = {}): Promise<RunningContentstackEmulator> {
+export async function startContentstackEmulator(
+  options: ContentstackEmulatorOptions = {},
+): Promise<RunningContentstackEmulator> {
   const parsed = optionsSchema.safeParse(options);
   if (!parsed.success) {
-    throw new EmulatorOptionsError(parsed.error.issues.map((issue) => `${issue.path.join(".") || "(options)"}: ${issue.message}`));
+    throw new EmulatorOptionsError(
+      parsed.error.issues.map(
+        (issue) => `${issue.path.join(".") || "(options)"}: ${issue.message}`,
+      ),
+    );
   }
   const resolved = parsed.data;
   const startFixture: Fixture = resolved.fixture ?? loadFixture();
@@ -103,7 +121,11 @@ export async function startContentstackEmulator(options: ContentstackEmulatorOpt
       const response = await app.inject({
         method: method as "GET",
         url: path,
-        headers: { authtoken, organization_uid: orgUid, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+        headers: {
+          authtoken,
+          organization_uid: orgUid,
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+        },
         ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
       });
       let parsedBody: unknown = response.body;
@@ -113,7 +135,8 @@ export async function startContentstackEmulator(options: ContentstackEmulatorOpt
         // Not JSON: hand back the text.
       }
       const headers: Record<string, string> = {};
-      for (const [key, value] of Object.entries(response.headers)) if (value !== undefined) headers[key] = String(value);
+      for (const [key, value] of Object.entries(response.headers))
+        if (value !== undefined) headers[key] = String(value);
       return { status: response.statusCode, headers, body: parsedBody };
     },
   };
@@ -132,12 +155,19 @@ export async function startContentstackEmulator(options: ContentstackEmulatorOpt
   installControlPlane(app, {
     enabled: resolved.controlApi,
     errorBody: (status, request) =>
-      isOAuthPath(request) ? { error: status === 429 ? "slow_down" : "server_error", error_description: `Injected ${status}.` } : cmaErrorBodyForStatus(status),
+      isOAuthPath(request)
+        ? {
+            error: status === 429 ? "slow_down" : "server_error",
+            error_description: `Injected ${status}.`,
+          }
+        : cmaErrorBodyForStatus(status),
     reset: () => load(startFixture),
     loadFixture: (fixture) => load(fixture),
   });
 
-  app.get("/.well-known/public-keys.json", async () => ({ "signing-key": ctx.keys.publicKeyPkcs1Pem }));
+  app.get("/.well-known/public-keys.json", async () => ({
+    "signing-key": ctx.keys.publicKeyPkcs1Pem,
+  }));
   registerUserRoutes(app, ctx);
   registerOrganizationRoutes(app, ctx);
   registerShareRoutes(app, ctx);

@@ -67,25 +67,43 @@ export async function startLyticsEmulator(options: LyticsEmulatorOptions): Promi
   const { fixture: fixtureOption, ...rest } = options;
   const parsed = optionsSchema.safeParse(rest);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    const issues = parsed.error.issues
+      .map((issue) => `${issue.path.join(".")}: ${issue.message}`)
+      .join("; ");
     throw new Error(`startLyticsEmulator: invalid options: ${issues}`);
   }
   const config = parsed.data;
-  const initialFixture = fixtureOption ? parseFixture(fixtureOption, "fixture option") : loadFixture();
+  const initialFixture = fixtureOption
+    ? parseFixture(fixtureOption, "fixture option")
+    : loadFixture();
   const contentstackUrl = trimSlash(config.contentstackUrl);
 
   const app = Fastify({
     logger: config.logger
-      ? { level: "info", serializers: { req: (request: FastifyRequest) => ({ method: request.method, path: request.url.split("?")[0] }) } }
+      ? {
+          level: "info",
+          serializers: {
+            req: (request: FastifyRequest) => ({
+              method: request.method,
+              path: request.url.split("?")[0],
+            }),
+          },
+        }
       : false,
   });
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
 
-  const limiter = config.rateLimitPerSecond === false ? null : new SlidingWindowRateLimiter(config.rateLimitPerSecond);
+  const limiter =
+    config.rateLimitPerSecond === false
+      ? null
+      : new SlidingWindowRateLimiter(config.rateLimitPerSecond);
   const context: LyticsContext = {
     store: new LyticsStore(structuredClone(initialFixture)),
-    identity: createContentstackIdentity({ baseUrl: contentstackUrl, cacheMs: config.identityCacheMs }),
+    identity: createContentstackIdentity({
+      baseUrl: contentstackUrl,
+      cacheMs: config.identityCacheMs,
+    }),
     limiter,
     sessions: new LaunchSessions(),
     publicUrl: config.publicUrl ? trimSlash(config.publicUrl) : "",
@@ -139,15 +157,24 @@ function resetVolatile(context: LyticsContext): void {
   context.sessions.clear();
 }
 
-const isV2 = (request: FastifyRequest): boolean => request.url.startsWith("/v2/") || request.url === "/v2";
+const isV2 = (request: FastifyRequest): boolean =>
+  request.url.startsWith("/v2/") || request.url === "/v2";
 
 /** Each surface keeps its own error shape, also for injected faults. */
 function errorBodyFor(status: number, request: FastifyRequest): unknown {
   if (isV2(request)) return genericV2Body(status);
-  return managementErrorBody(status, status === 429 ? "ThrottlerException: Too Many Requests" : "Injected fault");
+  return managementErrorBody(
+    status,
+    status === 429 ? "ThrottlerException: Too Many Requests" : "Injected fault",
+  );
 }
 
 function notFoundBody(request: FastifyRequest): unknown {
-  if (isV2(request)) return v2ErrorBody(404, "NOTFOUND-003", `Not found: ${request.method} ${request.url.split("?")[0]}`);
+  if (isV2(request))
+    return v2ErrorBody(
+      404,
+      "NOTFOUND-003",
+      `Not found: ${request.method} ${request.url.split("?")[0]}`,
+    );
   return notFoundRouteBody(request);
 }

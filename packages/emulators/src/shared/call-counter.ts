@@ -14,7 +14,10 @@ export class CallCounter {
     if (this.log.length > 50_000) this.log.splice(0, this.log.length - 50_000);
   }
 
-  snapshot(): { counts: Record<string, number>; calls: ReadonlyArray<{ at: number; key: string; status: number }> } {
+  snapshot(): {
+    counts: Record<string, number>;
+    calls: ReadonlyArray<{ at: number; key: string; status: number }>;
+  } {
     return { counts: Object.fromEntries(this.counts), calls: [...this.log] };
   }
 

@@ -27,14 +27,20 @@ export interface ControlPlane {
   readonly calls: CallCounter;
 }
 
-const pendingTransform = new WeakMap<FastifyRequest, Extract<Fault, { kind: "truncate" | "empty" }>>();
+const pendingTransform = new WeakMap<
+  FastifyRequest,
+  Extract<Fault, { kind: "truncate" | "empty" }>
+>();
 
 /** The route pattern a request matched, or its path when no route matched (404s count too). */
 export function routeOf(request: FastifyRequest): string {
   return request.routeOptions.url ?? request.url.split("?")[0] ?? request.url;
 }
 
-export function installControlPlane(app: FastifyInstance, options: ControlPlaneOptions): ControlPlane {
+export function installControlPlane(
+  app: FastifyInstance,
+  options: ControlPlaneOptions,
+): ControlPlane {
   const faults = new FaultInjector();
   const calls = new CallCounter();
 
@@ -50,7 +56,8 @@ export function installControlPlane(app: FastifyInstance, options: ControlPlaneO
   app.addHook("onSend", async (request, _reply, payload) => {
     const transform = pendingTransform.get(request);
     if (!transform || typeof payload !== "string") return payload;
-    if (transform.kind === "truncate") return payload.slice(0, Math.max(1, Math.floor(payload.length / 2)));
+    if (transform.kind === "truncate")
+      return payload.slice(0, Math.max(1, Math.floor(payload.length / 2)));
     return emptyListings(payload);
   });
 
@@ -92,7 +99,8 @@ async function applyFault(
 function emptyListings(payload: string): string {
   try {
     const parsed: unknown = JSON.parse(payload);
-    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return Array.isArray(parsed) ? "[]" : payload;
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed))
+      return Array.isArray(parsed) ? "[]" : payload;
     const emptied: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(parsed)) {
       emptied[key] = Array.isArray(value) ? [] : key === "count" ? 0 : value;

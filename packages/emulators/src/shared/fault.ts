@@ -40,4 +40,8 @@ export const faultRuleSchema = z.object({
 
 export type Fault = z.infer<typeof faultSchema>;
 export type FaultRuleInput = z.input<typeof faultRuleSchema>;
-export type FaultRule = z.infer<typeof faultRuleSchema> & { id: string; seen: number; hits: number };
+export type FaultRule = z.infer<typeof faultRuleSchema> & {
+  id: string;
+  seen: number;
+  hits: number;
+};

@@ -11,7 +11,9 @@ import type { FastifyInstance } from "fastify";
 export async function listenOnLoopback(app: FastifyInstance, port: number): Promise<number> {
   // The second socket hands its requests to the same Fastify handler. Its close hook has to be
   // registered before Fastify starts listening.
-  const ipv6 = http.createServer((request, response) => app.server.emit("request", request, response));
+  const ipv6 = http.createServer((request, response) =>
+    app.server.emit("request", request, response),
+  );
   app.addHook("onClose", async () => {
     if (!ipv6.listening) return;
     ipv6.closeAllConnections();

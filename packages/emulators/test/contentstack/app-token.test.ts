@@ -30,17 +30,30 @@ describe("app tokens", () => {
     const response = await mint(ACME, MEMBER);
     expect(response.status).toBe(201);
     const { app_token } = (await response.json()) as { app_token: string };
-    const { payload, protectedHeader } = await jwtVerify(app_token, await servedKey(), { issuer: emulator.url, audience: APP.app_uid, algorithms: ["RS256"] });
+    const { payload, protectedHeader } = await jwtVerify(app_token, await servedKey(), {
+      issuer: emulator.url,
+      audience: APP.app_uid,
+      algorithms: ["RS256"],
+    });
     expect(protectedHeader.alg).toBe("RS256");
-    expect(payload).toMatchObject({ organization_uid: ACME, installation_uid: "inst_acme", app_uid: APP.app_uid, user_uid: MEMBER });
+    expect(payload).toMatchObject({
+      organization_uid: ACME,
+      installation_uid: "inst_acme",
+      app_uid: APP.app_uid,
+      user_uid: MEMBER,
+    });
     expect((payload.exp ?? 0) - (payload.iat ?? 0)).toBe(300);
   });
 
   it("fails verification when tampered with", async () => {
     const { app_token } = (await (await mint(ACME, OWNER)).json()) as { app_token: string };
     const [header, , signature] = app_token.split(".");
-    const forged = Buffer.from(JSON.stringify({ ...decodeJwt(app_token), user_uid: "blt_user_mallory" })).toString("base64url");
-    await expect(jwtVerify(`${header}.${forged}.${signature}`, await servedKey())).rejects.toThrow();
+    const forged = Buffer.from(
+      JSON.stringify({ ...decodeJwt(app_token), user_uid: "blt_user_mallory" }),
+    ).toString("base64url");
+    await expect(
+      jwtVerify(`${header}.${forged}.${signature}`, await servedKey()),
+    ).rejects.toThrow();
   });
 
   it("follows appTokenTtlSeconds and refuses non-members", async () => {

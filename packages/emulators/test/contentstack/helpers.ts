@@ -2,8 +2,13 @@
 // drive the browser-facing OAuth pages with plain fetch (manual redirects, one cookie).
 import { createHash, randomBytes } from "node:crypto";
 
+import { afterAll, beforeAll, beforeEach } from "vitest";
+
 import { loadFixture } from "../../src/fixtures/load-fixture";
-import { startContentstackEmulator, type ContentstackEmulatorOptions } from "../../src/contentstack/index";
+import {
+  startContentstackEmulator,
+  type ContentstackEmulatorOptions,
+} from "../../src/contentstack/index";
 
 export type Emulator = Awaited<ReturnType<typeof startContentstackEmulator>>;
 
@@ -18,10 +23,36 @@ export async function startEmulator(options: ContentstackEmulatorOptions = {}): 
   return startContentstackEmulator({ port: 0, ...options });
 }
 
-export async function control(emulator: Emulator, method: string, path: string, body?: unknown): Promise<Response> {
+/**
+ * One emulator for a test file, put back to its fixture before every test. `use` receives it once
+ * it runs (vitest hooks can only hand it over that way).
+ */
+export function useFreshEmulator(
+  options: ContentstackEmulatorOptions,
+  use: (emulator: Emulator) => void,
+): void {
+  let started: Emulator | undefined;
+  beforeAll(async () => {
+    started = await startEmulator(options);
+    use(started);
+  });
+  afterAll(async () => started?.close());
+  beforeEach(async () => {
+    if (started) await control(started, "POST", "/reset");
+  });
+}
+
+export async function control(
+  emulator: Emulator,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<Response> {
   return fetch(`${emulator.url}/_emulator${path}`, {
     method,
-    ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+    ...(body === undefined
+      ? {}
+      : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
   });
 }
 
@@ -38,7 +69,13 @@ type LooseJson = any;
 export async function cma(
   emulator: Emulator,
   path: string,
-  init: { method?: string; authtoken?: string; bearer?: string; orgUid?: string; body?: unknown } = {},
+  init: {
+    method?: string;
+    authtoken?: string;
+    bearer?: string;
+    orgUid?: string;
+    body?: unknown;
+  } = {},
 ): Promise<{ status: number; body: LooseJson }> {
   const headers: Record<string, string> = {};
   if (init.authtoken) headers.authtoken = init.authtoken;
@@ -65,10 +102,14 @@ export class BrowserSession {
 
   constructor(private readonly emulator: Emulator) {}
 
-  async request(pathOrUrl: string, init: { method?: string; form?: Record<string, string> } = {}): Promise<Response> {
+  async request(
+    pathOrUrl: string,
+    init: { method?: string; form?: Record<string, string> } = {},
+  ): Promise<Response> {
     const url = pathOrUrl.startsWith("http") ? pathOrUrl : `${this.emulator.url}${pathOrUrl}`;
     const headers: Record<string, string> = {};
-    if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+    if (this.cookies.size > 0)
+      headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
     if (init.form) headers["content-type"] = "application/x-www-form-urlencoded";
     const response = await fetch(url, {
       method: init.method ?? (init.form ? "POST" : "GET"),
@@ -106,18 +147,28 @@ export function consentIdOf(page: string): string {
 }
 
 /** Runs authorize -> (consent) -> code for a signed-in session; returns the redirect URL. */
-export async function authorizeAndConsent(browser: BrowserSession, params: Record<string, string>): Promise<URL> {
+export async function authorizeAndConsent(
+  browser: BrowserSession,
+  params: Record<string, string>,
+): Promise<URL> {
   let response = await browser.request(authorizePath(params));
   if (response.status === 200) {
     const page = await response.text();
-    response = await browser.request(`/apps/${APP.app_uid}/authorize`, { form: { consent_id: consentIdOf(page), decision: "accept" } });
+    response = await browser.request(`/apps/${APP.app_uid}/authorize`, {
+      form: { consent_id: consentIdOf(page), decision: "accept" },
+    });
   }
   const location = response.headers.get("location");
-  if (response.status !== 302 || !location) throw new Error(`authorize did not redirect: ${response.status}`);
+  if (response.status !== 302 || !location)
+    throw new Error(`authorize did not redirect: ${response.status}`);
   return new URL(location);
 }
 
-export async function tokenRequest(emulator: Emulator, form: Record<string, string>, path = "/apps-api/token"): Promise<{ status: number; body: LooseJson }> {
+export async function tokenRequest(
+  emulator: Emulator,
+  form: Record<string, string>,
+  path = "/apps-api/token",
+): Promise<{ status: number; body: LooseJson }> {
   const response = await fetch(`${emulator.url}${path}`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -127,7 +178,11 @@ export async function tokenRequest(emulator: Emulator, form: Record<string, stri
 }
 
 /** A PKCE user token for `userUid` in their only (or current) organization. */
-export async function userToken(emulator: Emulator, userUid: string, extra: Record<string, string> = {}): Promise<LooseJson> {
+export async function userToken(
+  emulator: Emulator,
+  userUid: string,
+  extra: Record<string, string> = {},
+): Promise<LooseJson> {
   const browser = new BrowserSession(emulator);
   await browser.signInAs(userUid);
   const { verifier, challenge } = pkcePair();
@@ -146,6 +201,7 @@ export async function userToken(emulator: Emulator, userUid: string, extra: Reco
     redirect_uri: APP.redirect_uris[0] ?? "",
     code_verifier: verifier,
   });
-  if (exchanged.status !== 200) throw new Error(`token exchange failed: ${JSON.stringify(exchanged.body)}`);
+  if (exchanged.status !== 200)
+    throw new Error(`token exchange failed: ${JSON.stringify(exchanged.body)}`);
   return exchanged.body;
 }

@@ -37,7 +37,11 @@ let browser: Browser;
 
 beforeAll(async () => {
   const bundle = await build({
-    stdin: { contents: APP_SOURCE, resolveDir: path.dirname(fileURLToPath(import.meta.url)), loader: "js" },
+    stdin: {
+      contents: APP_SOURCE,
+      resolveDir: path.dirname(fileURLToPath(import.meta.url)),
+      loader: "js",
+    },
     bundle: true,
     format: "iife",
     write: false,
@@ -46,7 +50,11 @@ beforeAll(async () => {
   });
   const script = bundle.outputFiles[0]?.text ?? "";
   appServer = Fastify();
-  appServer.get("/app.html", async (_request, reply) => reply.type("text/html").send(`<!doctype html><html><body><h1>app</h1><script src="/app.js"></script></body></html>`));
+  appServer.get("/app.html", async (_request, reply) =>
+    reply
+      .type("text/html")
+      .send(`<!doctype html><html><body><h1>app</h1><script src="/app.js"></script></body></html>`),
+  );
   appServer.get("/app.js", async (_request, reply) => reply.type("text/javascript").send(script));
   const appPort = await listenOnLoopback(appServer, 0);
 
@@ -55,7 +63,12 @@ beforeAll(async () => {
   emulator = await startEmulator({ fixture, lyticsUrl: "http://localhost:4999" });
   browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+    ],
   });
 }, 60_000);
 
@@ -69,7 +82,9 @@ describe("host shell in Chromium", () => {
   it("signs in, mounts the app cross-site, and answers init, getConfig and apiAdapter", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${emulator.url}/login?return_to=${encodeURIComponent(`/organizations/${ACME}`)}`);
+    await page.goto(
+      `${emulator.url}/login?return_to=${encodeURIComponent(`/organizations/${ACME}`)}`,
+    );
     await page.getByRole("button", { name: "Sign in as Olivia Owner" }).click();
     await page.waitForURL(`${emulator.url}/organizations/${ACME}/apps/${APP.app_uid}`);
 
@@ -95,7 +110,9 @@ describe("host shell in Chromium", () => {
     const page = await context.newPage();
     await page.goto(`${emulator.url}/login`);
     await page.getByRole("button", { name: "Sign in as Mia Member" }).click();
-    await page.goto(`${emulator.url}/?response_type=code&client_id=${APP.client_id}&scope=user%3Aread#!/apps/${APP.app_uid}/authorize`);
+    await page.goto(
+      `${emulator.url}/?response_type=code&client_id=${APP.client_id}&scope=user%3Aread#!/apps/${APP.app_uid}/authorize`,
+    );
     await page.waitForURL((url) => url.pathname === `/apps/${APP.app_uid}/authorize`);
     await page.getByRole("button", { name: "Authorize" }).waitFor();
     expect(await page.getByTestId("consent").textContent()).toContain("Acme Corporation");

@@ -1,18 +1,22 @@
 // The host shell's server-rendered pages over HTTP: sign-in, organization switching, the Data
 // Activation Layer settings, escaping, and the apiAdapter endpoint's limits.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { loadFixture } from "../../src/fixtures/load-fixture";
-import { ACME, ADMIN, APP, BrowserSession, control, GLOBEX, MEMBER, startEmulator, type Emulator } from "./helpers";
+import {
+  ACME,
+  ADMIN,
+  APP,
+  BrowserSession,
+  GLOBEX,
+  MEMBER,
+  startEmulator,
+  type Emulator,
+  useFreshEmulator,
+} from "./helpers";
 
 let emulator: Emulator;
-beforeAll(async () => {
-  emulator = await startEmulator({ rateLimit: false });
-});
-afterAll(async () => emulator.close());
-beforeEach(async () => {
-  await control(emulator, "POST", "/reset");
-});
+useFreshEmulator({ rateLimit: false }, (started) => (emulator = started));
 
 describe("host shell pages", () => {
   it("sends signed-out visitors to sign-in and refuses open redirects after it", async () => {
@@ -21,45 +25,70 @@ describe("host shell pages", () => {
     expect(page.status).toBe(302);
     expect(page.headers.get("location")).toMatch(/^\/login\?return_to=/);
     for (const returnTo of ["https://evil.example/", "//evil.example/", "/\\evil.example"]) {
-      const signedIn = await browser.request("/login", { form: { user_uid: MEMBER, return_to: returnTo } });
+      const signedIn = await browser.request("/login", {
+        form: { user_uid: MEMBER, return_to: returnTo },
+      });
       expect(signedIn.headers.get("location"), returnTo).toBe("/");
     }
-    expect((await browser.request("/login", { form: { user_uid: "blt_user_nobody" } })).status).toBe(400);
+    expect(
+      (await browser.request("/login", { form: { user_uid: "blt_user_nobody" } })).status,
+    ).toBe(400);
   });
 
   it("shows the org switcher only to people in several organizations, and 403s other organizations", async () => {
     const admin = new BrowserSession(emulator);
     await admin.signInAs(ADMIN);
-    const adminPage = await (await admin.request(`/organizations/${ACME}/data-activation-layer`)).text();
+    const adminPage = await (
+      await admin.request(`/organizations/${ACME}/data-activation-layer`)
+    ).text();
     expect(adminPage).toContain('data-testid="org-switcher"');
     expect(adminPage).toContain(`data-org-uid="${GLOBEX}"`);
     const member = new BrowserSession(emulator);
     await member.signInAs(MEMBER);
-    const memberPage = await (await member.request(`/organizations/${ACME}/data-activation-layer`)).text();
+    const memberPage = await (
+      await member.request(`/organizations/${ACME}/data-activation-layer`)
+    ).text();
     expect(memberPage).not.toContain('data-testid="org-switcher"');
-    expect((await member.request(`/organizations/${GLOBEX}/data-activation-layer`)).status).toBe(403);
+    expect((await member.request(`/organizations/${GLOBEX}/data-activation-layer`)).status).toBe(
+      403,
+    );
   });
 
   it("lets an Owner/Admin create the Data Activation Layer and tells a Member who can", async () => {
     const member = new BrowserSession(emulator);
     await member.signInAs(ADMIN); // a plain Member of Globex
-    const memberPage = await (await member.request(`/organizations/${GLOBEX}/data-activation-layer`)).text();
+    const memberPage = await (
+      await member.request(`/organizations/${GLOBEX}/data-activation-layer`)
+    ).text();
     expect(memberPage).toContain("no Data Activation Layer yet");
     expect(memberPage).toContain("Only an organization Owner or Admin can create");
     expect(memberPage).not.toContain("New DAL Configuration");
-    const refused = await member.request(`/organizations/${GLOBEX}/data-activation-layer`, { form: { title: "x", domain: "x.test", accept_terms: "on" } });
+    const refused = await member.request(`/organizations/${GLOBEX}/data-activation-layer`, {
+      form: { title: "x", domain: "x.test", accept_terms: "on" },
+    });
     expect(refused.status).toBe(403);
 
     const owner = new BrowserSession(emulator);
     await owner.signInAs("blt_user_gina");
-    const form = await (await owner.request(`/organizations/${GLOBEX}/data-activation-layer`)).text();
+    const form = await (
+      await owner.request(`/organizations/${GLOBEX}/data-activation-layer`)
+    ).text();
     expect(form).toContain("New DAL Configuration");
-    const created = await owner.request(`/organizations/${GLOBEX}/data-activation-layer`, { form: { title: "Globex DAL", domain: "globex.test", accept_terms: "on" } });
+    const created = await owner.request(`/organizations/${GLOBEX}/data-activation-layer`, {
+      form: { title: "Globex DAL", domain: "globex.test", accept_terms: "on" },
+    });
     expect(created.status).toBe(303);
-    const after = await (await owner.request(`/organizations/${GLOBEX}/data-activation-layer`)).text();
+    const after = await (
+      await owner.request(`/organizations/${GLOBEX}/data-activation-layer`)
+    ).text();
     expect(after).toContain("Globex DAL");
-    const api = await fetch(`${emulator.url}/v3/organizations/${GLOBEX}/data_activation_layer`, { headers: { authtoken: owner.cookie("cs_authtoken") ?? "" } });
-    expect(((await api.json()) as { data_activation_layer: { created_by: string } }).data_activation_layer.created_by).toBe("blt_user_gina");
+    const api = await fetch(`${emulator.url}/v3/organizations/${GLOBEX}/data_activation_layer`, {
+      headers: { authtoken: owner.cookie("cs_authtoken") ?? "" },
+    });
+    expect(
+      ((await api.json()) as { data_activation_layer: { created_by: string } })
+        .data_activation_layer.created_by,
+    ).toBe("blt_user_gina");
   });
 
   it("escapes every interpolated value", async () => {
@@ -71,7 +100,9 @@ describe("host shell pages", () => {
     try {
       const browser = new BrowserSession(hostile);
       await browser.signInAs(MEMBER);
-      const page = await (await browser.request(`/organizations/${ACME}/apps/${APP.app_uid}`)).text();
+      const page = await (
+        await browser.request(`/organizations/${ACME}/apps/${APP.app_uid}`)
+      ).text();
       expect(page).not.toContain(`<script>alert("x")</script>`);
       expect(page).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co");
       // Inside the JSON config block, `<` is escaped so the block cannot be closed early.
@@ -87,18 +118,33 @@ describe("host shell pages", () => {
     const call = (request: unknown, headers: Record<string, string> = { "x-host-shell": "1" }) =>
       fetch(`${emulator.url}/host-shell/api-adapter`, {
         method: "POST",
-        headers: { "content-type": "application/json", cookie: `cs_authtoken=${browser.cookie("cs_authtoken") ?? ""}`, ...headers },
+        headers: {
+          "content-type": "application/json",
+          cookie: `cs_authtoken=${browser.cookie("cs_authtoken") ?? ""}`,
+          ...headers,
+        },
         body: JSON.stringify({ organization_uid: ACME, request }),
       });
-    const user = (await (await call({ baseURL: "https://eu-api.contentstack.com:443/v3", url: "/user", method: "get", params: {} })).json()) as {
+    const user = (await (
+      await call({
+        baseURL: "https://eu-api.contentstack.com:443/v3",
+        url: "/user",
+        method: "get",
+        params: {},
+      })
+    ).json()) as {
       status: number;
       data: { user: { uid: string } };
     };
     expect(user.status).toBe(200);
     expect(user.data.user.uid).toBe(MEMBER);
-    const forbidden = (await (await call({ baseURL: emulator.url, url: `/v3/organizations/${ACME}/share`, method: "get" })).json()) as { status: number };
+    const forbidden = (await (
+      await call({ baseURL: emulator.url, url: `/v3/organizations/${ACME}/share`, method: "get" })
+    ).json()) as { status: number };
     expect(forbidden.status).toBe(403);
-    const outside = (await (await call({ url: `${emulator.url}/_emulator/reset`, method: "post" })).json()) as { status: number };
+    const outside = (await (
+      await call({ url: `${emulator.url}/_emulator/reset`, method: "post" })
+    ).json()) as { status: number };
     expect(outside.status).toBe(404);
     expect((await call({ url: "/v3/user" }, {})).status).toBe(403);
   });

@@ -4,7 +4,18 @@ import { createRequire } from "node:module";
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { ACME, APP, authtokenFor, BrowserSession, control, MEMBER, OWNER, startEmulator, userToken, type Emulator } from "./helpers";
+import {
+  ACME,
+  APP,
+  authtokenFor,
+  BrowserSession,
+  control,
+  MEMBER,
+  OWNER,
+  startEmulator,
+  userToken,
+  type Emulator,
+} from "./helpers";
 
 // The SDK ships part of its typings as .ts sources that fail this repo's strict compiler settings
 // (skipLibCheck does not cover .ts), so it is loaded untyped behind the narrow surface used here.
@@ -28,7 +39,9 @@ interface ManagementClient {
   getUser(): Promise<{ uid: string; email: string }>;
   oauth(options: { appId: string; clientId: string; redirectUri: string }): OAuthHandler;
 }
-const contentstack = createRequire(import.meta.url)("@contentstack/management") as { client(options: Record<string, unknown>): ManagementClient };
+const contentstack = createRequire(import.meta.url)("@contentstack/management") as {
+  client(options: Record<string, unknown>): ManagementClient;
+};
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -94,7 +107,11 @@ describe("@contentstack/management against the emulator", () => {
       developerHubBaseUrl: emulator.url,
       ...NO_RETRY,
     });
-    const oauth = client.oauth({ appId: APP.app_uid, clientId: APP.client_id, redirectUri: APP.redirect_uris[0] ?? "" });
+    const oauth = client.oauth({
+      appId: APP.app_uid,
+      clientId: APP.client_id,
+      redirectUri: APP.redirect_uris[0] ?? "",
+    });
     const authorizeUrl = new URL(await oauth.authorize());
     expect(authorizeUrl.origin).toBe(emulator.url);
     expect(authorizeUrl.hash).toBe(`#!/apps/${APP.app_uid}/authorize`);
@@ -107,12 +124,15 @@ describe("@contentstack/management against the emulator", () => {
     let response = await browser.request(pathForm);
     if (response.status === 200) {
       const consentId = /name="consent_id" value="([^"]+)"/.exec(await response.text())?.[1] ?? "";
-      response = await browser.request(`/apps/${APP.app_uid}/authorize`, { form: { consent_id: consentId, decision: "accept" } });
+      response = await browser.request(`/apps/${APP.app_uid}/authorize`, {
+        form: { consent_id: consentId, decision: "accept" },
+      });
     }
     const callback = response.headers.get("location") ?? "";
     expect(callback.startsWith(APP.redirect_uris[0] ?? "-")).toBe(true);
 
-    const tokens = (await oauth.handleRedirect(callback)) as unknown as { access_token: string; organization_uid: string } | undefined;
+    const tokens = (await oauth.handleRedirect(callback)) as unknown as
+      { access_token: string; organization_uid: string } | undefined;
     expect(oauth.getAccessToken()).toMatch(/^cs_at_/);
     expect(oauth.getOrganizationUID()).toBe(ACME);
     expect(tokens === undefined || tokens.organization_uid === ACME).toBe(true);

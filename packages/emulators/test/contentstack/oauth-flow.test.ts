@@ -54,7 +54,9 @@ describe("authorize", () => {
     expect(login).toBe(`/login?return_to=${encodeURIComponent(path)}`);
     const page = await (await browser.request(login)).text();
     expect(page).toContain("Sign in as Mia Member");
-    const signedIn = await browser.request("/login", { form: { user_uid: MEMBER, return_to: path } });
+    const signedIn = await browser.request("/login", {
+      form: { user_uid: MEMBER, return_to: path },
+    });
     expect(signedIn.headers.get("location")).toBe(path);
     expect(signedIn.headers.get("set-cookie")).toMatch(/HttpOnly/i);
   });
@@ -67,7 +69,9 @@ describe("authorize", () => {
     const page = await first.text();
     expect(page).toContain("Authorize");
     expect(page).toContain("Acme Corporation");
-    const accepted = await browser.request(`/apps/${APP.app_uid}/authorize`, { form: { consent_id: consentIdOf(page), decision: "accept" } });
+    const accepted = await browser.request(`/apps/${APP.app_uid}/authorize`, {
+      form: { consent_id: consentIdOf(page), decision: "accept" },
+    });
     expect(accepted.status).toBe(302);
     const callback = new URL(accepted.headers.get("location") ?? "");
     expect(`${callback.origin}${callback.pathname}`).toBe(REDIRECT);
@@ -76,23 +80,36 @@ describe("authorize", () => {
     expect(callback.searchParams.get("code")).toBeTruthy();
 
     for (const scope of ["user:read organization:read", "user:read"]) {
-      const again = await browser.request(authorizePath({ ...baseParams(pkcePair().challenge), scope }));
+      const again = await browser.request(
+        authorizePath({ ...baseParams(pkcePair().challenge), scope }),
+      );
       expect(again.status, scope).toBe(302);
       expect(new URL(again.headers.get("location") ?? "").searchParams.get("code")).toBeTruthy();
     }
     // A wider set asks again.
-    const wider = await browser.request(authorizePath({ ...baseParams(pkcePair().challenge), scope: "user:read organization.logs:read" }));
+    const wider = await browser.request(
+      authorizePath({
+        ...baseParams(pkcePair().challenge),
+        scope: "user:read organization.logs:read",
+      }),
+    );
     expect(wider.status).toBe(200);
     // Answering the same consent screen twice does nothing the second time.
-    const replay = await browser.request(`/apps/${APP.app_uid}/authorize`, { form: { consent_id: consentIdOf(page), decision: "accept" } });
+    const replay = await browser.request(`/apps/${APP.app_uid}/authorize`, {
+      form: { consent_id: consentIdOf(page), decision: "accept" },
+    });
     expect(replay.status).toBe(400);
   });
 
   it("sends access_denied back when the person cancels", async () => {
     const browser = new BrowserSession(emulator);
     await browser.signInAs(MEMBER);
-    const page = await (await browser.request(authorizePath(baseParams(pkcePair().challenge)))).text();
-    const denied = await browser.request(`/apps/${APP.app_uid}/authorize`, { form: { consent_id: consentIdOf(page), decision: "deny" } });
+    const page = await (
+      await browser.request(authorizePath(baseParams(pkcePair().challenge)))
+    ).text();
+    const denied = await browser.request(`/apps/${APP.app_uid}/authorize`, {
+      form: { consent_id: consentIdOf(page), decision: "deny" },
+    });
     const callback = new URL(denied.headers.get("location") ?? "");
     expect(callback.searchParams.get("error")).toBe("access_denied");
     expect(callback.searchParams.get("state")).toBe("st-123");
@@ -102,7 +119,10 @@ describe("authorize", () => {
     const browser = new BrowserSession(emulator);
     await browser.signInAs(MEMBER);
     const cases = [
-      authorizePath({ ...baseParams(pkcePair().challenge), redirect_uri: "https://evil.example/steal" }),
+      authorizePath({
+        ...baseParams(pkcePair().challenge),
+        redirect_uri: "https://evil.example/steal",
+      }),
       authorizePath({ ...baseParams(pkcePair().challenge), redirect_uri: `${REDIRECT}/../other` }),
       authorizePath({ ...baseParams(pkcePair().challenge), client_id: "someone-else" }),
       authorizePath(baseParams(pkcePair().challenge), "app_unknown"),
@@ -125,7 +145,9 @@ describe("authorize", () => {
       [{ code_challenge: "short" }, "invalid_request"],
     ];
     for (const [override, error] of cases) {
-      const response = await browser.request(authorizePath({ ...baseParams(pkcePair().challenge), ...override }));
+      const response = await browser.request(
+        authorizePath({ ...baseParams(pkcePair().challenge), ...override }),
+      );
       expect(response.status).toBe(302);
       const callback = new URL(response.headers.get("location") ?? "");
       expect(`${callback.origin}${callback.pathname}`).toBe(REDIRECT);
@@ -141,9 +163,13 @@ describe("authorize", () => {
     const page = await picker.text();
     expect(page).toContain("Choose an organization");
     expect(page).toContain(`data-org-uid="${GLOBEX}"`);
-    const chosen = await browser.request(authorizePath({ ...baseParams(pkcePair().challenge), organization_uid: GLOBEX }));
+    const chosen = await browser.request(
+      authorizePath({ ...baseParams(pkcePair().challenge), organization_uid: GLOBEX }),
+    );
     expect(await chosen.text()).toContain("Globex");
-    const notMine = await browser.request(authorizePath({ ...baseParams(pkcePair().challenge), organization_uid: "blt_org_nope" }));
+    const notMine = await browser.request(
+      authorizePath({ ...baseParams(pkcePair().challenge), organization_uid: "blt_org_nope" }),
+    );
     expect(notMine.status).toBe(403);
     await browser.request(`/organizations/${GLOBEX}/data-activation-layer`);
     const current = await browser.request(authorizePath(baseParams(pkcePair().challenge)));
@@ -173,24 +199,60 @@ describe("token endpoint", () => {
       const code = await codeFor(OWNER, baseParams(challenge));
       const { status, body } = await tokenRequest(
         emulator,
-        { grant_type: "authorization_code", client_id: APP.client_id, code, redirect_uri: REDIRECT, code_verifier: verifier },
+        {
+          grant_type: "authorization_code",
+          client_id: APP.client_id,
+          code,
+          redirect_uri: REDIRECT,
+          code_verifier: verifier,
+        },
         path,
       );
       expect(status, path).toBe(200);
-      expect(body).toMatchObject({ token_type: "Bearer", expires_in: 3600, location: "NA", organization_uid: ACME, user_uid: OWNER, authorization_type: "user", scope: "user:read organization:read" });
+      expect(body).toMatchObject({
+        token_type: "Bearer",
+        expires_in: 3600,
+        location: "NA",
+        organization_uid: ACME,
+        user_uid: OWNER,
+        authorization_type: "user",
+        scope: "user:read organization:read",
+      });
       const user = await cma(emulator, "/v3/user", { bearer: body.access_token, orgUid: ACME });
       expect(user.body.user.uid).toBe(OWNER);
     }
   });
 
   it("exchanges a code requested without PKCE only with the client secret", async () => {
-    const params = { response_type: "code", client_id: APP.client_id, redirect_uri: REDIRECT, scope: "user:read" };
+    const params = {
+      response_type: "code",
+      client_id: APP.client_id,
+      redirect_uri: REDIRECT,
+      scope: "user:read",
+    };
     const code = await codeFor(OWNER, params);
-    const without = await tokenRequest(emulator, { grant_type: "authorization_code", client_id: APP.client_id, code, redirect_uri: REDIRECT });
+    const without = await tokenRequest(emulator, {
+      grant_type: "authorization_code",
+      client_id: APP.client_id,
+      code,
+      redirect_uri: REDIRECT,
+    });
     expect(without).toMatchObject({ status: 401, body: { error: "invalid_client" } });
-    const wrong = await tokenRequest(emulator, { grant_type: "authorization_code", client_id: APP.client_id, code, redirect_uri: REDIRECT, client_secret: "wrong-secret-123" });
+    const wrong = await tokenRequest(emulator, {
+      grant_type: "authorization_code",
+      client_id: APP.client_id,
+      code,
+      redirect_uri: REDIRECT,
+      client_secret: "wrong-secret-123",
+    });
     expect(wrong).toMatchObject({ status: 401, body: { error: "invalid_client" } });
-    const right = await tokenRequest(emulator, { grant_type: "authorization_code", client_id: APP.client_id, code, redirect_uri: REDIRECT, client_secret: APP.client_secret });
+    const right = await tokenRequest(emulator, {
+      grant_type: "authorization_code",
+      client_id: APP.client_id,
+      code,
+      redirect_uri: REDIRECT,
+      client_secret: APP.client_secret,
+    });
     expect(right.status).toBe(200);
   });
 
@@ -198,25 +260,56 @@ describe("token endpoint", () => {
     const verifier = pkcePair().verifier;
     const { code_challenge_method: _ignored, ...params } = baseParams(verifier);
     const code = await codeFor(OWNER, params);
-    const result = await tokenRequest(emulator, { grant_type: "authorization_code", client_id: APP.client_id, code, redirect_uri: REDIRECT, code_verifier: verifier });
+    const result = await tokenRequest(emulator, {
+      grant_type: "authorization_code",
+      client_id: APP.client_id,
+      code,
+      redirect_uri: REDIRECT,
+      code_verifier: verifier,
+    });
     expect(result.status).toBe(200);
   });
 
   it("refuses a wrong verifier, a wrong redirect URI, an unknown code and a bad grant type", async () => {
     const { verifier, challenge } = pkcePair();
     const code = await codeFor(OWNER, baseParams(challenge));
-    const base = { grant_type: "authorization_code", client_id: APP.client_id, code, redirect_uri: REDIRECT, code_verifier: verifier };
+    const base = {
+      grant_type: "authorization_code",
+      client_id: APP.client_id,
+      code,
+      redirect_uri: REDIRECT,
+      code_verifier: verifier,
+    };
     const errorShape = { error: expect.any(String), error_description: expect.any(String) };
-    const wrongVerifier = await tokenRequest(emulator, { ...base, code_verifier: pkcePair().verifier });
+    const wrongVerifier = await tokenRequest(emulator, {
+      ...base,
+      code_verifier: pkcePair().verifier,
+    });
     expect(wrongVerifier).toEqual({ status: 400, body: { ...errorShape, error: "invalid_grant" } });
-    const wrongRedirect = await tokenRequest(emulator, { ...base, redirect_uri: "http://localhost:3000/other" });
+    const wrongRedirect = await tokenRequest(emulator, {
+      ...base,
+      redirect_uri: "http://localhost:3000/other",
+    });
     expect(wrongRedirect).toEqual({ status: 400, body: { ...errorShape, error: "invalid_grant" } });
-    const missingVerifier = await tokenRequest(emulator, { grant_type: "authorization_code", client_id: APP.client_id, code, redirect_uri: REDIRECT });
+    const missingVerifier = await tokenRequest(emulator, {
+      grant_type: "authorization_code",
+      client_id: APP.client_id,
+      code,
+      redirect_uri: REDIRECT,
+    });
     expect(missingVerifier.body.error).toBe("invalid_grant");
-    expect((await tokenRequest(emulator, { ...base, code: "code_unknown" })).body.error).toBe("invalid_grant");
-    expect((await tokenRequest(emulator, { ...base, client_id: "nobody" })).body.error).toBe("invalid_client");
-    expect((await tokenRequest(emulator, { ...base, grant_type: "password" })).body.error).toBe("unsupported_grant_type");
-    expect((await tokenRequest(emulator, { client_id: APP.client_id })).body.error).toBe("invalid_request");
+    expect((await tokenRequest(emulator, { ...base, code: "code_unknown" })).body.error).toBe(
+      "invalid_grant",
+    );
+    expect((await tokenRequest(emulator, { ...base, client_id: "nobody" })).body.error).toBe(
+      "invalid_client",
+    );
+    expect((await tokenRequest(emulator, { ...base, grant_type: "password" })).body.error).toBe(
+      "unsupported_grant_type",
+    );
+    expect((await tokenRequest(emulator, { client_id: APP.client_id })).body.error).toBe(
+      "invalid_request",
+    );
     // After all those refusals the code still works once.
     expect((await tokenRequest(emulator, base)).status).toBe(200);
   });
@@ -224,7 +317,13 @@ describe("token endpoint", () => {
   it("fails a reused code and revokes the tokens issued from it", async () => {
     const { verifier, challenge } = pkcePair();
     const code = await codeFor(OWNER, baseParams(challenge));
-    const form = { grant_type: "authorization_code", client_id: APP.client_id, code, redirect_uri: REDIRECT, code_verifier: verifier };
+    const form = {
+      grant_type: "authorization_code",
+      client_id: APP.client_id,
+      code,
+      redirect_uri: REDIRECT,
+      code_verifier: verifier,
+    };
     const first = await tokenRequest(emulator, form);
     expect((await cma(emulator, "/v3/user", { bearer: first.body.access_token })).status).toBe(200);
     const second = await tokenRequest(emulator, form);
@@ -232,7 +331,11 @@ describe("token endpoint", () => {
     const after = await cma(emulator, "/v3/user", { bearer: first.body.access_token });
     expect(after.status).toBe(401);
     expect(after.body.error_code).toBe(105);
-    const refresh = await tokenRequest(emulator, { grant_type: "refresh_token", client_id: APP.client_id, refresh_token: first.body.refresh_token });
+    const refresh = await tokenRequest(emulator, {
+      grant_type: "refresh_token",
+      client_id: APP.client_id,
+      refresh_token: first.body.refresh_token,
+    });
     expect(refresh.body.error).toBe("invalid_grant");
   });
 
@@ -240,8 +343,17 @@ describe("token endpoint", () => {
     await control(emulator, "PUT", "/ttls", { codeTtlSeconds: 0 });
     const { verifier, challenge } = pkcePair();
     const code = await codeFor(OWNER, baseParams(challenge));
-    const expired = await tokenRequest(emulator, { grant_type: "authorization_code", client_id: APP.client_id, code, redirect_uri: REDIRECT, code_verifier: verifier });
-    expect(expired).toMatchObject({ status: 400, body: { error: "invalid_grant", error_description: expect.stringMatching(/expired/) } });
+    const expired = await tokenRequest(emulator, {
+      grant_type: "authorization_code",
+      client_id: APP.client_id,
+      code,
+      redirect_uri: REDIRECT,
+      code_verifier: verifier,
+    });
+    expect(expired).toMatchObject({
+      status: 400,
+      body: { error: "invalid_grant", error_description: expect.stringMatching(/expired/) },
+    });
 
     await control(emulator, "PUT", "/ttls", { codeTtlSeconds: 60, tokenTtlSeconds: 0 });
     const tokens = await userToken(emulator, OWNER);
@@ -251,29 +363,61 @@ describe("token endpoint", () => {
     expect(call.body.error_message).toMatch(/expired/);
     // The refresh token still gets a fresh access token.
     await control(emulator, "PUT", "/ttls", { tokenTtlSeconds: 3600 });
-    const refreshed = await tokenRequest(emulator, { grant_type: "refresh_token", client_id: APP.client_id, refresh_token: tokens.refresh_token });
-    expect((await cma(emulator, "/v3/user", { bearer: refreshed.body.access_token })).status).toBe(200);
+    const refreshed = await tokenRequest(emulator, {
+      grant_type: "refresh_token",
+      client_id: APP.client_id,
+      refresh_token: tokens.refresh_token,
+    });
+    expect((await cma(emulator, "/v3/user", { bearer: refreshed.body.access_token })).status).toBe(
+      200,
+    );
   });
 
   it("rotates refresh tokens; an old refresh token fails", async () => {
     const tokens = await userToken(emulator, OWNER);
-    const form = { grant_type: "refresh_token", client_id: APP.client_id, refresh_token: tokens.refresh_token, redirect_uri: REDIRECT };
+    const form = {
+      grant_type: "refresh_token",
+      client_id: APP.client_id,
+      refresh_token: tokens.refresh_token,
+      redirect_uri: REDIRECT,
+    };
     const first = await tokenRequest(emulator, form);
     expect(first.status).toBe(200);
     expect(first.body.refresh_token).not.toBe(tokens.refresh_token);
     const reused = await tokenRequest(emulator, form);
-    expect(reused).toMatchObject({ status: 400, body: { error: "invalid_grant", error_description: expect.stringMatching(/already used/) } });
+    expect(reused).toMatchObject({
+      status: 400,
+      body: { error: "invalid_grant", error_description: expect.stringMatching(/already used/) },
+    });
     const next = await tokenRequest(emulator, { ...form, refresh_token: first.body.refresh_token });
     expect(next.status).toBe(200);
   });
 
   it("refuses the token of one organization on another and after the person leaves", async () => {
     const tokens = await userToken(emulator, ADMIN, { organization_uid: ACME });
-    expect((await cma(emulator, `/v3/organizations/${GLOBEX}`, { bearer: tokens.access_token })).status).toBe(403);
-    expect((await cma(emulator, `/v3/organizations/${ACME}`, { bearer: tokens.access_token, orgUid: GLOBEX })).status).toBe(403);
-    expect((await cma(emulator, `/v3/organizations/${ACME}`, { bearer: tokens.access_token, orgUid: ACME })).status).toBe(200);
+    expect(
+      (await cma(emulator, `/v3/organizations/${GLOBEX}`, { bearer: tokens.access_token })).status,
+    ).toBe(403);
+    expect(
+      (
+        await cma(emulator, `/v3/organizations/${ACME}`, {
+          bearer: tokens.access_token,
+          orgUid: GLOBEX,
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await cma(emulator, `/v3/organizations/${ACME}`, {
+          bearer: tokens.access_token,
+          orgUid: ACME,
+        })
+      ).status,
+    ).toBe(200);
     await control(emulator, "DELETE", `/organizations/${ACME}/members/adam.admin@acme.test`);
-    expect((await cma(emulator, `/v3/organizations/${ACME}`, { bearer: tokens.access_token })).status).toBe(401);
+    expect(
+      (await cma(emulator, `/v3/organizations/${ACME}`, { bearer: tokens.access_token })).status,
+    ).toBe(401);
   });
 });
 
@@ -281,37 +425,81 @@ describe("introspection and revocation", () => {
   it("introspects live, refresh and dead tokens", async () => {
     const tokens = await userToken(emulator, MEMBER);
     const introspect = async (token: string) =>
-      (await fetch(`${emulator.url}/apps-api/introspect`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ token }) })).json();
-    expect(await introspect(tokens.access_token)).toMatchObject({ active: true, token_type: "access_token", user_uid: MEMBER, organization_uid: ACME, client_id: APP.client_id, exp: expect.any(Number) });
-    expect(await introspect(tokens.refresh_token)).toMatchObject({ active: true, token_type: "refresh_token" });
+      (
+        await fetch(`${emulator.url}/apps-api/introspect`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ token }),
+        })
+      ).json();
+    expect(await introspect(tokens.access_token)).toMatchObject({
+      active: true,
+      token_type: "access_token",
+      user_uid: MEMBER,
+      organization_uid: ACME,
+      client_id: APP.client_id,
+      exp: expect.any(Number),
+    });
+    expect(await introspect(tokens.refresh_token)).toMatchObject({
+      active: true,
+      token_type: "refresh_token",
+    });
     expect(await introspect("cs_at_unknown")).toEqual({ active: false });
   });
 
   it("lists and revokes authorizations on the Developer Hub paths", async () => {
     const mine = await userToken(emulator, MEMBER);
     const owners = await userToken(emulator, OWNER);
-    const list = async (token: string) => cma(emulator, `/manifests/${APP.app_uid}/authorizations`, { bearer: token, orgUid: ACME });
+    const list = async (token: string) =>
+      cma(emulator, `/manifests/${APP.app_uid}/authorizations`, { bearer: token, orgUid: ACME });
     const memberView = await list(mine.access_token);
-    expect(memberView.body.data.map((entry: { user: { uid: string } }) => entry.user.uid)).toEqual([MEMBER]);
+    expect(memberView.body.data.map((entry: { user: { uid: string } }) => entry.user.uid)).toEqual([
+      MEMBER,
+    ]);
     const ownerView = await list(owners.access_token);
     expect(ownerView.body.data).toHaveLength(2);
-    const ownersAuthorization = ownerView.body.data.find((entry: { user: { uid: string } }) => entry.user.uid === OWNER).authorization_uid;
-    const forbidden = await cma(emulator, `/manifests/${APP.app_uid}/authorizations/${ownersAuthorization}`, { method: "DELETE", bearer: mine.access_token });
+    const ownersAuthorization = ownerView.body.data.find(
+      (entry: { user: { uid: string } }) => entry.user.uid === OWNER,
+    ).authorization_uid;
+    const forbidden = await cma(
+      emulator,
+      `/manifests/${APP.app_uid}/authorizations/${ownersAuthorization}`,
+      { method: "DELETE", bearer: mine.access_token },
+    );
     expect(forbidden.status).toBe(403);
-    const revoked = await cma(emulator, `/manifests/${APP.app_uid}/authorizations/${memberView.body.data[0].authorization_uid}`, { method: "DELETE", bearer: mine.access_token });
+    const revoked = await cma(
+      emulator,
+      `/manifests/${APP.app_uid}/authorizations/${memberView.body.data[0].authorization_uid}`,
+      { method: "DELETE", bearer: mine.access_token },
+    );
     expect(revoked.status).toBe(200);
     expect((await cma(emulator, "/v3/user", { bearer: mine.access_token })).status).toBe(401);
-    const refresh = await tokenRequest(emulator, { grant_type: "refresh_token", client_id: APP.client_id, refresh_token: mine.refresh_token });
+    const refresh = await tokenRequest(emulator, {
+      grant_type: "refresh_token",
+      client_id: APP.client_id,
+      refresh_token: mine.refresh_token,
+    });
     expect(refresh.body.error).toBe("invalid_grant");
-    const again = await cma(emulator, `/manifests/${APP.app_uid}/authorizations/${memberView.body.data[0].authorization_uid}`, { method: "DELETE", bearer: owners.access_token });
+    const again = await cma(
+      emulator,
+      `/manifests/${APP.app_uid}/authorizations/${memberView.body.data[0].authorization_uid}`,
+      { method: "DELETE", bearer: owners.access_token },
+    );
     expect(again.status).toBe(404);
   });
 });
 
 describe("token endpoint input", () => {
   it("answers a malformed JSON body in the RFC 6749 shape", async () => {
-    const response = await fetch(`${emulator.url}/apps-api/token`, { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" });
+    const response = await fetch(`${emulator.url}/apps-api/token`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{not json",
+    });
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ error: "invalid_request", error_description: expect.any(String) });
+    expect(await response.json()).toEqual({
+      error: "invalid_request",
+      error_description: expect.any(String),
+    });
   });
 });

@@ -6,9 +6,11 @@ describe("html", () => {
   it("escapes every interpolated value, nested lists included", () => {
     const evil = `<script>alert("x")</script>&'`;
     expect(html`<p title="${evil}">${evil}</p>`.value).toBe(
-      "<p title=\"&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;\">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;</p>",
+      '<p title="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;</p>',
     );
-    expect(html`<ul>${["<a>", "<b>"].map((item) => html`<li>${item}</li>`)}</ul>`.value).toBe("<ul><li>&lt;a&gt;</li><li>&lt;b&gt;</li></ul>");
+    expect(html`<ul>${["<a>", "<b>"].map((item) => html`<li>${item}</li>`)}</ul>`.value).toBe(
+      "<ul><li>&lt;a&gt;</li><li>&lt;b&gt;</li></ul>",
+    );
   });
 
   it("inserts only SafeHtml unescaped and drops null, undefined and false", () => {

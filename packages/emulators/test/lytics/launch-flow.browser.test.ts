@@ -23,7 +23,12 @@ beforeAll(async () => {
   emulators = await startBoth({ contentstackRateLimit: false, lyticsRateLimitPerSecond: false });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+    ],
   });
 });
 afterAll(async () => {
@@ -71,7 +76,9 @@ describe("launch from the App Switcher", () => {
 
     // The session cookie is HttpOnly: no script on the page can read it.
     const cookies = await context.cookies(emulators.lytics.url);
-    expect(cookies.find((cookie) => cookie.name === "lytics_session")).toMatchObject({ httpOnly: true });
+    expect(cookies.find((cookie) => cookie.name === "lytics_session")).toMatchObject({
+      httpOnly: true,
+    });
     expect(await page.evaluate(() => document.cookie)).not.toContain("lytics_session");
 
     const again = await signIn("blt_user_olivia", "blt_org_acme");
@@ -80,21 +87,33 @@ describe("launch from the App Switcher", () => {
   });
 
   it("shows display names of a member's roles and hides audiences from roles that cannot view them", async () => {
-    await call(emulators.lytics.url, "PUT", "/_emulator/lytics/accounts/1002/users/lu2_mona/roles", { body: { roles: ["content_manager", "report_viewer"] } });
+    await call(
+      emulators.lytics.url,
+      "PUT",
+      "/_emulator/lytics/accounts/1002/users/lu2_mona/roles",
+      { body: { roles: ["content_manager", "report_viewer"] } },
+    );
     const page = await signIn("blt_user_mona", "blt_org_acme");
     await launchDataAndInsights(page);
     expect(await page.textContent('[data-testid="account-name"]')).toBe("Acme Campaigns");
-    expect(await page.locator('[data-testid="roles"] li').allTextContents()).toEqual(["Content Manager", "Discovery Insights"]);
+    expect(await page.locator('[data-testid="roles"] li').allTextContents()).toEqual([
+      "Content Manager",
+      "Discovery Insights",
+    ]);
     expect(await page.textContent('[data-testid="audiences-hidden"]')).toBe(AUDIENCES_HIDDEN_TEXT);
     expect(await page.locator('[data-testid="audiences"]').count()).toBe(0);
   });
 
   it("denies a member with no Lytics user, with seed 000's wording", async () => {
-    await call(emulators.lytics.url, "DELETE", "/v2/user/lu_mia", { headers: { authorization: "at.acme-web.local-token-0001" } });
+    await call(emulators.lytics.url, "DELETE", "/v2/user/lu_mia", {
+      headers: { authorization: "at.acme-web.local-token-0001" },
+    });
     const page = await signIn("blt_user_mia", "blt_org_acme");
     await launchDataAndInsights(page);
     expect(await page.textContent('[data-testid="access-denied"]')).toBe(ACCESS_DENIED_TEXT);
-    expect(await page.getAttribute('[data-testid="contentstack-link"]', "href")).toBe(emulators.contentstack.url);
+    expect(await page.getAttribute('[data-testid="contentstack-link"]', "href")).toBe(
+      emulators.contentstack.url,
+    );
   });
 
   it("tells an organization without a Data Activation Layer that an Owner/Admin must create it", async () => {
@@ -104,7 +123,9 @@ describe("launch from the App Switcher", () => {
   });
 
   it("lives exactly as long as the Contentstack token it came from", async () => {
-    await call(emulators.contentstack.url, "PUT", "/_emulator/ttls", { body: { tokenTtlSeconds: 2 } });
+    await call(emulators.contentstack.url, "PUT", "/_emulator/ttls", {
+      body: { tokenTtlSeconds: 2 },
+    });
     const page = await signIn("blt_user_olivia", "blt_org_acme");
     await launchDataAndInsights(page);
     expect(await page.textContent('[data-testid="account-name"]')).toBe("Acme Corporation");
@@ -120,7 +141,11 @@ describe("launch from the App Switcher", () => {
     const page = await signIn("blt_user_mia", "blt_org_acme");
     await launchDataAndInsights(page);
     expect(await page.textContent('[data-testid="account-name"]')).toBe("Acme Corporation");
-    const removed = await call(emulators.contentstack.url, "DELETE", `/_emulator/organizations/blt_org_acme/members/${encodeURIComponent("mia.member@acme.test")}`);
+    const removed = await call(
+      emulators.contentstack.url,
+      "DELETE",
+      `/_emulator/organizations/blt_org_acme/members/${encodeURIComponent("mia.member@acme.test")}`,
+    );
     expect(removed.status).toBe(204);
     const response = await page.reload();
     expect(response?.status()).toBeGreaterThanOrEqual(401);
@@ -136,7 +161,9 @@ describe("launch from the App Switcher", () => {
     await call(emulators.lytics.url, "POST", "/_emulator/lytics/sessions/expire");
     const response = await page.goto(`${emulators.lytics.url}/dashboard`);
     expect(response?.status()).toBe(401);
-    expect(await page.textContent('[data-testid="signed-out"]')).toContain("Contentstack session expired");
+    expect(await page.textContent('[data-testid="signed-out"]')).toContain(
+      "Contentstack session expired",
+    );
   });
 });
 
@@ -148,7 +175,9 @@ describe("no passwords on the Lytics side", () => {
     await page.fill('input[name="password"]', "hunter2");
     await page.click('button[type="submit"]');
     expect(await page.textContent('[data-testid="refusal"]')).toBe(DIRECT_LOGIN_REFUSED);
-    expect(await page.getAttribute('[data-testid="contentstack-link"]', "href")).toBe(emulators.contentstack.url);
+    expect(await page.getAttribute('[data-testid="contentstack-link"]', "href")).toBe(
+      emulators.contentstack.url,
+    );
   });
 
   it("refuses password reset for a Contentstack-managed account", async () => {

@@ -36,8 +36,17 @@ describe("GET /auth/contentstack/start", () => {
   });
 
   it("refuses a project that is not the organization's, and a missing organization", async () => {
-    expect((await get("/auth/contentstack/start?organization_uid=blt_org_globex&project=proj_acme_web")).status).toBe(400);
-    expect((await get("/auth/contentstack/start?organization_uid=blt_org_acme&project=https://evil.test")).status).toBe(400);
+    expect(
+      (await get("/auth/contentstack/start?organization_uid=blt_org_globex&project=proj_acme_web"))
+        .status,
+    ).toBe(400);
+    expect(
+      (
+        await get(
+          "/auth/contentstack/start?organization_uid=blt_org_acme&project=https://evil.test",
+        )
+      ).status,
+    ).toBe(400);
     expect((await get("/auth/contentstack/start")).status).toBe(400);
   });
 });
@@ -46,7 +55,9 @@ describe("GET /auth/contentstack/callback", () => {
   it("refuses a state that does not match the cookie, without redirecting", async () => {
     const start = await get("/auth/contentstack/start?organization_uid=blt_org_acme");
     const state = new URL(start.headers.get("location") ?? "").searchParams.get("state") ?? "";
-    const forged = await get(`/auth/contentstack/callback?code=abc&state=${state}`, { cookie: "lytics_launch_state=other" });
+    const forged = await get(`/auth/contentstack/callback?code=abc&state=${state}`, {
+      cookie: "lytics_launch_state=other",
+    });
     expect(forged.status).toBe(400);
     expect(forged.headers.get("location")).toBeNull();
     expect(await forged.text()).toContain("could not be verified");

@@ -9,7 +9,11 @@ const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".
 const tsx = path.resolve(packageDir, "../../node_modules/.bin/tsx");
 
 function runMain(env: Record<string, string>) {
-  const child = spawn(tsx, ["src/main.ts"], { cwd: packageDir, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(tsx, ["src/main.ts"], {
+    cwd: packageDir,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -23,13 +27,16 @@ describe("src/main.ts", () => {
     const run = runMain({ CS_EMULATOR_PORT: "0", LYTICS_EMULATOR_PORT: "0" });
     try {
       while (!/Lytics emulator:\s+(\S+)/.test(run.output().stdout)) {
-        if (run.child.exitCode !== null) throw new Error(`main exited early: ${run.output().stderr}`);
+        if (run.child.exitCode !== null)
+          throw new Error(`main exited early: ${run.output().stderr}`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       const lyticsUrl = /Lytics emulator:\s+(\S+)/.exec(run.output().stdout)?.[1] ?? "";
       const csUrl = /Contentstack emulator:\s+(\S+)/.exec(run.output().stdout)?.[1] ?? "";
       expect(csUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      const v2 = await fetch(`${lyticsUrl}/v2/user`, { headers: { authorization: "at.acme-web.local-token-0001" } });
+      const v2 = await fetch(`${lyticsUrl}/v2/user`, {
+        headers: { authorization: "at.acme-web.local-token-0001" },
+      });
       expect(v2.status).toBe(200);
       run.child.kill("SIGTERM");
       expect(await run.exited).toBe(0);
@@ -47,7 +54,11 @@ describe("src/main.ts", () => {
   });
 
   it("names a fixture file that does not validate", async () => {
-    const run = runMain({ CS_EMULATOR_PORT: "0", LYTICS_EMULATOR_PORT: "0", EMULATOR_FIXTURE: path.join(packageDir, "package.json") });
+    const run = runMain({
+      CS_EMULATOR_PORT: "0",
+      LYTICS_EMULATOR_PORT: "0",
+      EMULATOR_FIXTURE: path.join(packageDir, "package.json"),
+    });
     expect(await run.exited).toBe(1);
     expect(run.output().stderr).toContain("package.json is not a valid emulator fixture");
   });

@@ -3,7 +3,11 @@ import net from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 
 import { loadFixture } from "../../src/fixtures/load-fixture";
-import { startEmulators, withLyticsLaunchCallback, type RunningEmulators } from "../../src/start-emulators";
+import {
+  startEmulators,
+  withLyticsLaunchCallback,
+  type RunningEmulators,
+} from "../../src/start-emulators";
 import { authtokenFor, managementHeaders } from "./support/both-emulators";
 
 let running: RunningEmulators | undefined;
@@ -26,7 +30,10 @@ describe("startEmulators", () => {
     expect(projects.status).toBe(200);
 
     // Contentstack's App Switcher links to this Lytics.
-    const start = await fetch(`${lytics.url}/auth/contentstack/start?organization_uid=blt_org_acme`, { redirect: "manual" });
+    const start = await fetch(
+      `${lytics.url}/auth/contentstack/start?organization_uid=blt_org_acme`,
+      { redirect: "manual" },
+    );
     expect(new URL(start.headers.get("location") ?? "").origin).toBe(contentstack.url);
 
     const first = running.close();
@@ -38,7 +45,9 @@ describe("startEmulators", () => {
 
   it("registers the Lytics callback for whatever port Lytics gets", () => {
     const fixture = withLyticsLaunchCallback(loadFixture(), "http://localhost:12345");
-    expect(fixture.lytics_launch_client.redirect_uris[0]).toBe("http://localhost:12345/auth/contentstack/callback");
+    expect(fixture.lytics_launch_client.redirect_uris[0]).toBe(
+      "http://localhost:12345/auth/contentstack/callback",
+    );
     expect(withLyticsLaunchCallback(fixture, "http://localhost:12345")).toBe(fixture);
   });
 

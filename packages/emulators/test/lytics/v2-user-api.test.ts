@@ -14,7 +14,11 @@ const v2 = (method: string, path: string, token: string | null = WEB, body?: unk
 
 beforeAll(async () => {
   // The v2 API never talks to Contentstack; an unreachable URL proves it.
-  lytics = await startLyticsEmulator({ port: 0, contentstackUrl: "http://127.0.0.1:9", rateLimitPerSecond: false });
+  lytics = await startLyticsEmulator({
+    port: 0,
+    contentstackUrl: "http://127.0.0.1:9",
+    rateLimitPerSecond: false,
+  });
 });
 afterAll(async () => lytics.close());
 beforeEach(async () => {
@@ -45,12 +49,33 @@ describe("GET /v2/user", () => {
     expect(response.body.status).toBe(200);
     expect(typeof response.body.request_id).toBe("string");
     const emails = response.body.data.map((user: { email: string }) => user.email);
-    expect(emails).toEqual(expect.arrayContaining(["olivia.owner@acme.test", "mia.member@acme.test", "lee.leaver@acme.test"]));
+    expect(emails).toEqual(
+      expect.arrayContaining([
+        "olivia.owner@acme.test",
+        "mia.member@acme.test",
+        "lee.leaver@acme.test",
+      ]),
+    );
     expect(emails).not.toContain("max.member@acme.test");
-    const mia = response.body.data.find((user: { email: string }) => user.email === "mia.member@acme.test");
-    expect(Object.keys(mia).sort()).toEqual(["accounts", "created", "email", "id", "last_logon", "name", "updated"]);
+    const mia = response.body.data.find(
+      (user: { email: string }) => user.email === "mia.member@acme.test",
+    );
+    expect(Object.keys(mia).sort()).toEqual([
+      "accounts",
+      "created",
+      "email",
+      "id",
+      "last_logon",
+      "name",
+      "updated",
+    ]);
     expect(mia.accounts).toEqual([
-      expect.objectContaining({ aid: 1001, account_id: "acme_web", roles: ["observer", "authed2"], granted_by: expect.any(String) }),
+      expect.objectContaining({
+        aid: 1001,
+        account_id: "acme_web",
+        roles: ["observer", "authed2"],
+        granted_by: expect.any(String),
+      }),
     ]);
   });
 });
@@ -66,7 +91,10 @@ describe("GET /v2/user/{id|email}", () => {
   it("answers 404 USER-NOTFOUND-023 for someone who exists only on another account", async () => {
     const response = await v2("GET", `/v2/user/${encodeURIComponent("max.member@acme.test")}`);
     expect(response.status).toBe(404);
-    expect(response.body).toMatchObject({ status: 404, errors: [{ code: "USER-NOTFOUND-023", level: "warn" }] });
+    expect(response.body).toMatchObject({
+      status: 404,
+      errors: [{ code: "USER-NOTFOUND-023", level: "warn" }],
+    });
     expect(typeof response.body.request_id).toBe("string");
     expect(typeof response.body.errors[0].timestamp).toBe("number");
   });
@@ -78,30 +106,55 @@ describe("GET /v2/user/{id|email}", () => {
 
 describe("POST /v2/user", () => {
   it("answers 201 when the Lytics user is new", async () => {
-    const response = await v2("POST", "/v2/user?suppress=true", WEB, { email: "new.person@acme.test", name: "New Person", roles: ["observer"] });
+    const response = await v2("POST", "/v2/user?suppress=true", WEB, {
+      email: "new.person@acme.test",
+      name: "New Person",
+      roles: ["observer"],
+    });
     expect(response.status).toBe(201);
     expect(response.body.status).toBe(201);
-    expect(response.body.data.accounts).toEqual([expect.objectContaining({ aid: 1001, roles: ["observer", "authed2"] })]);
+    expect(response.body.data.accounts).toEqual([
+      expect.objectContaining({ aid: 1001, roles: ["observer", "authed2"] }),
+    ]);
   });
 
   it("answers 200 when an existing Lytics user is added, listing the current account last", async () => {
-    const response = await v2("POST", "/v2/user?suppress=true", WEB, { email: "max.member@acme.test", roles: ["marketer"] });
+    const response = await v2("POST", "/v2/user?suppress=true", WEB, {
+      email: "max.member@acme.test",
+      roles: ["marketer"],
+    });
     expect(response.status).toBe(200);
     const accounts = response.body.data.accounts as Array<{ aid: number; roles: string[] }>;
     expect(accounts.map((account) => account.aid)).toEqual([1002, 1001]);
-    expect(accounts.find((account) => account.aid === 1001)?.roles).toEqual(["marketer", "authed2"]);
+    expect(accounts.find((account) => account.aid === 1001)?.roles).toEqual([
+      "marketer",
+      "authed2",
+    ]);
     expect(accounts.find((account) => account.aid === 1002)?.roles).toEqual(["admin", "authed2"]);
   });
 
   it("resets a member's roles, to the baseline only when roles are left out", async () => {
-    expect((await v2("POST", "/v2/user", WEB, { email: "mia.member@acme.test", roles: ["data_manager"] })).status).toBe(200);
-    expect((await v2("GET", "/v2/user/lu_mia")).body.data.accounts[0].roles).toEqual(["data_manager", "authed2"]);
+    expect(
+      (
+        await v2("POST", "/v2/user", WEB, {
+          email: "mia.member@acme.test",
+          roles: ["data_manager"],
+        })
+      ).status,
+    ).toBe(200);
+    expect((await v2("GET", "/v2/user/lu_mia")).body.data.accounts[0].roles).toEqual([
+      "data_manager",
+      "authed2",
+    ]);
     await v2("POST", "/v2/user", WEB, { email: "mia.member@acme.test" });
     expect((await v2("GET", "/v2/user/lu_mia")).body.data.accounts[0].roles).toEqual(["authed2"]);
   });
 
   it("stores an unknown role slug as sent (Lytics does not validate slugs)", async () => {
-    const response = await v2("POST", "/v2/user", WEB, { email: "typo@acme.test", roles: ["obsevrer"] });
+    const response = await v2("POST", "/v2/user", WEB, {
+      email: "typo@acme.test",
+      roles: ["obsevrer"],
+    });
     expect(response.status).toBe(201);
     expect(response.body.data.accounts[0].roles).toEqual(["obsevrer", "authed2"]);
   });
@@ -113,7 +166,9 @@ describe("POST /v2/user", () => {
       body: "{not json",
     });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { errors: Array<{ code: string }> }).errors[0]?.code).toBe("JSON-BADREQ-025");
+    expect(((await response.json()) as { errors: Array<{ code: string }> }).errors[0]?.code).toBe(
+      "JSON-BADREQ-025",
+    );
   });
 
   it("answers 400 on a body without a valid email", async () => {
@@ -131,7 +186,12 @@ describe("POST /v2/user/{id}/roles", () => {
   });
 
   it("replaces all roles from a {roles} body, addressed by email", async () => {
-    const response = await v2("POST", `/v2/user/${encodeURIComponent("mia.member@acme.test")}/roles`, WEB, { roles: ["marketer"] });
+    const response = await v2(
+      "POST",
+      `/v2/user/${encodeURIComponent("mia.member@acme.test")}/roles`,
+      WEB,
+      { roles: ["marketer"] },
+    );
     expect(response.status).toBe(200);
     expect(response.body.data.accounts[0].roles).toEqual(["marketer", "authed2"]);
   });
@@ -141,7 +201,9 @@ describe("POST /v2/user/{id}/roles", () => {
     const missing = await v2("POST", "/v2/user/lu2_max/roles", WEB, ["admin"]);
     expect(missing.status).toBe(404);
     expect(missing.body.errors[0].code).toBe("USER-NOTFOUND-023");
-    const emails = (await v2("GET", "/v2/user")).body.data.map((user: { email: string }) => user.email);
+    const emails = (await v2("GET", "/v2/user")).body.data.map(
+      (user: { email: string }) => user.email,
+    );
     expect(emails).not.toContain("max.member@acme.test");
   });
 });
@@ -165,7 +227,11 @@ describe("GET /v2/account/{aid}", () => {
   it("leaves roles_available out unless roles=true", async () => {
     const plain = await v2("GET", "/v2/account/1001");
     expect(plain.status).toBe(200);
-    expect(plain.body.data).toMatchObject({ aid: 1001, account_id: "acme_web", name: "Acme Corporation" });
+    expect(plain.body.data).toMatchObject({
+      aid: 1001,
+      account_id: "acme_web",
+      name: "Acme Corporation",
+    });
     expect(plain.body.data.roles_available).toBeUndefined();
   });
 
@@ -173,11 +239,29 @@ describe("GET /v2/account/{aid}", () => {
     const response = await v2("GET", "/v2/account/1001?roles=true");
     const roles = response.body.data.roles_available as Array<Record<string, unknown>>;
     expect(roles.map((role) => role.slug)).toEqual([
-      "admin", "segment_manager", "campaign_manager", "content_manager", "data_manager", "report_viewer",
-      "experience_manager", "goal_manager", "marketer", "observer", "user_search", "authed2",
+      "admin",
+      "segment_manager",
+      "campaign_manager",
+      "content_manager",
+      "data_manager",
+      "report_viewer",
+      "experience_manager",
+      "goal_manager",
+      "marketer",
+      "observer",
+      "user_search",
+      "authed2",
     ]);
     for (const role of roles) {
-      expect(Object.keys(role).sort()).toEqual(["can_be_assigned", "can_be_shown", "description", "name", "permissions", "slug", "type"]);
+      expect(Object.keys(role).sort()).toEqual([
+        "can_be_assigned",
+        "can_be_shown",
+        "description",
+        "name",
+        "permissions",
+        "slug",
+        "type",
+      ]);
     }
     expect(roles.find((role) => role.slug === "authed2")?.can_be_assigned).toBe(false);
     expect(roles.find((role) => role.slug === "segment_manager")?.name).toBe("Audience Manager");

@@ -44,7 +44,11 @@ async function start(enabled = true): Promise<Harness> {
 }
 
 const addFault = (url: string, body: unknown) =>
-  fetch(`${url}/_emulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  fetch(`${url}/_emulator/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 
 describe("control plane", () => {
   const running: Harness[] = [];
@@ -55,18 +59,29 @@ describe("control plane", () => {
   it("lets `after` calls through, then hits `times` calls with the fault, then lets calls through again", async () => {
     const harness = await start();
     running.push(harness);
-    await addFault(harness.url, { route: "/items", after: 1, times: 2, fault: { kind: "status", status: 503 } });
+    await addFault(harness.url, {
+      route: "/items",
+      after: 1,
+      times: 2,
+      fault: { kind: "status", status: 503 },
+    });
     const statuses = [];
-    for (let call = 0; call < 4; call += 1) statuses.push((await fetch(`${harness.url}/items`)).status);
+    for (let call = 0; call < 4; call += 1)
+      statuses.push((await fetch(`${harness.url}/items`)).status);
     expect(statuses).toEqual([200, 503, 503, 200]);
-    const calls = (await (await fetch(`${harness.url}/_emulator/calls`)).json()) as { counts: Record<string, number> };
+    const calls = (await (await fetch(`${harness.url}/_emulator/calls`)).json()) as {
+      counts: Record<string, number>;
+    };
     expect(calls.counts["GET /items"]).toBe(4);
   });
 
   it("injects a success status with a body of the wrong shape", async () => {
     const harness = await start();
     running.push(harness);
-    await addFault(harness.url, { route: "/items", fault: { kind: "status", status: 200, body: { itemz: "nope" } } });
+    await addFault(harness.url, {
+      route: "/items",
+      fault: { kind: "status", status: 200, body: { itemz: "nope" } },
+    });
     const response = await fetch(`${harness.url}/items`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ itemz: "nope" });
@@ -95,7 +110,9 @@ describe("control plane", () => {
     const harness = await start();
     running.push(harness);
     await addFault(harness.url, { route: "/items", times: 1, fault: { kind: "latency", ms: 300 } });
-    await expect(fetch(`${harness.url}/items`, { signal: AbortSignal.timeout(50) })).rejects.toThrow();
+    await expect(
+      fetch(`${harness.url}/items`, { signal: AbortSignal.timeout(50) }),
+    ).rejects.toThrow();
     expect(harness.handled).toBe(0);
     await vi.waitFor(() => expect(harness.handled).toBe(1), { timeout: 5_000 });
   });
@@ -103,7 +120,10 @@ describe("control plane", () => {
   it("refuses an invalid fault and resets on request", async () => {
     const harness = await start();
     running.push(harness);
-    const refused = await addFault(harness.url, { route: "/items", fault: { kind: "status", status: 99 } });
+    const refused = await addFault(harness.url, {
+      route: "/items",
+      fault: { kind: "status", status: 99 },
+    });
     expect(refused.status).toBe(400);
     expect((await fetch(`${harness.url}/_emulator/reset`, { method: "POST" })).status).toBe(204);
     expect(harness.resets).toBe(1);

@@ -20,11 +20,15 @@ describe("Lytics endpoints", () => {
 
   it("refuses an unknown region before any call, naming the valid ones", () => {
     expect(() => resolveManagementBaseUrl({ region: "mars" })).toThrow(InvalidInputError);
-    expect(() => resolveManagementBaseUrl({ region: "mars" })).toThrow(/unknown region: expected one of NA, EU/);
+    expect(() => resolveManagementBaseUrl({ region: "mars" })).toThrow(
+      /unknown region: expected one of NA, EU/,
+    );
   });
 
   it("lets a base URL override the region, as the emulator needs", () => {
-    expect(resolveManagementBaseUrl({ region: "EU", baseUrl: "http://localhost:4020/" })).toBe("http://localhost:4020");
+    expect(resolveManagementBaseUrl({ region: "EU", baseUrl: "http://localhost:4020/" })).toBe(
+      "http://localhost:4020",
+    );
   });
 
   it("uses Lytics' one global v2 host unless told otherwise", () => {

@@ -7,14 +7,20 @@ import type { EmulatorContext } from "../context";
 import { CmaError } from "../cma/cma-error";
 import { activeMembership } from "../state/world";
 
-export async function mintAppToken(ctx: EmulatorContext, orgUid: string, userUid: string): Promise<string> {
+export async function mintAppToken(
+  ctx: EmulatorContext,
+  orgUid: string,
+  userUid: string,
+): Promise<string> {
   const world = ctx.world;
   const app = world.apps.get(world.mountedAppUid);
   const org = world.organizations.get(orgUid);
   if (!app || !org) throw new CmaError("CMA_NOT_FOUND", "Unknown organization.");
-  if (!activeMembership(org, userUid)) throw new CmaError("CMA_FORBIDDEN", "The person is not a member of this organization.");
+  if (!activeMembership(org, userUid))
+    throw new CmaError("CMA_FORBIDDEN", "The person is not a member of this organization.");
   const installation = app.installations.find((candidate) => candidate.organization_uid === orgUid);
-  if (!installation) throw new CmaError("CMA_NOT_FOUND", "The app is not installed in this organization.");
+  if (!installation)
+    throw new CmaError("CMA_NOT_FOUND", "The app is not installed in this organization.");
   return new SignJWT({
     organization_uid: orgUid,
     installation_uid: installation.uid,

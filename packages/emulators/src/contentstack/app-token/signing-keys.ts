@@ -9,7 +9,9 @@ export interface SigningKeys {
 
 /** A fresh RS256 key pair per emulator start: tokens never outlive the process that signed them. */
 export async function createSigningKeys(): Promise<SigningKeys> {
-  const { privateKey, publicKey } = await promisify(generateKeyPair)("rsa", { modulusLength: 2048 });
+  const { privateKey, publicKey } = await promisify(generateKeyPair)("rsa", {
+    modulusLength: 2048,
+  });
   const publicKeyPkcs1Pem = publicKey.export({ type: "pkcs1", format: "pem" }).toString();
   return { privateKey, publicKeyPkcs1Pem };
 }

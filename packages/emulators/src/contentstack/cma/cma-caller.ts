@@ -26,9 +26,15 @@ export function resolveCaller(ctx: EmulatorContext, request: FastifyRequest): Ca
     if (!match?.[1]) throw notLoggedIn();
     const resolved = ctx.oauth.resolveAccessToken(match[1]);
     if ("problem" in resolved) {
-      throw new CmaError("CMA_NOT_LOGGED_IN", resolved.problem === "expired" ? "The access token has expired." : "The access token is not valid.", {
-        authorization: [resolved.problem === "expired" ? "has expired." : "is not valid."],
-      });
+      throw new CmaError(
+        "CMA_NOT_LOGGED_IN",
+        resolved.problem === "expired"
+          ? "The access token has expired."
+          : "The access token is not valid.",
+        {
+          authorization: [resolved.problem === "expired" ? "has expired." : "is not valid."],
+        },
+      );
     }
     const person = ctx.world.people.get(resolved.grant.userUid);
     if (!person) throw notLoggedIn();
@@ -52,7 +58,10 @@ export function enforceRateLimit(ctx: EmulatorContext, orgKey: string, method: s
   if (!ctx.rateLimiter) return;
   const kind = method === "GET" || method === "HEAD" ? "read" : "write";
   if (!ctx.rateLimiter.admit(orgKey, kind)) {
-    throw new CmaError("CMA_RATE_LIMITED", `Too many ${kind} requests for this organization. Please slow down.`);
+    throw new CmaError(
+      "CMA_RATE_LIMITED",
+      `Too many ${kind} requests for this organization. Please slow down.`,
+    );
   }
 }
 
@@ -74,7 +83,10 @@ export function authorizeOrgCall(
 ): OrgAccess {
   const caller = resolveCaller(ctx, request);
   const org = ctx.world.organizations.get(orgUid);
-  if (!org) throw new CmaError("CMA_NOT_FOUND", "The organization was not found.", { organization_uid: ["is not valid."] });
+  if (!org)
+    throw new CmaError("CMA_NOT_FOUND", "The organization was not found.", {
+      organization_uid: ["is not valid."],
+    });
   if (caller.tokenOrgUid !== null && caller.tokenOrgUid !== org.uid) {
     throw new CmaError("CMA_FORBIDDEN", "The access token was issued for another organization.");
   }
@@ -82,7 +94,10 @@ export function authorizeOrgCall(
     throw new CmaError("CMA_FORBIDDEN", "You are not a member of this organization.");
   }
   if (access.adminOnly && !isOwnerOrAdmin(org, caller.person.uid)) {
-    throw new CmaError("CMA_FORBIDDEN", "Only the organization Owner or an Admin can perform this action.");
+    throw new CmaError(
+      "CMA_FORBIDDEN",
+      "Only the organization Owner or an Admin can perform this action.",
+    );
   }
   enforceRateLimit(ctx, org.uid, request.method);
   return { caller, org };

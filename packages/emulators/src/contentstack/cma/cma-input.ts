@@ -25,7 +25,11 @@ export const MAX_LIMIT = 100;
 
 export function listQuerySchema(defaultLimit: number) {
   return z.object({
-    skip: z.coerce.number({ message: "must be a number" }).int("must be an integer").min(0, "must be 0 or more").default(0),
+    skip: z.coerce
+      .number({ message: "must be a number" })
+      .int("must be an integer")
+      .min(0, "must be 0 or more")
+      .default(0),
     limit: z.coerce
       .number({ message: "must be a number" })
       .int("must be an integer")
@@ -48,13 +52,19 @@ export function page<T>(items: readonly T[], query: Pick<ListQuery, "skip" | "li
 }
 
 /** `asc=<field>` / `desc=<field>` over the fields a listing allows; default order is the given one. */
-export function sortBy<T>(items: readonly T[], query: Pick<ListQuery, "asc" | "desc">, fields: Record<string, (item: T) => string>): T[] {
+export function sortBy<T>(
+  items: readonly T[],
+  query: Pick<ListQuery, "asc" | "desc">,
+  fields: Record<string, (item: T) => string>,
+): T[] {
   const field = query.desc ?? query.asc;
   if (field === undefined) return [...items];
   const key = fields[field];
   if (!key) {
     throw new CmaError("CMA_INVALID_REQUEST", "The sort field is not valid.", {
-      [query.desc !== undefined ? "desc" : "asc"]: [`must be one of ${Object.keys(fields).join(", ")}`],
+      [query.desc !== undefined ? "desc" : "asc"]: [
+        `must be one of ${Object.keys(fields).join(", ")}`,
+      ],
     });
   }
   const direction = query.desc !== undefined ? -1 : 1;

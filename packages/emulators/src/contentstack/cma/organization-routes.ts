@@ -12,7 +12,8 @@ const orgParams = z.object({ org_uid: z.string().min(1) });
 
 function planFeatures(ctx: EmulatorContext): Array<Record<string, unknown>> {
   // With the limiter off the plan still reports Contentstack's documented defaults.
-  const limits = ctx.rateLimit === false ? { readsPerSecond: 10, writesPerSecond: 10 } : ctx.rateLimit;
+  const limits =
+    ctx.rateLimit === false ? { readsPerSecond: 10, writesPerSecond: 10 } : ctx.rateLimit;
   const feature = (uid: string, name: string, limit: number) => ({
     uid,
     name,
@@ -29,7 +30,12 @@ function planFeatures(ctx: EmulatorContext): Array<Record<string, unknown>> {
   ];
 }
 
-function toWireOrganization(ctx: EmulatorContext, org: Organization, callerUid: string, includePlan: boolean) {
+function toWireOrganization(
+  ctx: EmulatorContext,
+  org: Organization,
+  callerUid: string,
+  includePlan: boolean,
+) {
   const isOwner = org.owner_uid === callerUid;
   return {
     uid: org.uid,
@@ -43,7 +49,14 @@ function toWireOrganization(ctx: EmulatorContext, org: Organization, callerUid: 
     settings: { sso: false },
     ...(isOwner ? { owner: true, is_owner: true } : {}),
     ...(includePlan
-      ? { plan: { plan_id: "emulator_plan", name: "Emulator plan", message: "", features: planFeatures(ctx) } }
+      ? {
+          plan: {
+            plan_id: "emulator_plan",
+            name: "Emulator plan",
+            message: "",
+            features: planFeatures(ctx),
+          },
+        }
       : {}),
   };
 }
@@ -68,12 +81,20 @@ export function registerOrganizationRoutes(app: FastifyInstance, ctx: EmulatorCo
       admin: role.admin,
       default: role.default,
       users: org.members
-        .filter((member) => member.status === "accepted" && member.user_uid !== null && member.org_roles.includes(role.uid))
+        .filter(
+          (member) =>
+            member.status === "accepted" &&
+            member.user_uid !== null &&
+            member.org_roles.includes(role.uid),
+        )
         .map((member) => member.user_uid as string),
       created_at: role.created_at,
       update_at: role.updated_at,
     }));
-    const sorted = sortBy(roles, query, { name: (role) => role.name, created_at: (role) => role.created_at });
+    const sorted = sortBy(roles, query, {
+      name: (role) => role.name,
+      created_at: (role) => role.created_at,
+    });
     return { roles: page(sorted, query), ...(query.include_count ? { count: roles.length } : {}) };
   });
 

@@ -26,7 +26,9 @@ const inviteBodySchema = z.object({
 });
 
 const removeBodySchema = z.object({
-  emails: z.array(z.email({ message: "must be an email address" })).min(1, "must name at least one email"),
+  emails: z
+    .array(z.email({ message: "must be an email address" }))
+    .min(1, "must name at least one email"),
 });
 
 const searchBodySchema = z
@@ -86,7 +88,10 @@ export function registerShareRoutes(app: FastifyInstance, ctx: EmulatorContext):
     const query = parseCma(listQuerySchema(SHARE_DEFAULT_LIMIT), request.query, "query");
     const body = parseCma(searchBodySchema, request.body, "body");
     const { org } = authorizeOrgCall(ctx, request, org_uid, { adminOnly: true });
-    const wanted = body.emails && body.emails.length > 0 ? new Set(body.emails.map((email) => email.toLowerCase())) : null;
+    const wanted =
+      body.emails && body.emails.length > 0
+        ? new Set(body.emails.map((email) => email.toLowerCase()))
+        : null;
     const members = wanted ? org.members.filter((member) => wanted.has(member.email)) : org.members;
     return listShares(org, members, query);
   });
@@ -116,7 +121,11 @@ export function registerShareRoutes(app: FastifyInstance, ctx: EmulatorContext):
     const body = parseCma(removeBodySchema, request.body, "body");
     const { caller, org } = authorizeOrgCall(ctx, request, org_uid, { adminOnly: true });
     const removed = removeMembers(org, body.emails, caller.person.uid);
-    for (const member of removed) if (member.user_uid) ctx.oauth.revokeGrantsOfUser(member.user_uid, org.uid);
-    return { notice: "The user(s) were removed from the organization.", removed: removed.map((member) => member.email) };
+    for (const member of removed)
+      if (member.user_uid) ctx.oauth.revokeGrantsOfUser(member.user_uid, org.uid);
+    return {
+      notice: "The user(s) were removed from the organization.",
+      removed: removed.map((member) => member.email),
+    };
   });
 }

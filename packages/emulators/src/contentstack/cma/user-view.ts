@@ -40,7 +40,12 @@ export function toWireUser(world: World, person: Person): WireUser {
         const role = org.roles.find((candidate) => candidate.uid === roleUid);
         return role ? [{ uid: role.uid, name: role.name, admin: role.admin }] : [];
       });
-      return { uid: org.uid, name: org.name, org_roles: roles, ...(org.owner_uid === person.uid ? { is_owner: true as const } : {}) };
+      return {
+        uid: org.uid,
+        name: org.name,
+        org_roles: roles,
+        ...(org.owner_uid === person.uid ? { is_owner: true as const } : {}),
+      };
     }),
     roles: [],
   };

@@ -9,7 +9,12 @@ import { CmaError } from "../cma/cma-error";
 import { parseCma } from "../cma/cma-input";
 import type { EmulatorContext } from "../context";
 import { ttlsPatchSchema } from "../options";
-import { acceptInvitation, changeRoles, inviteMembers, removeMembers } from "../state/membership-changes";
+import {
+  acceptInvitation,
+  changeRoles,
+  inviteMembers,
+  removeMembers,
+} from "../state/membership-changes";
 
 const PREFIX = "/_emulator";
 const orgParams = z.object({ org_uid: z.string().min(1) });
@@ -26,7 +31,11 @@ const addMemberSchema = z.object({
 });
 const rolesSchema = z.object({ org_roles: z.array(z.string().min(1)).min(1), actor_uid: actor });
 const actorQuery = z.object({ actor_uid: actor });
-const dalSchema = z.object({ title: z.string().min(1), domain: z.string().min(1), created_by: z.string().min(1).optional() });
+const dalSchema = z.object({
+  title: z.string().min(1),
+  domain: z.string().min(1),
+  created_by: z.string().min(1).optional(),
+});
 
 function organization(ctx: EmulatorContext, orgUid: string) {
   const org = ctx.world.organizations.get(orgUid);
@@ -37,13 +46,20 @@ function organization(ctx: EmulatorContext, orgUid: string) {
 export function registerControlRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   app.post(`${PREFIX}/sessions`, async (request, reply) => {
     const { user_uid } = parseCma(z.object({ user_uid: z.string().min(1) }), request.body, "body");
-    if (!ctx.world.people.has(user_uid)) throw new CmaError("CMA_NOT_FOUND", `There is no person ${user_uid}.`);
+    if (!ctx.world.people.has(user_uid))
+      throw new CmaError("CMA_NOT_FOUND", `There is no person ${user_uid}.`);
     return reply.code(201).send({ authtoken: ctx.sessions.create(user_uid) });
   });
 
   app.post(`${PREFIX}/app-tokens`, async (request, reply) => {
-    const body = parseCma(z.object({ organization_uid: z.string().min(1), user_uid: z.string().min(1) }), request.body, "body");
-    return reply.code(201).send({ app_token: await mintAppToken(ctx, body.organization_uid, body.user_uid) });
+    const body = parseCma(
+      z.object({ organization_uid: z.string().min(1), user_uid: z.string().min(1) }),
+      request.body,
+      "body",
+    );
+    return reply
+      .code(201)
+      .send({ app_token: await mintAppToken(ctx, body.organization_uid, body.user_uid) });
   });
 
   app.post(`${PREFIX}/organizations/:org_uid/members`, async (request, reply) => {
@@ -79,7 +95,8 @@ export function registerControlRoutes(app: FastifyInstance, ctx: EmulatorContext
     const { actor_uid } = parseCma(actorQuery, request.query, "query");
     const org = organization(ctx, org_uid);
     const removed = removeMembers(org, [email], actor_uid ?? org.owner_uid);
-    for (const member of removed) if (member.user_uid) ctx.oauth.revokeGrantsOfUser(member.user_uid, org.uid);
+    for (const member of removed)
+      if (member.user_uid) ctx.oauth.revokeGrantsOfUser(member.user_uid, org.uid);
     return reply.code(204).send();
   });
 

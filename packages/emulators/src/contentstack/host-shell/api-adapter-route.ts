@@ -19,7 +19,17 @@ const adapterBodySchema = z.object({
   }),
 });
 
-const STATUS_TEXT: Record<number, string> = { 200: "OK", 201: "Created", 204: "No Content", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 422: "Unprocessable Entity", 429: "Too Many Requests" };
+const STATUS_TEXT: Record<number, string> = {
+  200: "OK",
+  201: "Created",
+  204: "No Content",
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  422: "Unprocessable Entity",
+  429: "Too Many Requests",
+};
 
 /** axios' rule: an absolute `url` wins, otherwise it is appended to `baseURL`. */
 export function buildAdapterPath(request: z.infer<typeof adapterBodySchema>["request"]): string {
@@ -29,8 +39,10 @@ export function buildAdapterPath(request: z.infer<typeof adapterBodySchema>["req
   const url = new URL(joined, "http://cma.invalid");
   for (const [key, value] of Object.entries(request.params ?? {})) {
     if (value === undefined || value === null) continue;
-    if (Array.isArray(value)) for (const item of value) url.searchParams.append(`${key}[]`, String(item));
-    else url.searchParams.set(key, typeof value === "object" ? JSON.stringify(value) : String(value));
+    if (Array.isArray(value))
+      for (const item of value) url.searchParams.append(`${key}[]`, String(item));
+    else
+      url.searchParams.set(key, typeof value === "object" ? JSON.stringify(value) : String(value));
   }
   return url.pathname + url.search;
 }
@@ -38,14 +50,30 @@ export function buildAdapterPath(request: z.infer<typeof adapterBodySchema>["req
 export function registerApiAdapterRoute(app: FastifyInstance, ctx: EmulatorContext): void {
   app.post("/host-shell/api-adapter", async (request, reply) => {
     // The custom header cannot be sent cross-site without a CORS preflight we never answer.
-    if (request.headers["x-host-shell"] !== "1") return reply.code(403).send({ error: "host shell only" });
+    if (request.headers["x-host-shell"] !== "1")
+      return reply.code(403).send({ error: "host shell only" });
     const token = sessionToken(request);
     const parsed = adapterBodySchema.safeParse(request.body);
-    if (!parsed.success) return reply.code(400).send({ status: 400, statusText: "Bad Request", headers: {}, data: { error_message: parsed.error.message } });
+    if (!parsed.success)
+      return reply.code(400).send({
+        status: 400,
+        statusText: "Bad Request",
+        headers: {},
+        data: { error_message: parsed.error.message },
+      });
     const path = buildAdapterPath(parsed.data.request);
     if (!path.startsWith("/v3/") || !token) {
       const status = token ? 404 : 401;
-      return { status, statusText: STATUS_TEXT[status], headers: {}, data: { error_message: token ? "Only CMA /v3 paths are available." : "Not signed in.", error_code: token ? 344 : 105, errors: {} } };
+      return {
+        status,
+        statusText: STATUS_TEXT[status],
+        headers: {},
+        data: {
+          error_message: token ? "Only CMA /v3 paths are available." : "Not signed in.",
+          error_code: token ? 344 : 105,
+          errors: {},
+        },
+      };
     }
     let body = parsed.data.request.data;
     if (typeof body === "string") {
@@ -55,7 +83,18 @@ export function registerApiAdapterRoute(app: FastifyInstance, ctx: EmulatorConte
         // Not JSON: pass it on as sent.
       }
     }
-    const result = await ctx.injectCma({ method: parsed.data.request.method.toUpperCase(), path, authtoken: token, orgUid: parsed.data.organization_uid, body });
-    return { status: result.status, statusText: STATUS_TEXT[result.status] ?? "", headers: result.headers, data: result.body };
+    const result = await ctx.injectCma({
+      method: parsed.data.request.method.toUpperCase(),
+      path,
+      authtoken: token,
+      orgUid: parsed.data.organization_uid,
+      body,
+    });
+    return {
+      status: result.status,
+      statusText: STATUS_TEXT[result.status] ?? "",
+      headers: result.headers,
+      data: result.body,
+    };
   });
 }

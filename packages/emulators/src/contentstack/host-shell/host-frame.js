@@ -66,9 +66,11 @@
         return null;
     }
   });
-  ["stackQuery", "ready", "analytics", "window", "resize", "eventRegistration"].forEach(function (name) {
-    on(name, function () {
-      return {};
-    });
-  });
+  ["stackQuery", "ready", "analytics", "window", "resize", "eventRegistration"].forEach(
+    function (name) {
+      on(name, function () {
+        return {};
+      });
+    },
+  );
 })();

@@ -19,18 +19,48 @@ const dalFormSchema = z.object({
   domain: z.string().trim().min(1, "Domain is required").max(253),
 });
 
-function sendHtml(reply: FastifyReply, status: number, title: string, body: SafeHtml, head?: SafeHtml) {
-  return reply.code(status).type("text/html; charset=utf-8").header("cache-control", "no-store").send(pageLayout(title, body, head));
+function sendHtml(
+  reply: FastifyReply,
+  status: number,
+  title: string,
+  body: SafeHtml,
+  head?: SafeHtml,
+) {
+  return reply
+    .code(status)
+    .type("text/html; charset=utf-8")
+    .header("cache-control", "no-store")
+    .send(pageLayout(title, body, head));
 }
 
 /** The signed-in member and the organization, or a reply already sent (sign-in, 404, 403). */
-function openOrganization(ctx: EmulatorContext, request: FastifyRequest, reply: FastifyReply, orgUid: string) {
+function openOrganization(
+  ctx: EmulatorContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  orgUid: string,
+) {
   const person = signedInPerson(ctx, request);
   if (!person) return { sent: reply.redirect(loginRedirect(request), 302) };
   const org = ctx.world.organizations.get(orgUid);
-  if (!org) return { sent: sendHtml(reply, 404, "Not found", html`<main><p class="error">There is no such organization.</p></main>`) };
+  if (!org)
+    return {
+      sent: sendHtml(
+        reply,
+        404,
+        "Not found",
+        html`<main><p class="error">There is no such organization.</p></main>`,
+      ),
+    };
   if (!activeMembership(org, person.uid)) {
-    return { sent: sendHtml(reply, 403, "No access", html`${topBar(ctx, person, null)}<main><p class="error">You are not a member of ${org.name}.</p></main>`) };
+    return {
+      sent: sendHtml(
+        reply,
+        403,
+        "No access",
+        html`${topBar(ctx, person, null)}<main><p class="error">You are not a member of ${org.name}.</p></main>`,
+      ),
+    };
   }
   reply.setCookie(CURRENT_ORG_COOKIE, org.uid, { httpOnly: true, sameSite: "lax", path: "/" });
   return { person, org };
@@ -43,7 +73,12 @@ function settingsNav(ctx: EmulatorContext, org: Organization): SafeHtml {
 </nav>`;
 }
 
-function dalBody(ctx: EmulatorContext, person: Person, org: Organization, error: string | null): SafeHtml {
+function dalBody(
+  ctx: EmulatorContext,
+  person: Person,
+  org: Organization,
+  error: string | null,
+): SafeHtml {
   const dal = org.data_activation_layer;
   const canCreate = isOwnerOrAdmin(org, person.uid);
   const state = dal
@@ -65,7 +100,10 @@ ${error ? html`<p class="error">${error}</p>` : html``}${state}${action}</div></
 export function registerOrganizationPages(app: FastifyInstance, ctx: EmulatorContext): void {
   app.get("/organizations/:org_uid", async (request, reply) => {
     const { org_uid } = orgParams.parse(request.params);
-    return reply.redirect(`/organizations/${encodeURIComponent(org_uid)}/apps/${encodeURIComponent(ctx.world.mountedAppUid)}`, 302);
+    return reply.redirect(
+      `/organizations/${encodeURIComponent(org_uid)}/apps/${encodeURIComponent(ctx.world.mountedAppUid)}`,
+      302,
+    );
   });
 
   app.get("/organizations/:org_uid/apps/:app_uid", async (request, reply) => {
@@ -74,9 +112,16 @@ export function registerOrganizationPages(app: FastifyInstance, ctx: EmulatorCon
     if ("sent" in opened) return opened.sent;
     const { person, org } = opened;
     const registered = ctx.world.apps.get(app_uid);
-    const installation = registered?.installations.find((candidate) => candidate.organization_uid === org.uid);
+    const installation = registered?.installations.find(
+      (candidate) => candidate.organization_uid === org.uid,
+    );
     if (!registered?.global_full_page_url || !installation) {
-      return sendHtml(reply, 404, "App not installed", html`${topBar(ctx, person, org)}<main><p class="error">This app is not installed in ${org.name}.</p></main>`);
+      return sendHtml(
+        reply,
+        404,
+        "App not installed",
+        html`${topBar(ctx, person, org)}<main><p class="error">This app is not installed in ${org.name}.</p></main>`,
+      );
     }
     const iframeSrc = new URL(registered.global_full_page_url);
     iframeSrc.searchParams.set("app-token", await mintAppToken(ctx, org.uid, person.uid));
@@ -98,7 +143,12 @@ export function registerOrganizationPages(app: FastifyInstance, ctx: EmulatorCon
     const { org_uid } = orgParams.parse(request.params);
     const opened = openOrganization(ctx, request, reply, org_uid);
     if ("sent" in opened) return opened.sent;
-    return sendHtml(reply, 200, "Data Activation Layer", dalBody(ctx, opened.person, opened.org, null));
+    return sendHtml(
+      reply,
+      200,
+      "Data Activation Layer",
+      dalBody(ctx, opened.person, opened.org, null),
+    );
   });
 
   app.post("/organizations/:org_uid/data-activation-layer", async (request, reply) => {
@@ -107,12 +157,31 @@ export function registerOrganizationPages(app: FastifyInstance, ctx: EmulatorCon
     if ("sent" in opened) return opened.sent;
     const { person, org } = opened;
     if (!isOwnerOrAdmin(org, person.uid)) {
-      return sendHtml(reply, 403, "Data Activation Layer", dalBody(ctx, person, org, "Only an organization Owner or Admin can create the Data Activation Layer."));
+      return sendHtml(
+        reply,
+        403,
+        "Data Activation Layer",
+        dalBody(
+          ctx,
+          person,
+          org,
+          "Only an organization Owner or Admin can create the Data Activation Layer.",
+        ),
+      );
     }
-    if (org.data_activation_layer) return reply.redirect(`/organizations/${encodeURIComponent(org.uid)}/data-activation-layer`, 303);
+    if (org.data_activation_layer)
+      return reply.redirect(
+        `/organizations/${encodeURIComponent(org.uid)}/data-activation-layer`,
+        303,
+      );
     const form = dalFormSchema.safeParse(request.body);
     if (!form.success) {
-      return sendHtml(reply, 400, "Data Activation Layer", dalBody(ctx, person, org, form.error.issues.map((issue) => issue.message).join("; ")));
+      return sendHtml(
+        reply,
+        400,
+        "Data Activation Layer",
+        dalBody(ctx, person, org, form.error.issues.map((issue) => issue.message).join("; ")),
+      );
     }
     org.data_activation_layer = {
       uid: `dal_${org.uid}`,
@@ -121,6 +190,9 @@ export function registerOrganizationPages(app: FastifyInstance, ctx: EmulatorCon
       created_by: person.uid,
       created_at: new Date().toISOString(),
     };
-    return reply.redirect(`/organizations/${encodeURIComponent(org.uid)}/data-activation-layer`, 303);
+    return reply.redirect(
+      `/organizations/${encodeURIComponent(org.uid)}/data-activation-layer`,
+      303,
+    );
   });
 }

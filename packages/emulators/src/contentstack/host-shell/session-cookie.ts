@@ -30,7 +30,13 @@ export function clearSessionCookie(reply: FastifyReply): void {
 
 /** Only same-origin paths: `return_to` must never become an open redirect. */
 export function safeReturnTo(value: unknown): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
+  if (
+    typeof value !== "string" ||
+    !value.startsWith("/") ||
+    value.startsWith("//") ||
+    value.startsWith("/\\")
+  )
+    return "/";
   return value;
 }
 

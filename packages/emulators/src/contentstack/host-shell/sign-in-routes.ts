@@ -9,7 +9,10 @@ import { html } from "./html";
 import { pageLayout } from "./page-layout";
 import { clearSessionCookie, safeReturnTo, sessionToken, setSessionCookie } from "./session-cookie";
 
-const signInFormSchema = z.object({ user_uid: z.string().min(1), return_to: z.string().optional() });
+const signInFormSchema = z.object({
+  user_uid: z.string().min(1),
+  return_to: z.string().optional(),
+});
 
 export function registerSignInRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   app.get("/login", async (request, reply) => {
@@ -24,7 +27,11 @@ ${people.map(
 <input type="hidden" name="user_uid" value="${person.uid}">
 <input type="hidden" name="return_to" value="${returnTo}">
 <button type="submit" data-user-uid="${person.uid}">Sign in as ${person.first_name} ${person.last_name}</button>
-<small>${person.email} · ${organizationsOf(ctx.world, person.uid).map((org) => org.name).join(", ") || "no organization"}</small>
+<small>${person.email} · ${
+    organizationsOf(ctx.world, person.uid)
+      .map((org) => org.name)
+      .join(", ") || "no organization"
+  }</small>
 </form></li>`,
 )}
 </ul></div></main>`;
@@ -36,7 +43,10 @@ ${people.map(
     const person = parsed.success ? ctx.world.people.get(parsed.data.user_uid) : undefined;
     if (!parsed.success || !person) {
       const body = html`<main><div class="card"><h1 class="error">Sign-in failed</h1><p>Pick a person from the list.</p><a href="/login">Back</a></div></main>`;
-      return reply.code(400).type("text/html; charset=utf-8").send(pageLayout("Sign-in failed", body));
+      return reply
+        .code(400)
+        .type("text/html; charset=utf-8")
+        .send(pageLayout("Sign-in failed", body));
     }
     ctx.sessions.end(sessionToken(request));
     setSessionCookie(reply, ctx.sessions.create(person.uid));

@@ -13,11 +13,20 @@ export async function registerStaticAssets(app: FastifyInstance): Promise<void> 
   const require = createRequire(import.meta.url);
   const postRobotDir = path.dirname(require.resolve("post-robot/package.json"));
   const postRobot = await readFile(path.join(postRobotDir, "dist", "post-robot.js"), "utf8");
-  const hostFrame = await readFile(path.join(path.dirname(fileURLToPath(import.meta.url)), "host-frame.js"), "utf8");
+  const hostFrame = await readFile(
+    path.join(path.dirname(fileURLToPath(import.meta.url)), "host-frame.js"),
+    "utf8",
+  );
   app.get("/host-shell/post-robot.js", async (_request, reply) =>
-    reply.type("text/javascript; charset=utf-8").header("cache-control", "no-cache").send(postRobot),
+    reply
+      .type("text/javascript; charset=utf-8")
+      .header("cache-control", "no-cache")
+      .send(postRobot),
   );
   app.get("/host-shell/host-frame.js", async (_request, reply) =>
-    reply.type("text/javascript; charset=utf-8").header("cache-control", "no-cache").send(hostFrame),
+    reply
+      .type("text/javascript; charset=utf-8")
+      .header("cache-control", "no-cache")
+      .send(hostFrame),
   );
 }

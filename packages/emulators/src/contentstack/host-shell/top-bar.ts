@@ -9,7 +9,11 @@ export function dataAndInsightsUrl(ctx: EmulatorContext, orgUid: string): string
   return url.toString();
 }
 
-export function topBar(ctx: EmulatorContext, person: Person, current: Organization | null): SafeHtml {
+export function topBar(
+  ctx: EmulatorContext,
+  person: Person,
+  current: Organization | null,
+): SafeHtml {
   const orgs = organizationsOf(ctx.world, person.uid);
   const appSwitcher = current
     ? html`<details class="app-switcher" data-testid="app-switcher"><summary>App Switcher</summary><ul>

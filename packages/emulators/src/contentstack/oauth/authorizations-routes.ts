@@ -18,10 +18,14 @@ function callerInOrg(ctx: EmulatorContext, request: FastifyRequest, appUid: stri
   if (!ctx.world.apps.has(appUid)) throw new CmaError("CMA_NOT_FOUND", "The app was not found.");
   const header = request.headers.organization_uid;
   const orgUid = caller.tokenOrgUid ?? (typeof header === "string" ? header : undefined);
-  if (!orgUid) throw new CmaError("CMA_INVALID_REQUEST", "The organization_uid header is required.", { organization_uid: ["is required."] });
+  if (!orgUid)
+    throw new CmaError("CMA_INVALID_REQUEST", "The organization_uid header is required.", {
+      organization_uid: ["is required."],
+    });
   const org = ctx.world.organizations.get(orgUid);
   if (!org) throw new CmaError("CMA_NOT_FOUND", "The organization was not found.");
-  if (!activeMembership(org, caller.person.uid)) throw new CmaError("CMA_FORBIDDEN", "You are not a member of this organization.");
+  if (!activeMembership(org, caller.person.uid))
+    throw new CmaError("CMA_FORBIDDEN", "You are not a member of this organization.");
   return { caller, org, seesAll: isOwnerOrAdmin(org, caller.person.uid) };
 }
 
@@ -29,7 +33,9 @@ export function registerAuthorizationsRoutes(app: FastifyInstance, ctx: Emulator
   app.get("/manifests/:app_uid/authorizations", async (request) => {
     const { app_uid } = parseCma(listParams, request.params, "path");
     const { caller, org, seesAll } = callerInOrg(ctx, request, app_uid);
-    const grants = ctx.oauth.grantsOf(app_uid, org.uid).filter((grant) => seesAll || grant.userUid === caller.person.uid);
+    const grants = ctx.oauth
+      .grantsOf(app_uid, org.uid)
+      .filter((grant) => seesAll || grant.userUid === caller.person.uid);
     return {
       data: grants.map((grant) => ({
         authorization_uid: grant.uid,
@@ -50,7 +56,10 @@ export function registerAuthorizationsRoutes(app: FastifyInstance, ctx: Emulator
       throw new CmaError("CMA_NOT_FOUND", "The authorization was not found.");
     }
     if (!seesAll && grant.userUid !== caller.person.uid) {
-      throw new CmaError("CMA_FORBIDDEN", "Only the Owner or an Admin can revoke another person's authorization.");
+      throw new CmaError(
+        "CMA_FORBIDDEN",
+        "Only the Owner or an Admin can revoke another person's authorization.",
+      );
     }
     ctx.oauth.revokeGrant(grant.uid);
     return { notice: "The authorization was revoked." };

@@ -11,7 +11,11 @@ export function authorizeErrorPage(message: string): string {
   );
 }
 
-export function organizationPickerPage(person: Person, orgs: readonly Organization[], authorizeUrl: URL): string {
+export function organizationPickerPage(
+  person: Person,
+  orgs: readonly Organization[],
+  authorizeUrl: URL,
+): string {
   const links = orgs.map((org) => {
     const url = new URL(authorizeUrl);
     url.searchParams.set("organization_uid", org.uid);

@@ -114,7 +114,12 @@ export class OAuthStore {
   }
 
   issueCode(input: Omit<AuthorizationCode, "code" | "used" | "grantUid">): AuthorizationCode {
-    const record: AuthorizationCode = { ...input, code: opaque("code_"), used: false, grantUid: null };
+    const record: AuthorizationCode = {
+      ...input,
+      code: opaque("code_"),
+      used: false,
+      grantUid: null,
+    };
     this.codes.set(record.code, record);
     return record;
   }
@@ -139,11 +144,21 @@ export class OAuthStore {
   }
 
   grantsOf(appUid: string, orgUid: string): Grant[] {
-    return [...this.grants.values()].filter((grant) => grant.appUid === appUid && grant.orgUid === orgUid && !grant.revoked);
+    return [...this.grants.values()].filter(
+      (grant) => grant.appUid === appUid && grant.orgUid === orgUid && !grant.revoked,
+    );
   }
 
-  issueTokens(grant: Grant, ttlSeconds: number, now = Date.now()): { accessToken: AccessToken; refreshToken: string } {
-    const accessToken: AccessToken = { token: opaque("cs_at_"), grantUid: grant.uid, expiresAt: now + ttlSeconds * 1000 };
+  issueTokens(
+    grant: Grant,
+    ttlSeconds: number,
+    now = Date.now(),
+  ): { accessToken: AccessToken; refreshToken: string } {
+    const accessToken: AccessToken = {
+      token: opaque("cs_at_"),
+      grantUid: grant.uid,
+      expiresAt: now + ttlSeconds * 1000,
+    };
     this.accessTokens.set(accessToken.token, accessToken);
     const refreshToken = opaque("cs_rt_");
     this.refreshTokens.set(refreshToken, { grantUid: grant.uid, used: false });
@@ -154,7 +169,10 @@ export class OAuthStore {
    * Marks the refresh token used and returns its grant; a second use gets `reused`. `check` runs
    * before the token is spent, so a refused refresh (wrong client) leaves the token usable.
    */
-  consumeRefreshToken(token: string, check: (grant: Grant) => void): { grant: Grant } | { problem: "unknown" | "reused" | "revoked" } {
+  consumeRefreshToken(
+    token: string,
+    check: (grant: Grant) => void,
+  ): { grant: Grant } | { problem: "unknown" | "reused" | "revoked" } {
     const record = this.refreshTokens.get(token);
     if (!record) return { problem: "unknown" };
     const grant = this.grants.get(record.grantUid);
@@ -166,17 +184,25 @@ export class OAuthStore {
   }
 
   /** RFC 7662 view of a token: the grant and expiry when it is live, nothing otherwise. */
-  introspect(token: string, now = Date.now()): { grant: Grant; kind: "access_token" | "refresh_token"; expiresAt: number | null } | null {
+  introspect(
+    token: string,
+    now = Date.now(),
+  ): { grant: Grant; kind: "access_token" | "refresh_token"; expiresAt: number | null } | null {
     const access = this.resolveAccessToken(token, now);
-    if (!("problem" in access)) return { grant: access.grant, kind: "access_token", expiresAt: access.accessToken.expiresAt };
+    if (!("problem" in access))
+      return { grant: access.grant, kind: "access_token", expiresAt: access.accessToken.expiresAt };
     const refresh = this.refreshTokens.get(token);
     const grant = refresh ? this.grants.get(refresh.grantUid) : undefined;
-    if (refresh && grant && !grant.revoked && !refresh.used) return { grant, kind: "refresh_token", expiresAt: null };
+    if (refresh && grant && !grant.revoked && !refresh.used)
+      return { grant, kind: "refresh_token", expiresAt: null };
     return null;
   }
 
   /** The live grant behind an access token, or why there is none. */
-  resolveAccessToken(token: string, now = Date.now()): { grant: Grant; accessToken: AccessToken } | { problem: "unknown" | "expired" | "revoked" } {
+  resolveAccessToken(
+    token: string,
+    now = Date.now(),
+  ): { grant: Grant; accessToken: AccessToken } | { problem: "unknown" | "expired" | "revoked" } {
     const accessToken = this.accessTokens.get(token);
     if (!accessToken) return { problem: "unknown" };
     const grant = this.grants.get(accessToken.grantUid);

@@ -3,8 +3,13 @@ import { createHash, timingSafeEqual } from "node:crypto";
 export type ChallengeMethod = "S256" | "plain";
 
 /** RFC 7636 §4.6: S256 compares BASE64URL(SHA256(verifier)); plain compares the strings. */
-export function verifierMatches(verifier: string, challenge: string, method: ChallengeMethod): boolean {
-  const derived = method === "S256" ? createHash("sha256").update(verifier).digest("base64url") : verifier;
+export function verifierMatches(
+  verifier: string,
+  challenge: string,
+  method: ChallengeMethod,
+): boolean {
+  const derived =
+    method === "S256" ? createHash("sha256").update(verifier).digest("base64url") : verifier;
   const a = Buffer.from(derived);
   const b = Buffer.from(challenge);
   return a.length === b.length && timingSafeEqual(a, b);

@@ -28,15 +28,26 @@ const refreshGrantSchema = z.object({
   redirect_uri: z.string().optional(),
 });
 
-const introspectSchema = z.object({ token: z.string().min(1, "token is required"), token_type_hint: z.string().optional() });
+const introspectSchema = z.object({
+  token: z.string().min(1, "token is required"),
+  token_type_hint: z.string().optional(),
+});
 
 function parseOAuth<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
   const parsed = schema.safeParse(body ?? {});
-  if (!parsed.success) throw new OAuthError("invalid_request", parsed.error.issues.map((issue) => issue.message).join("; "));
+  if (!parsed.success)
+    throw new OAuthError(
+      "invalid_request",
+      parsed.error.issues.map((issue) => issue.message).join("; "),
+    );
   return parsed.data;
 }
 
-function authenticateClient(ctx: EmulatorContext, clientId: string, clientSecret: string | undefined): RegisteredApp {
+function authenticateClient(
+  ctx: EmulatorContext,
+  clientId: string,
+  clientSecret: string | undefined,
+): RegisteredApp {
   const app = [...ctx.world.apps.values()].find((candidate) => candidate.client_id === clientId);
   if (!app) throw new OAuthError("invalid_client", "Unknown client_id.");
   if (clientSecret !== undefined && !secretsEqual(clientSecret, app.client_secret)) {
@@ -55,42 +66,60 @@ function assertStillMember(ctx: EmulatorContext, grant: Grant): void {
 
 function sendTokens(ctx: EmulatorContext, reply: FastifyReply, grant: Grant) {
   const { accessToken, refreshToken } = ctx.oauth.issueTokens(grant, ctx.ttls.tokenTtlSeconds);
-  return reply.header("cache-control", "no-store").header("pragma", "no-cache").send({
-    access_token: accessToken.token,
-    refresh_token: refreshToken,
-    token_type: "Bearer",
-    expires_in: ctx.ttls.tokenTtlSeconds,
-    location: "NA",
-    organization_uid: grant.orgUid,
-    user_uid: grant.userUid,
-    authorization_type: "user",
-    scope: grant.scopes.join(" "),
-  });
+  return reply
+    .header("cache-control", "no-store")
+    .header("pragma", "no-cache")
+    .send({
+      access_token: accessToken.token,
+      refresh_token: refreshToken,
+      token_type: "Bearer",
+      expires_in: ctx.ttls.tokenTtlSeconds,
+      location: "NA",
+      organization_uid: grant.orgUid,
+      user_uid: grant.userUid,
+      authorization_type: "user",
+      scope: grant.scopes.join(" "),
+    });
 }
 
 function exchangeCode(ctx: EmulatorContext, body: z.infer<typeof codeGrantSchema>): Grant {
   authenticateClient(ctx, body.client_id, body.client_secret);
   const code = ctx.oauth.findCode(body.code);
-  if (!code || code.clientId !== body.client_id) throw new OAuthError("invalid_grant", "The authorization code is not valid.");
+  if (!code || code.clientId !== body.client_id)
+    throw new OAuthError("invalid_grant", "The authorization code is not valid.");
   if (code.used) {
     // RFC 6749 §4.1.2: a replayed code revokes what was issued from it (it may have leaked).
     if (code.grantUid) ctx.oauth.revokeGrant(code.grantUid);
-    throw new OAuthError("invalid_grant", "The authorization code was already used; tokens issued from it are revoked.");
+    throw new OAuthError(
+      "invalid_grant",
+      "The authorization code was already used; tokens issued from it are revoked.",
+    );
   }
-  if (Date.now() >= code.expiresAt) throw new OAuthError("invalid_grant", "The authorization code has expired.");
+  if (Date.now() >= code.expiresAt)
+    throw new OAuthError("invalid_grant", "The authorization code has expired.");
   if (code.requestedRedirectUri !== null && body.redirect_uri === undefined) {
-    throw new OAuthError("invalid_grant", "redirect_uri is required because the authorize request named one.");
+    throw new OAuthError(
+      "invalid_grant",
+      "redirect_uri is required because the authorize request named one.",
+    );
   }
   if (body.redirect_uri !== undefined && body.redirect_uri !== code.redirectUri) {
     throw new OAuthError("invalid_grant", "redirect_uri does not match the authorize request.");
   }
   if (code.challenge) {
-    if (body.code_verifier === undefined) throw new OAuthError("invalid_grant", "code_verifier is required for this code.");
-    if (!VERIFIER_PATTERN.test(body.code_verifier) || !verifierMatches(body.code_verifier, code.challenge.value, code.challenge.method)) {
+    if (body.code_verifier === undefined)
+      throw new OAuthError("invalid_grant", "code_verifier is required for this code.");
+    if (
+      !VERIFIER_PATTERN.test(body.code_verifier) ||
+      !verifierMatches(body.code_verifier, code.challenge.value, code.challenge.method)
+    ) {
       throw new OAuthError("invalid_grant", "The code_verifier does not match the code_challenge.");
     }
   } else if (body.client_secret === undefined) {
-    throw new OAuthError("invalid_client", "client_secret is required when the code was requested without PKCE.");
+    throw new OAuthError(
+      "invalid_client",
+      "client_secret is required when the code was requested without PKCE.",
+    );
   }
   const grant = ctx.oauth.createGrant({
     appUid: code.appUid,
@@ -109,9 +138,13 @@ function exchangeCode(ctx: EmulatorContext, body: z.infer<typeof codeGrantSchema
 function refresh(ctx: EmulatorContext, body: z.infer<typeof refreshGrantSchema>): Grant {
   authenticateClient(ctx, body.client_id, body.client_secret);
   const result = ctx.oauth.consumeRefreshToken(body.refresh_token, (grant) => {
-    if (grant.clientId !== body.client_id) throw new OAuthError("invalid_grant", "The refresh token was issued to another client.");
+    if (grant.clientId !== body.client_id)
+      throw new OAuthError("invalid_grant", "The refresh token was issued to another client.");
     if (grant.confidential && body.client_secret === undefined) {
-      throw new OAuthError("invalid_client", "client_secret is required: the token was obtained with it.");
+      throw new OAuthError(
+        "invalid_client",
+        "client_secret is required: the token was obtained with it.",
+      );
     }
   });
   if ("problem" in result) {
@@ -130,10 +163,16 @@ export function registerTokenRoutes(app: FastifyInstance, ctx: EmulatorContext):
   for (const path of TOKEN_PATHS) {
     app.post(path, async (request, reply) => {
       const grantType = (request.body as { grant_type?: unknown } | undefined)?.grant_type;
-      if (grantType === undefined) throw new OAuthError("invalid_request", "grant_type is required.");
-      if (grantType === "authorization_code") return sendTokens(ctx, reply, exchangeCode(ctx, parseOAuth(codeGrantSchema, request.body)));
-      if (grantType === "refresh_token") return sendTokens(ctx, reply, refresh(ctx, parseOAuth(refreshGrantSchema, request.body)));
-      throw new OAuthError("unsupported_grant_type", "grant_type must be authorization_code or refresh_token.");
+      if (grantType === undefined)
+        throw new OAuthError("invalid_request", "grant_type is required.");
+      if (grantType === "authorization_code")
+        return sendTokens(ctx, reply, exchangeCode(ctx, parseOAuth(codeGrantSchema, request.body)));
+      if (grantType === "refresh_token")
+        return sendTokens(ctx, reply, refresh(ctx, parseOAuth(refreshGrantSchema, request.body)));
+      throw new OAuthError(
+        "unsupported_grant_type",
+        "grant_type must be authorization_code or refresh_token.",
+      );
     });
   }
 

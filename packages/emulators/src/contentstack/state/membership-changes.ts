@@ -38,12 +38,18 @@ export function findMember(org: Organization, email: string): Membership | undef
 
 function personUidByEmail(world: World, email: string): string | null {
   const wanted = email.toLowerCase();
-  for (const person of world.people.values()) if (person.email.toLowerCase() === wanted) return person.uid;
+  for (const person of world.people.values())
+    if (person.email.toLowerCase() === wanted) return person.uid;
   return null;
 }
 
 /** Validates the whole batch first, so a bad entry changes nothing. */
-export function inviteMembers(world: World, org: Organization, inputs: readonly InviteInput[], now = new Date()): Membership[] {
+export function inviteMembers(
+  world: World,
+  org: Organization,
+  inputs: readonly InviteInput[],
+  now = new Date(),
+): Membership[] {
   const seen = new Set<string>();
   for (const input of inputs) {
     const email = input.email.toLowerCase();
@@ -82,7 +88,12 @@ export function inviteMembers(world: World, org: Organization, inputs: readonly 
       {
         event_type: "share",
         created_by: input.invited_by,
-        metadata: { email, user_uid: membership.user_uid, share_uid: membership.uid, org_roles: [...membership.org_roles] },
+        metadata: {
+          email,
+          user_uid: membership.user_uid,
+          share_uid: membership.uid,
+          org_roles: [...membership.org_roles],
+        },
       },
       now,
     );
@@ -91,7 +102,12 @@ export function inviteMembers(world: World, org: Organization, inputs: readonly 
 }
 
 /** Removes every listed email or none: an unknown email or the Owner aborts the whole call. */
-export function removeMembers(org: Organization, emails: readonly string[], actorUid: string, now = new Date()): Membership[] {
+export function removeMembers(
+  org: Organization,
+  emails: readonly string[],
+  actorUid: string,
+  now = new Date(),
+): Membership[] {
   const targets = emails.map((email) => {
     const member = findMember(org, email);
     if (!member) {
@@ -113,7 +129,12 @@ export function removeMembers(org: Organization, emails: readonly string[], acto
       {
         event_type: "unshare",
         created_by: actorUid,
-        metadata: { email: member.email, user_uid: member.user_uid, share_uid: member.uid, org_roles: [...member.org_roles] },
+        metadata: {
+          email: member.email,
+          user_uid: member.user_uid,
+          share_uid: member.uid,
+          org_roles: [...member.org_roles],
+        },
       },
       now,
     );
@@ -121,7 +142,13 @@ export function removeMembers(org: Organization, emails: readonly string[], acto
   return targets;
 }
 
-export function changeRoles(org: Organization, email: string, roleUids: readonly string[], actorUid: string, now = new Date()): Membership {
+export function changeRoles(
+  org: Organization,
+  email: string,
+  roleUids: readonly string[],
+  actorUid: string,
+  now = new Date(),
+): Membership {
   const member = findMember(org, email);
   if (!member) throw new CmaError("CMA_NOT_FOUND", "The user is not part of this organization.");
   assertRolesExist(org, roleUids, member.email);
@@ -150,15 +177,27 @@ export function changeRoles(org: Organization, email: string, roleUids: readonly
  * The invited person accepts. A person without a Contentstack account gets one (named after the
  * email), as signing up from the invitation email would create it.
  */
-export function acceptInvitation(world: World, org: Organization, email: string, now = new Date()): Membership {
+export function acceptInvitation(
+  world: World,
+  org: Organization,
+  email: string,
+  now = new Date(),
+): Membership {
   const member = findMember(org, email);
   if (!member) throw new CmaError("CMA_NOT_FOUND", "There is no invitation for this email.");
-  if (member.status !== "pending") throw new CmaError("CMA_UNPROCESSABLE", "The invitation was already accepted.");
+  if (member.status !== "pending")
+    throw new CmaError("CMA_UNPROCESSABLE", "The invitation was already accepted.");
   let userUid = personUidByEmail(world, member.email);
   if (userUid === null) {
     userUid = `blt_user_${randomBytes(6).toString("hex")}`;
     const local = member.email.split("@")[0] ?? "user";
-    world.people.set(userUid, { uid: userUid, email: member.email, first_name: local, last_name: "(invited)", username: local });
+    world.people.set(userUid, {
+      uid: userUid,
+      email: member.email,
+      first_name: local,
+      last_name: "(invited)",
+      username: local,
+    });
   }
   member.user_uid = userUid;
   member.status = "accepted";
@@ -168,7 +207,12 @@ export function acceptInvitation(world: World, org: Organization, email: string,
     {
       event_type: "accept_share",
       created_by: userUid,
-      metadata: { email: member.email, user_uid: userUid, share_uid: member.uid, org_roles: [...member.org_roles] },
+      metadata: {
+        email: member.email,
+        user_uid: userUid,
+        share_uid: member.uid,
+        org_roles: [...member.org_roles],
+      },
     },
     now,
   );

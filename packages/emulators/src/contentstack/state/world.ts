@@ -92,7 +92,11 @@ export function createWorld(fixture: Fixture): World {
       name: org.name,
       owner_uid: org.owner_uid,
       created_at: FIXTURE_EPOCH,
-      roles: org.roles.map((role) => ({ ...role, created_at: FIXTURE_EPOCH, updated_at: FIXTURE_EPOCH })),
+      roles: org.roles.map((role) => ({
+        ...role,
+        created_at: FIXTURE_EPOCH,
+        updated_at: FIXTURE_EPOCH,
+      })),
       members: org.members.map((member) => {
         const at = member.invited_at ?? FIXTURE_EPOCH;
         return {
@@ -132,12 +136,16 @@ export function activeMembership(org: Organization, userUid: string): Membership
 
 /** Organizations the person is an accepted member of, in fixture order. */
 export function organizationsOf(world: World, userUid: string): Organization[] {
-  return [...world.organizations.values()].filter((org) => activeMembership(org, userUid) !== undefined);
+  return [...world.organizations.values()].filter(
+    (org) => activeMembership(org, userUid) !== undefined,
+  );
 }
 
 export function isOwnerOrAdmin(org: Organization, userUid: string): boolean {
   if (org.owner_uid === userUid) return true;
   const membership = activeMembership(org, userUid);
   if (!membership) return false;
-  return membership.org_roles.some((roleUid) => org.roles.find((role) => role.uid === roleUid)?.admin === true);
+  return membership.org_roles.some(
+    (roleUid) => org.roles.find((role) => role.uid === roleUid)?.admin === true,
+  );
 }

@@ -8,7 +8,9 @@ import { ContentstackCallError } from "../errors/contentstack-call-error";
 const orgSchema = z.object({
   uid: z.string().min(1),
   name: z.string(),
-  org_roles: z.array(z.object({ uid: z.string(), name: z.string(), admin: z.boolean().optional() })).default([]),
+  org_roles: z
+    .array(z.object({ uid: z.string(), name: z.string(), admin: z.boolean().optional() }))
+    .default([]),
   is_owner: z.boolean().optional(),
 });
 
@@ -29,7 +31,8 @@ export type ContentstackUserOrganization = z.infer<typeof orgSchema>;
 export type IdentityResult = { user: ContentstackUser } | { refused: 401 | 403 };
 
 /** The caller's credential exactly as sent: a `Bearer` access token or an `authtoken`. */
-export type ContentstackCredential = { kind: "bearer"; token: string } | { kind: "authtoken"; token: string };
+export type ContentstackCredential =
+  { kind: "bearer"; token: string } | { kind: "authtoken"; token: string };
 
 export interface ContentstackIdentity {
   /** The user behind the credential, or Contentstack's refusal. */
@@ -37,7 +40,10 @@ export interface ContentstackIdentity {
   clear(): void;
 }
 
-export function createContentstackIdentity(options: { baseUrl: string; cacheMs: number }): ContentstackIdentity {
+export function createContentstackIdentity(options: {
+  baseUrl: string;
+  cacheMs: number;
+}): ContentstackIdentity {
   const cache = new Map<string, { at: number; result: IdentityResult }>();
   return {
     async resolve(credential, organizationUid) {
@@ -61,23 +67,36 @@ export async function fetchUser(
   credential: ContentstackCredential,
   organizationUid: string,
 ): Promise<IdentityResult> {
-  const headers: Record<string, string> = { organization_uid: organizationUid, accept: "application/json" };
+  const headers: Record<string, string> = {
+    organization_uid: organizationUid,
+    accept: "application/json",
+  };
   if (credential.kind === "bearer") headers.authorization = `Bearer ${credential.token}`;
   else headers.authtoken = credential.token;
   let response: Response;
   try {
-    response = await fetch(new URL("/v3/user", baseUrl), { headers, signal: AbortSignal.timeout(10_000) });
+    response = await fetch(new URL("/v3/user", baseUrl), {
+      headers,
+      signal: AbortSignal.timeout(10_000),
+    });
   } catch (error) {
     throw new ContentstackCallError("GET /v3/user", "unreachable", { cause: error });
   }
   if (response.status === 401 || response.status === 403) return { refused: response.status };
-  if (!response.ok) throw new ContentstackCallError("GET /v3/user", `status ${response.status}`, { status: response.status });
+  if (!response.ok)
+    throw new ContentstackCallError("GET /v3/user", `status ${response.status}`, {
+      status: response.status,
+    });
   const parsed = userResponseSchema.safeParse(await response.json().catch(() => undefined));
-  if (!parsed.success) throw new ContentstackCallError("GET /v3/user", `unexpected body: ${parsed.error.message}`);
+  if (!parsed.success)
+    throw new ContentstackCallError("GET /v3/user", `unexpected body: ${parsed.error.message}`);
   return { user: parsed.data.user };
 }
 
 /** Owner or Admin of the organization: seed 002's first rule. */
 export function isOrganizationAdmin(organization: ContentstackUserOrganization): boolean {
-  return organization.is_owner === true || organization.org_roles.some((role) => role.admin === true || role.name === "Admin");
+  return (
+    organization.is_owner === true ||
+    organization.org_roles.some((role) => role.admin === true || role.name === "Admin")
+  );
 }

@@ -46,8 +46,13 @@ export async function exchangeLaunchCode(exchange: CodeExchange): Promise<Launch
     throw new ContentstackCallError("POST /apps-api/token", "unreachable", { cause: error });
   }
   if (response.status >= 400 && response.status < 500) return null;
-  if (!response.ok) throw new ContentstackCallError("POST /apps-api/token", `status ${response.status}`);
+  if (!response.ok)
+    throw new ContentstackCallError("POST /apps-api/token", `status ${response.status}`);
   const parsed = tokenResponseSchema.safeParse(await response.json().catch(() => undefined));
-  if (!parsed.success) throw new ContentstackCallError("POST /apps-api/token", `unexpected body: ${parsed.error.message}`);
+  if (!parsed.success)
+    throw new ContentstackCallError(
+      "POST /apps-api/token",
+      `unexpected body: ${parsed.error.message}`,
+    );
   return parsed.data;
 }

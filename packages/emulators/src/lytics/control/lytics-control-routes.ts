@@ -18,7 +18,11 @@ function invalid(reply: FastifyReply, error: z.ZodError): FastifyReply {
   return reply.code(400).send({ error: "invalid request", issues: error.issues });
 }
 
-function accountOr404(context: LyticsContext, aid: string, reply: FastifyReply): AccountRecord | undefined {
+function accountOr404(
+  context: LyticsContext,
+  aid: string,
+  reply: FastifyReply,
+): AccountRecord | undefined {
   const account = context.store.accountByAid(Number(aid));
   if (!account) void reply.code(404).send({ error: `no Lytics account with aid ${aid}` });
   return account;
@@ -39,29 +43,39 @@ export function registerLyticsControlRoutes(app: FastifyInstance, context: Lytic
   });
 
   /** The roles the account offers (null = the emulator's default list). */
-  app.put<{ Params: { aid: string } }>(`${LYTICS_CONTROL_PREFIX}/accounts/:aid/roles-available`, async (request, reply) => {
-    const parsed = rolesAvailableSchema.safeParse(request.body);
-    if (!parsed.success) return invalid(reply, parsed.error);
-    const account = accountOr404(context, request.params.aid, reply);
-    if (!account) return reply;
-    account.roles_available = parsed.data.roles_available;
-    return { aid: account.aid, roles_available: account.roles_available };
-  });
+  app.put<{ Params: { aid: string } }>(
+    `${LYTICS_CONTROL_PREFIX}/accounts/:aid/roles-available`,
+    async (request, reply) => {
+      const parsed = rolesAvailableSchema.safeParse(request.body);
+      if (!parsed.success) return invalid(reply, parsed.error);
+      const account = accountOr404(context, request.params.aid, reply);
+      if (!account) return reply;
+      account.roles_available = parsed.data.roles_available;
+      return { aid: account.aid, roles_available: account.roles_available };
+    },
+  );
 
   /** Someone changed a user's roles inside Lytics (drift the sync must put back). Not validated. */
-  app.put<{ Params: { aid: string; id: string } }>(`${LYTICS_CONTROL_PREFIX}/accounts/:aid/users/:id/roles`, async (request, reply) => {
-    const parsed = driftSchema.safeParse(request.body);
-    if (!parsed.success) return invalid(reply, parsed.error);
-    const account = accountOr404(context, request.params.aid, reply);
-    if (!account) return reply;
-    const user = store.findUser(request.params.id);
-    if (!user || !account.members.has(user.id)) {
-      return reply.code(404).send({ error: `user ${request.params.id} is not on account ${account.aid}` });
-    }
-    store.grant(account, user.id, parsed.data.roles, "lytics-ui");
-    return { user: toUserResp(store, user, account.aid) };
-  });
+  app.put<{ Params: { aid: string; id: string } }>(
+    `${LYTICS_CONTROL_PREFIX}/accounts/:aid/users/:id/roles`,
+    async (request, reply) => {
+      const parsed = driftSchema.safeParse(request.body);
+      if (!parsed.success) return invalid(reply, parsed.error);
+      const account = accountOr404(context, request.params.aid, reply);
+      if (!account) return reply;
+      const user = store.findUser(request.params.id);
+      if (!user || !account.members.has(user.id)) {
+        return reply
+          .code(404)
+          .send({ error: `user ${request.params.id} is not on account ${account.aid}` });
+      }
+      store.grant(account, user.id, parsed.data.roles, "lytics-ui");
+      return { user: toUserResp(store, user, account.aid) };
+    },
+  );
 
   /** Ends every Lytics session as if the Contentstack tokens behind them had expired. */
-  app.post(`${LYTICS_CONTROL_PREFIX}/sessions/expire`, async () => ({ expired: context.sessions.expireAll() }));
+  app.post(`${LYTICS_CONTROL_PREFIX}/sessions/expire`, async () => ({
+    expired: context.sessions.expireAll(),
+  }));
 }

@@ -39,10 +39,15 @@ export class ManagementApiError extends Error {
   }
 }
 
-export function managementErrorBody(statusCode: number, message: string | string[], errorCode?: string): ManagementErrorBody {
+export function managementErrorBody(
+  statusCode: number,
+  message: string | string[],
+  errorCode?: string,
+): ManagementErrorBody {
   const body: ManagementErrorBody = { statusCode, message, error: REASONS[statusCode] ?? "Error" };
   if (errorCode) body.error_code = errorCode;
   return body;
 }
 
-export const forbiddenResource = (): ManagementApiError => new ManagementApiError(403, "Forbidden resource");
+export const forbiddenResource = (): ManagementApiError =>
+  new ManagementApiError(403, "Forbidden resource");

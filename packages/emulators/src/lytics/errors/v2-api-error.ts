@@ -38,7 +38,19 @@ export const NOT_AUTHORIZED_BODY = { message: "Not authorized", status: 401 } as
 /** The v2 body for a status the emulator sends without a domain reason (faults, rate limits). */
 export function genericV2Body(status: number): V2ErrorBody | typeof NOT_AUTHORIZED_BODY {
   if (status === 401) return NOT_AUTHORIZED_BODY;
-  const code = status === 404 ? "NOTFOUND-003" : status === 403 ? "FORBIDDEN-026" : status < 500 ? "BADREQ-001" : "INTERNAL-019";
-  const message = status === 429 ? "Too Many Requests" : status >= 500 ? "Internal Server Error" : "Request failed";
+  const code =
+    status === 404
+      ? "NOTFOUND-003"
+      : status === 403
+        ? "FORBIDDEN-026"
+        : status < 500
+          ? "BADREQ-001"
+          : "INTERNAL-019";
+  const message =
+    status === 429
+      ? "Too Many Requests"
+      : status >= 500
+        ? "Internal Server Error"
+        : "Request failed";
   return v2ErrorBody(status, code, message);
 }

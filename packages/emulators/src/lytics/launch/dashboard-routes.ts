@@ -20,10 +20,17 @@ import {
 import { SESSION_COOKIE } from "./launch-routes";
 
 const dashboardQuerySchema = z.object({ project: z.string().min(1).max(64).optional() });
-const emailFormSchema = z.object({ email: z.string().max(320).default(""), password: z.string().optional() });
+const emailFormSchema = z.object({
+  email: z.string().max(320).default(""),
+  password: z.string().optional(),
+});
 
 function sendPage(reply: FastifyReply, status: number, body: string): FastifyReply {
-  return reply.code(status).type("text/html; charset=utf-8").header("cache-control", "no-store").send(body);
+  return reply
+    .code(status)
+    .type("text/html; charset=utf-8")
+    .header("cache-control", "no-store")
+    .send(body);
 }
 
 export function registerDashboardRoutes(app: FastifyInstance, context: LyticsContext): void {
@@ -41,25 +48,42 @@ export function registerDashboardRoutes(app: FastifyInstance, context: LyticsCon
     // Asked on every page view (uncached), so leaving takes effect at the next click.
     let identity: IdentityResult;
     try {
-      identity = await fetchUser(context.contentstackUrl, { kind: "bearer", token: session.contentstackToken }, session.organizationUid);
+      identity = await fetchUser(
+        context.contentstackUrl,
+        { kind: "bearer", token: session.contentstackToken },
+        session.organizationUid,
+      );
     } catch (error) {
       if (!(error instanceof ContentstackCallError)) throw error;
-      return sendPage(reply, 502, launchProblemPage(csUrl, "Contentstack could not be reached. Try again in a moment."));
+      return sendPage(
+        reply,
+        502,
+        launchProblemPage(csUrl, "Contentstack could not be reached. Try again in a moment."),
+      );
     }
     if ("refused" in identity && identity.refused === 401) {
       sessions.close(request.cookies[SESSION_COOKIE]);
       void reply.clearCookie(SESSION_COOKIE, { path: "/" });
       return sendPage(reply, 401, signedOutPage(csUrl, true));
     }
-    if (!("user" in identity) || !identity.user.organizations.some((org) => org.uid === session.organizationUid)) {
+    if (
+      !("user" in identity) ||
+      !identity.user.organizations.some((org) => org.uid === session.organizationUid)
+    ) {
       sessions.close(request.cookies[SESSION_COOKIE]);
       void reply.clearCookie(SESSION_COOKIE, { path: "/" });
-      return sendPage(reply, 403, accessDeniedPage(csUrl, "You are no longer a member of this organization."));
+      return sendPage(
+        reply,
+        403,
+        accessDeniedPage(csUrl, "You are no longer a member of this organization."),
+      );
     }
     const query = dashboardQuerySchema.safeParse(request.query);
     const projectUid = query.success ? query.data.project : undefined;
     const accounts = store.accountsOfOrganization(session.organizationUid);
-    const account = projectUid ? accounts.find((a) => a.project_uid === projectUid) : store.accountByAid(session.aid);
+    const account = projectUid
+      ? accounts.find((a) => a.project_uid === projectUid)
+      : store.accountByAid(session.aid);
     const user = store.userById(session.lyticsUserId);
     const membership = user && account ? account.members.get(user.id) : undefined;
     if (!account || !user || !membership) return sendPage(reply, 403, accessDeniedPage(csUrl));
@@ -79,30 +103,54 @@ export function registerDashboardRoutes(app: FastifyInstance, context: LyticsCon
   });
 
   app.get("/login", async (_request, reply) =>
-    sendPage(reply, 200, refusalFormPage({ title: "Sign in to Lytics", action: "/login", contentstackUrl: csUrl })),
+    sendPage(
+      reply,
+      200,
+      refusalFormPage({ title: "Sign in to Lytics", action: "/login", contentstackUrl: csUrl }),
+    ),
   );
 
   app.post("/login", async (request, reply) => {
     // Every account here is Contentstack-managed, and the answer is the same for any email so the
     // page does not reveal who has an account.
-    if (!emailFormSchema.safeParse(request.body ?? {}).success) return reply.code(400).send("Bad form");
+    if (!emailFormSchema.safeParse(request.body ?? {}).success)
+      return reply.code(400).send("Bad form");
     return sendPage(
       reply,
       403,
-      refusalFormPage({ title: "Sign in to Lytics", action: "/login", refusal: DIRECT_LOGIN_REFUSED, contentstackUrl: csUrl }),
+      refusalFormPage({
+        title: "Sign in to Lytics",
+        action: "/login",
+        refusal: DIRECT_LOGIN_REFUSED,
+        contentstackUrl: csUrl,
+      }),
     );
   });
 
   app.get("/password-reset", async (_request, reply) =>
-    sendPage(reply, 200, refusalFormPage({ title: "Reset your password", action: "/password-reset", contentstackUrl: csUrl })),
+    sendPage(
+      reply,
+      200,
+      refusalFormPage({
+        title: "Reset your password",
+        action: "/password-reset",
+        contentstackUrl: csUrl,
+      }),
+    ),
   );
 
   app.post("/password-reset", async (request, reply) => {
-    if (!emailFormSchema.safeParse(request.body ?? {}).success) return reply.code(400).send("Bad form");
+    if (!emailFormSchema.safeParse(request.body ?? {}).success)
+      return reply.code(400).send("Bad form");
     return sendPage(
       reply,
       403,
-      refusalFormPage({ title: "Reset your password", action: "/password-reset", refusal: PASSWORD_RESET_REFUSED, contentstackUrl: csUrl }),
+      refusalFormPage({
+        title: "Reset your password",
+        action: "/password-reset",
+        refusal: PASSWORD_RESET_REFUSED,
+        contentstackUrl: csUrl,
+      }),
     );
   });
 }

@@ -24,7 +24,10 @@ ${detail ? html`<p>${detail}</p>` : ""}${backLink(contentstackUrl)}`,
   );
 }
 
-export function noDataActivationLayerPage(contentstackUrl: string, organizationName: string): string {
+export function noDataActivationLayerPage(
+  contentstackUrl: string,
+  organizationName: string,
+): string {
   return page(
     "Data & Insights is not set up",
     html`<h1>Data &amp; Insights is not set up for ${organizationName}</h1>
@@ -46,7 +49,10 @@ export function signedOutPage(contentstackUrl: string, expired: boolean): string
   const text = expired
     ? "Your session ended because your Contentstack session expired."
     : "You are not signed in. Open Data & Insights from the Contentstack App Switcher.";
-  return page("Signed out", html`<h1>Signed out</h1><p data-testid="signed-out">${text}</p>${backLink(contentstackUrl)}`);
+  return page(
+    "Signed out",
+    html`<h1>Signed out</h1><p data-testid="signed-out">${text}</p>${backLink(contentstackUrl)}`,
+  );
 }
 
 export interface DashboardView {
@@ -67,7 +73,8 @@ export function dashboardPage(view: DashboardView): string {
     : html`<p class="note" data-testid="audiences-hidden">${AUDIENCES_HIDDEN_TEXT}</p>`;
   const others = view.otherProjects.length
     ? html`<h2>Other projects</h2><ul>${view.otherProjects.map(
-        (project) => html`<li><a href="/dashboard?project=${encodeURIComponent(project.uid)}">${project.name}</a></li>`,
+        (project) =>
+          html`<li><a href="/dashboard?project=${encodeURIComponent(project.uid)}">${project.name}</a></li>`,
       )}</ul>`
     : "";
   return page(
@@ -79,7 +86,12 @@ export function dashboardPage(view: DashboardView): string {
   );
 }
 
-export function refusalFormPage(options: { title: string; action: string; refusal?: string; contentstackUrl: string }): string {
+export function refusalFormPage(options: {
+  title: string;
+  action: string;
+  refusal?: string;
+  contentstackUrl: string;
+}): string {
   return page(
     options.title,
     html`<h1>${options.title}</h1>

@@ -10,11 +10,7 @@ import { fetchUser } from "../contentstack/contentstack-identity";
 import { exchangeLaunchCode } from "../contentstack/exchange-launch-code";
 import { ContentstackCallError } from "../errors/contentstack-call-error";
 import type { LyticsContext } from "../lytics-context";
-import {
-  accessDeniedPage,
-  launchProblemPage,
-  noDataActivationLayerPage,
-} from "./launch-pages";
+import { accessDeniedPage, launchProblemPage, noDataActivationLayerPage } from "./launch-pages";
 
 export const STATE_COOKIE = "lytics_launch_state";
 export const SESSION_COOKIE = "lytics_session";
@@ -34,7 +30,11 @@ const callbackQuerySchema = z.object({
 });
 
 function sendPage(reply: FastifyReply, status: number, body: string): FastifyReply {
-  return reply.code(status).type("text/html; charset=utf-8").header("cache-control", "no-store").send(body);
+  return reply
+    .code(status)
+    .type("text/html; charset=utf-8")
+    .header("cache-control", "no-store")
+    .send(body);
 }
 
 export function registerLaunchRoutes(app: FastifyInstance, context: LyticsContext): void {
@@ -45,12 +45,24 @@ export function registerLaunchRoutes(app: FastifyInstance, context: LyticsContex
 
   app.get("/auth/contentstack/start", async (request, reply) => {
     const query = startQuerySchema.safeParse(request.query);
-    if (!query.success) return sendPage(reply, 400, launchProblemPage(csUrl, "The launch link is missing the organization."));
+    if (!query.success)
+      return sendPage(
+        reply,
+        400,
+        launchProblemPage(csUrl, "The launch link is missing the organization."),
+      );
     const { organization_uid: organizationUid, project } = query.data;
     if (project !== undefined) {
       const account = store.accountByProjectUid(project);
       if (!account || account.organization_uid !== organizationUid) {
-        return sendPage(reply, 400, launchProblemPage(csUrl, "The launch link names a project this organization does not have."));
+        return sendPage(
+          reply,
+          400,
+          launchProblemPage(
+            csUrl,
+            "The launch link names a project this organization does not have.",
+          ),
+        );
       }
     }
     const client = store.world.lytics_launch_client;
@@ -80,14 +92,20 @@ export function registerLaunchRoutes(app: FastifyInstance, context: LyticsContex
     const query = callbackQuerySchema.safeParse(request.query);
     if (!query.success) {
       const denied = deniedQuerySchema.safeParse(request.query).success;
-      const problem = denied ? "The authorization was cancelled in Contentstack." : "Contentstack sent no sign-in code.";
+      const problem = denied
+        ? "The authorization was cancelled in Contentstack."
+        : "Contentstack sent no sign-in code.";
       return sendPage(reply, 400, launchProblemPage(csUrl, problem));
     }
     const cookieState = request.cookies[STATE_COOKIE];
     void reply.clearCookie(STATE_COOKIE, { path: "/auth/contentstack" });
     const launch = cookieState === query.data.state ? sessions.take(query.data.state) : undefined;
     if (!launch) {
-      return sendPage(reply, 400, launchProblemPage(csUrl, "The sign-in could not be verified (unknown or expired state)."));
+      return sendPage(
+        reply,
+        400,
+        launchProblemPage(csUrl, "The sign-in could not be verified (unknown or expired state)."),
+      );
     }
     const client = store.world.lytics_launch_client;
     try {
@@ -99,16 +117,30 @@ export function registerLaunchRoutes(app: FastifyInstance, context: LyticsContex
         code: query.data.code,
         codeVerifier: launch.codeVerifier,
       });
-      if (!tokens) return sendPage(reply, 400, launchProblemPage(csUrl, "Contentstack did not accept the sign-in code."));
-      const identity = await fetchUser(context.contentstackUrl, { kind: "bearer", token: tokens.access_token }, launch.organizationUid);
+      if (!tokens)
+        return sendPage(
+          reply,
+          400,
+          launchProblemPage(csUrl, "Contentstack did not accept the sign-in code."),
+        );
+      const identity = await fetchUser(
+        context.contentstackUrl,
+        { kind: "bearer", token: tokens.access_token },
+        launch.organizationUid,
+      );
       const csUser = "user" in identity ? identity.user : undefined;
       const organization = csUser?.organizations.find((org) => org.uid === launch.organizationUid);
       if (!csUser || !organization) return sendPage(reply, 403, accessDeniedPage(csUrl));
       const accounts = store.accountsOfOrganization(organization.uid);
-      if (accounts.length === 0) return sendPage(reply, 200, noDataActivationLayerPage(csUrl, organization.name));
+      if (accounts.length === 0)
+        return sendPage(reply, 200, noDataActivationLayerPage(csUrl, organization.name));
       const lyticsUser = store.findUserOfPerson(csUser.uid, csUser.email);
-      const candidates = launch.projectUid ? accounts.filter((a) => a.project_uid === launch.projectUid) : accounts;
-      const account = lyticsUser ? candidates.find((candidate) => candidate.members.has(lyticsUser.id)) : undefined;
+      const candidates = launch.projectUid
+        ? accounts.filter((a) => a.project_uid === launch.projectUid)
+        : accounts;
+      const account = lyticsUser
+        ? candidates.find((candidate) => candidate.members.has(lyticsUser.id))
+        : undefined;
       if (!lyticsUser || !account) return sendPage(reply, 403, accessDeniedPage(csUrl));
       store.recordLogon(lyticsUser.id);
       const sessionId = sessions.open({
@@ -128,7 +160,11 @@ export function registerLaunchRoutes(app: FastifyInstance, context: LyticsContex
       return reply.redirect(`/dashboard?project=${encodeURIComponent(account.project_uid)}`, 302);
     } catch (error) {
       if (error instanceof ContentstackCallError) {
-        return sendPage(reply, 502, launchProblemPage(csUrl, "Contentstack could not be reached. Try again in a moment."));
+        return sendPage(
+          reply,
+          502,
+          launchProblemPage(csUrl, "Contentstack could not be reached. Try again in a moment."),
+        );
       }
       throw error;
     }

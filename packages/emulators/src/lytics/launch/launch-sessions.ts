@@ -30,11 +30,19 @@ export class LaunchSessions {
 
   constructor(private readonly now: () => number = () => Date.now()) {}
 
-  begin(organizationUid: string, projectUid: string | null): { state: string; codeChallenge: string } {
+  begin(
+    organizationUid: string,
+    projectUid: string | null,
+  ): { state: string; codeChallenge: string } {
     this.sweep();
     const state = randomBytes(24).toString("base64url");
     const codeVerifier = randomBytes(32).toString("base64url");
-    this.pending.set(state, { organizationUid, projectUid, codeVerifier, expiresAt: this.now() + LAUNCH_TTL_MS });
+    this.pending.set(state, {
+      organizationUid,
+      projectUid,
+      codeVerifier,
+      expiresAt: this.now() + LAUNCH_TTL_MS,
+    });
     const codeChallenge = createHash("sha256").update(codeVerifier).digest("base64url");
     return { state, codeChallenge };
   }
@@ -83,6 +91,7 @@ export class LaunchSessions {
 
   private sweep(): void {
     const now = this.now();
-    for (const [state, launch] of this.pending) if (launch.expiresAt <= now) this.pending.delete(state);
+    for (const [state, launch] of this.pending)
+      if (launch.expiresAt <= now) this.pending.delete(state);
   }
 }

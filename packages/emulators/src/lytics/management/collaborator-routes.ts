@@ -27,24 +27,41 @@ type ProjectParams = { Params: { id: string } };
 type CollaboratorParams = { Params: { id: string; userUid: string } };
 
 function assertAssignable(account: AccountRecord, roles: readonly string[]): void {
-  const assignable = new Set(rolesAvailable(account.roles_available).filter((r) => r.can_be_assigned).map((r) => r.slug));
+  const assignable = new Set(
+    rolesAvailable(account.roles_available)
+      .filter((r) => r.can_be_assigned)
+      .map((r) => r.slug),
+  );
   const unknown = roles.filter((role) => !assignable.has(role));
   if (unknown.length > 0) {
-    throw new ManagementApiError(400, `Unknown roles: ${unknown.join(", ")}`, "lytics.ROLES.UNKNOWN_ROLE");
+    throw new ManagementApiError(
+      400,
+      `Unknown roles: ${unknown.join(", ")}`,
+      "lytics.ROLES.UNKNOWN_ROLE",
+    );
   }
 }
 
 function findCollaborator(store: LyticsStore, account: AccountRecord, userUid: string) {
   const found = store.membersOf(account).find(({ user }) => collaboratorUid(user) === userUid);
-  if (!found) throw new ManagementApiError(404, "Collaborator not found", "lytics.COLLABORATORS.NOT_FOUND");
+  if (!found)
+    throw new ManagementApiError(404, "Collaborator not found", "lytics.COLLABORATORS.NOT_FOUND");
   return found;
 }
 
 /** Seed 002: a collaborator (not org Owner/Admin, not the project owner) cannot touch the owner. */
-function assertMayTouch(caller: ManagementCaller, account: AccountRecord, targetCsUid: string | null): void {
+function assertMayTouch(
+  caller: ManagementCaller,
+  account: AccountRecord,
+  targetCsUid: string | null,
+): void {
   const privileged = caller.organizationAdmin || isProjectOwner(caller, account);
   if (!privileged && targetCsUid !== null && targetCsUid === account.owner_uid) {
-    throw new ManagementApiError(409, "The project owner cannot be removed or demoted by a collaborator", "lytics.COLLABORATORS.PROJECT_OWNER");
+    throw new ManagementApiError(
+      409,
+      "The project owner cannot be removed or demoted by a collaborator",
+      "lytics.COLLABORATORS.PROJECT_OWNER",
+    );
   }
 }
 
@@ -54,7 +71,11 @@ export function registerCollaboratorRoutes(app: FastifyInstance, context: Lytics
   app.get<ProjectParams>("/projects/:id/collaborators", async (request) => {
     const account = projectOf(context, request);
     if (!canOnProject(callerOf(request), account, "view")) throw forbiddenResource();
-    return { collaborators: store.membersOf(account).map(({ user, membership }) => toCollaborator(account, user, membership)) };
+    return {
+      collaborators: store
+        .membersOf(account)
+        .map(({ user, membership }) => toCollaborator(account, user, membership)),
+    };
   });
 
   app.post<ProjectParams>("/projects/:id/collaborators", async (request, reply) => {
@@ -84,8 +105,16 @@ export function registerCollaboratorRoutes(app: FastifyInstance, context: Lytics
     assertAssignable(account, input.roles);
     const { user, membership } = findCollaborator(store, account, request.params.userUid);
     assertMayTouch(caller, account, user.cs_user_uid);
-    if (membership.roles.includes("admin") && !input.roles.includes("admin") && adminCount(account) === 1) {
-      throw new ManagementApiError(409, "The last admin of a project cannot be demoted", "lytics.COLLABORATORS.LAST_ADMIN");
+    if (
+      membership.roles.includes("admin") &&
+      !input.roles.includes("admin") &&
+      adminCount(account) === 1
+    ) {
+      throw new ManagementApiError(
+        409,
+        "The last admin of a project cannot be demoted",
+        "lytics.COLLABORATORS.LAST_ADMIN",
+      );
     }
     const updated = store.grant(account, user.id, input.roles, caller.user.uid);
     return { collaborator: toCollaborator(account, user, updated) };
@@ -98,7 +127,11 @@ export function registerCollaboratorRoutes(app: FastifyInstance, context: Lytics
     const { user, membership } = findCollaborator(store, account, request.params.userUid);
     assertMayTouch(caller, account, user.cs_user_uid);
     if (membership.roles.includes("admin") && adminCount(account) === 1) {
-      throw new ManagementApiError(409, "The last admin of a project cannot be removed", "lytics.COLLABORATORS.LAST_ADMIN");
+      throw new ManagementApiError(
+        409,
+        "The last admin of a project cannot be removed",
+        "lytics.COLLABORATORS.LAST_ADMIN",
+      );
     }
     store.revoke(account, user.id);
     return reply.code(204).send();

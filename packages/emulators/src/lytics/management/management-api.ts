@@ -26,7 +26,10 @@ export function callerOf(request: FastifyRequest): ManagementCaller {
 }
 
 /** The project named in the path, if it belongs to the caller's organization (else 404). */
-export function projectOf(context: LyticsContext, request: FastifyRequest<{ Params: { id: string } }>): AccountRecord {
+export function projectOf(
+  context: LyticsContext,
+  request: FastifyRequest<{ Params: { id: string } }>,
+): AccountRecord {
   const account = context.store.accountByProjectUid(request.params.id);
   if (!account || account.organization_uid !== callerOf(request).organization.uid) {
     throw new ManagementApiError(404, "Project not found", "lytics.PROJECTS.NOT_FOUND");
@@ -51,17 +54,23 @@ function credentialOf(request: FastifyRequest): ContentstackCredential | null {
     return match?.[1] ? { kind: "bearer", token: match[1] } : null;
   }
   const authtoken = request.headers.authtoken;
-  return typeof authtoken === "string" && authtoken.length > 0 ? { kind: "authtoken", token: authtoken } : null;
+  return typeof authtoken === "string" && authtoken.length > 0
+    ? { kind: "authtoken", token: authtoken }
+    : null;
 }
 
 export function registerManagementApi(app: FastifyInstance, context: LyticsContext): void {
   void app.register(async (scope) => {
     scope.addHook("onRequest", async (request, reply) => gate(context, request, reply));
     scope.setErrorHandler(async (error, _request, reply) => {
-      if (error instanceof ManagementApiError) return reply.code(error.statusCode).send(error.body());
+      if (error instanceof ManagementApiError)
+        return reply.code(error.statusCode).send(error.body());
       if (error instanceof ContentstackCallError) {
         // Contentstack throttling the identity lookup is a throttle for the caller too.
-        if (error.upstreamStatus === 429) return reply.code(429).send(managementErrorBody(429, "ThrottlerException: Too Many Requests"));
+        if (error.upstreamStatus === 429)
+          return reply
+            .code(429)
+            .send(managementErrorBody(429, "ThrottlerException: Too Many Requests"));
         return reply.code(502).send(managementErrorBody(502, error.message));
       }
       const status = (error as { statusCode?: number }).statusCode;
@@ -75,7 +84,11 @@ export function registerManagementApi(app: FastifyInstance, context: LyticsConte
   });
 }
 
-async function gate(context: LyticsContext, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+async function gate(
+  context: LyticsContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<void> {
   const version = request.headers["x-cs-api-version"];
   if (version !== "1") {
     await reply.code(404).send(notFoundRouteBody(request));
@@ -91,7 +104,9 @@ async function gate(context: LyticsContext, request: FastifyRequest, reply: Fast
     return;
   }
   const credential = credentialOf(request);
-  const result = credential ? await context.identity.resolve(credential, organizationUid) : ({ refused: 401 } as const);
+  const result = credential
+    ? await context.identity.resolve(credential, organizationUid)
+    : ({ refused: 401 } as const);
   if ("refused" in result && result.refused === 401) {
     await reply.code(401).send(managementErrorBody(401, "Unauthorized"));
     return;

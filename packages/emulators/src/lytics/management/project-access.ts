@@ -2,9 +2,17 @@
 // (3) a project role that covers the action, (4) denied. "Depends on role" is answered with seed
 // 001's task matrix: inviting, changing roles, removing collaborators and editing the account need
 // Admin on that account. Pure: the caller and the store records come in as arguments.
-import type { ContentstackUser, ContentstackUserOrganization } from "../contentstack/contentstack-identity";
+import type {
+  ContentstackUser,
+  ContentstackUserOrganization,
+} from "../contentstack/contentstack-identity";
 import { isOrganizationAdmin } from "../contentstack/contentstack-identity";
-import type { AccountMembership, AccountRecord, LyticsStore, LyticsUserRecord } from "../store/lytics-store";
+import type {
+  AccountMembership,
+  AccountRecord,
+  LyticsStore,
+  LyticsUserRecord,
+} from "../store/lytics-store";
 
 export type ProjectAction = "view" | "edit" | "manage_collaborators" | "delete";
 
@@ -16,7 +24,11 @@ export interface ManagementCaller {
   lyticsUser: LyticsUserRecord | undefined;
 }
 
-export function toManagementCaller(store: LyticsStore, user: ContentstackUser, organization: ContentstackUserOrganization): ManagementCaller {
+export function toManagementCaller(
+  store: LyticsStore,
+  user: ContentstackUser,
+  organization: ContentstackUserOrganization,
+): ManagementCaller {
   return {
     user,
     organization,
@@ -29,11 +41,18 @@ export function isProjectOwner(caller: ManagementCaller, account: AccountRecord)
   return account.owner_uid === caller.user.uid;
 }
 
-export function membershipOf(caller: ManagementCaller, account: AccountRecord): AccountMembership | undefined {
+export function membershipOf(
+  caller: ManagementCaller,
+  account: AccountRecord,
+): AccountMembership | undefined {
   return caller.lyticsUser ? account.members.get(caller.lyticsUser.id) : undefined;
 }
 
-export function canOnProject(caller: ManagementCaller, account: AccountRecord, action: ProjectAction): boolean {
+export function canOnProject(
+  caller: ManagementCaller,
+  account: AccountRecord,
+  action: ProjectAction,
+): boolean {
   if (caller.organizationAdmin) return true;
   if (isProjectOwner(caller, account)) return true;
   const membership = membershipOf(caller, account);
@@ -50,13 +69,17 @@ export function canOnProject(caller: ManagementCaller, account: AccountRecord, a
 }
 
 /** Projects the caller may list: all for org Owner/Admin; otherwise owned or collaborated ones. */
-export function visibleProjects(caller: ManagementCaller, accounts: readonly AccountRecord[]): AccountRecord[] {
+export function visibleProjects(
+  caller: ManagementCaller,
+  accounts: readonly AccountRecord[],
+): AccountRecord[] {
   return accounts.filter((account) => canOnProject(caller, account, "view"));
 }
 
 /** Holders of `admin` on the account: the last one may be neither removed nor demoted. */
 export function adminCount(account: AccountRecord): number {
   let count = 0;
-  for (const membership of account.members.values()) if (membership.roles.includes("admin")) count += 1;
+  for (const membership of account.members.values())
+    if (membership.roles.includes("admin")) count += 1;
   return count;
 }

@@ -38,7 +38,9 @@ export function registerProjectRoutes(app: FastifyInstance, context: LyticsConte
   app.post("/projects", async (request, reply) => {
     const caller = callerOf(request);
     const input = parseBody(createSchema, request.body);
-    if (store.accountsOfOrganization(caller.organization.uid).length >= MAX_PROJECTS_PER_ORGANIZATION) {
+    if (
+      store.accountsOfOrganization(caller.organization.uid).length >= MAX_PROJECTS_PER_ORGANIZATION
+    ) {
       throw new ManagementApiError(
         403,
         `An organization can have at most ${MAX_PROJECTS_PER_ORGANIZATION} projects`,

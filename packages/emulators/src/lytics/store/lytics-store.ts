@@ -68,12 +68,16 @@ export class LyticsStore {
     this.aliases.clear();
     this.userIdByEmail.clear();
     this.peopleByUid = new Map(fixture.people.map((person) => [person.uid, person]));
-    this.peopleByEmail = new Map(fixture.people.map((person) => [person.email.toLowerCase(), person]));
+    this.peopleByEmail = new Map(
+      fixture.people.map((person) => [person.email.toLowerCase(), person]),
+    );
     for (const account of fixture.lytics.accounts) {
       const members = new Map<string, AccountMembership>();
       for (const user of account.users) {
         const existing = this.findUserByEmail(user.email);
-        const record = existing ?? this.insertUser(user.id, user.email, user.name, user.cs_user_uid, account.created_at);
+        const record =
+          existing ??
+          this.insertUser(user.id, user.email, user.name, user.cs_user_uid, account.created_at);
         if (existing && existing.id !== user.id) this.aliases.set(user.id, existing.id);
         members.set(record.id, {
           roles: withoutBaseline(user.roles),
@@ -156,7 +160,9 @@ export class LyticsStore {
     return this.findUserByEmail(email);
   }
 
-  membersOf(account: AccountRecord): Array<{ user: LyticsUserRecord; membership: AccountMembership }> {
+  membersOf(
+    account: AccountRecord,
+  ): Array<{ user: LyticsUserRecord; membership: AccountMembership }> {
     const rows: Array<{ user: LyticsUserRecord; membership: AccountMembership }> = [];
     for (const [userId, membership] of account.members) {
       const user = this.users.get(userId);
@@ -175,19 +181,33 @@ export class LyticsStore {
   }
 
   /** Finds the user by email or creates it; `created` says which (v2 answers 201 vs 200 on it). */
-  ensureUser(input: { email: string; name?: string; cs_user_uid?: string | null }): { user: LyticsUserRecord; created: boolean } {
+  ensureUser(input: { email: string; name?: string; cs_user_uid?: string | null }): {
+    user: LyticsUserRecord;
+    created: boolean;
+  } {
     const existing = this.findUserByEmail(input.email);
     if (existing) {
       if (!existing.cs_user_uid && input.cs_user_uid) existing.cs_user_uid = input.cs_user_uid;
       return { user: existing, created: false };
     }
     const name = input.name ?? input.email.split("@")[0] ?? input.email;
-    const user = this.insertUser(`lu_${randomBytes(6).toString("hex")}`, input.email, name, input.cs_user_uid ?? null, this.stamp());
+    const user = this.insertUser(
+      `lu_${randomBytes(6).toString("hex")}`,
+      input.email,
+      name,
+      input.cs_user_uid ?? null,
+      this.stamp(),
+    );
     return { user, created: true };
   }
 
   /** Adds the user to the account, or resets their roles when already a member. */
-  grant(account: AccountRecord, userId: string, roles: readonly string[], grantedBy: string): AccountMembership {
+  grant(
+    account: AccountRecord,
+    userId: string,
+    roles: readonly string[],
+    grantedBy: string,
+  ): AccountMembership {
     const stamp = this.stamp();
     const existing = account.members.get(userId);
     if (existing) {
@@ -195,7 +215,12 @@ export class LyticsStore {
       existing.updated = stamp;
       return existing;
     }
-    const membership = { roles: withoutBaseline(roles), granted_by: grantedBy, created: stamp, updated: stamp };
+    const membership = {
+      roles: withoutBaseline(roles),
+      granted_by: grantedBy,
+      created: stamp,
+      updated: stamp,
+    };
     account.members.set(userId, membership);
     return membership;
   }
@@ -216,10 +241,20 @@ export class LyticsStore {
     if (user) user.last_logon = this.stamp();
   }
 
-  createAccount(input: { organization_uid: string; owner_uid: string; name: string; domain: string; description: string }): AccountRecord {
+  createAccount(input: {
+    organization_uid: string;
+    owner_uid: string;
+    name: string;
+    domain: string;
+    description: string;
+  }): AccountRecord {
     const aid = Math.max(1000, ...this.accountsByAid.keys()) + 1;
     const stamp = this.stamp();
-    const slug = input.name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "") || "project";
+    const slug =
+      input.name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "_")
+        .replace(/^_|_$/g, "") || "project";
     const account: AccountRecord = {
       aid,
       account_id: `${slug}_${aid}`,
@@ -261,8 +296,22 @@ export class LyticsStore {
     return this.now().toISOString();
   }
 
-  private insertUser(id: string, email: string, name: string, csUserUid: string | null, created: string): LyticsUserRecord {
-    const user = { id, email, name, cs_user_uid: csUserUid, created, updated: created, last_logon: null };
+  private insertUser(
+    id: string,
+    email: string,
+    name: string,
+    csUserUid: string | null,
+    created: string,
+  ): LyticsUserRecord {
+    const user = {
+      id,
+      email,
+      name,
+      cs_user_uid: csUserUid,
+      created,
+      updated: created,
+      last_logon: null,
+    };
     this.users.set(id, user);
     this.userIdByEmail.set(email.toLowerCase(), id);
     return user;

@@ -21,28 +21,64 @@ const MANAGE = 2;
 
 const DEFAULT_ROLES: readonly RolePolicy[] = [
   composite("admin", "Admin", "Full access to every feature, user and setting of the account.", {
-    account: [VIEW, MANAGE], users: [VIEW, MANAGE], segments: [VIEW, MANAGE], data: [VIEW, MANAGE], pii: [VIEW],
+    account: [VIEW, MANAGE],
+    users: [VIEW, MANAGE],
+    segments: [VIEW, MANAGE],
+    data: [VIEW, MANAGE],
+    pii: [VIEW],
   }),
-  composite("segment_manager", "Audience Manager", "Create and manage audiences, jobs and authorizations.", {
-    segments: [VIEW, MANAGE], jobs: [VIEW, MANAGE],
+  composite(
+    "segment_manager",
+    "Audience Manager",
+    "Create and manage audiences, jobs and authorizations.",
+    {
+      segments: [VIEW, MANAGE],
+      jobs: [VIEW, MANAGE],
+    },
+  ),
+  composite(
+    "campaign_manager",
+    "Campaign Manager",
+    "Manage audiences, experiences and campaigns.",
+    {
+      segments: [VIEW, MANAGE],
+      experiences: [VIEW],
+      jobs: [VIEW, MANAGE],
+    },
+  ),
+  composite("content_manager", "Content Manager", "Manage content topics and collections.", {
+    content: [VIEW, MANAGE],
   }),
-  composite("campaign_manager", "Campaign Manager", "Manage audiences, experiences and campaigns.", {
-    segments: [VIEW, MANAGE], experiences: [VIEW], jobs: [VIEW, MANAGE],
+  composite(
+    "data_manager",
+    "Data Manager",
+    "Manage schema, queries, streams, jobs and PII fields.",
+    {
+      data: [VIEW, MANAGE],
+      segments: [VIEW, MANAGE],
+      pii: [VIEW],
+    },
+  ),
+  composite("report_viewer", "Discovery Insights", "Use Discovery and look-alike insights.", {
+    discovery: [VIEW],
   }),
-  composite("content_manager", "Content Manager", "Manage content topics and collections.", { content: [VIEW, MANAGE] }),
-  composite("data_manager", "Data Manager", "Manage schema, queries, streams, jobs and PII fields.", {
-    data: [VIEW, MANAGE], segments: [VIEW, MANAGE], pii: [VIEW],
-  }),
-  composite("report_viewer", "Discovery Insights", "Use Discovery and look-alike insights.", { discovery: [VIEW] }),
   composite("experience_manager", "Experience Manager", "Manage experiences and personalization.", {
-    experiences: [VIEW, MANAGE], segments: [VIEW, MANAGE],
+    experiences: [VIEW, MANAGE],
+    segments: [VIEW, MANAGE],
   }),
   composite("goal_manager", "Goal Manager", "Manage goals.", { goals: [VIEW, MANAGE] }),
   composite("marketer", "Marketer", "Build audiences, content collections and campaigns.", {
-    segments: [VIEW, MANAGE], content: [VIEW, MANAGE], jobs: [VIEW, MANAGE],
+    segments: [VIEW, MANAGE],
+    content: [VIEW, MANAGE],
+    jobs: [VIEW, MANAGE],
   }),
-  composite("observer", "Observer", "Read-only access to audiences and reports.", { segments: [VIEW] }),
-  composite("user_search", "User Search", "Look up user profiles, including PII.", { profiles: [VIEW], pii: [VIEW] }),
+  composite("observer", "Observer", "Read-only access to audiences and reports.", {
+    segments: [VIEW],
+  }),
+  composite("user_search", "User Search", "Look up user profiles, including PII.", {
+    profiles: [VIEW],
+    pii: [VIEW],
+  }),
   {
     slug: BASELINE_ROLE,
     name: "Authenticated",
@@ -54,8 +90,21 @@ const DEFAULT_ROLES: readonly RolePolicy[] = [
   },
 ];
 
-function composite(slug: string, name: string, description: string, permissions: Record<string, number[]>): RolePolicy {
-  return { slug, name, description, type: "composite", can_be_assigned: true, can_be_shown: true, permissions };
+function composite(
+  slug: string,
+  name: string,
+  description: string,
+  permissions: Record<string, number[]>,
+): RolePolicy {
+  return {
+    slug,
+    name,
+    description,
+    type: "composite",
+    can_be_assigned: true,
+    can_be_shown: true,
+    permissions,
+  };
 }
 
 /** The `roles_available[]` list of an account: the fixture's slugs, or the default list. */
@@ -75,5 +124,11 @@ export function roleDisplayName(slug: string): string {
 
 /** Roles that may view audiences (DESIGN §3.2 task matrix, "Audiences view"). */
 export const AUDIENCE_VIEWER_ROLES: ReadonlySet<string> = new Set([
-  "admin", "segment_manager", "campaign_manager", "data_manager", "experience_manager", "marketer", "observer",
+  "admin",
+  "segment_manager",
+  "campaign_manager",
+  "data_manager",
+  "experience_manager",
+  "marketer",
+  "observer",
 ]);

@@ -1,6 +1,11 @@
 // How store records look on the wire: v2 `models.UserResp` (api-notes §A2.2) and the Management API
 // project / collaborator objects (docs/lytics-shapes.md). Kept together so a shape change is one edit.
-import type { AccountMembership, AccountRecord, LyticsStore, LyticsUserRecord } from "./lytics-store";
+import type {
+  AccountMembership,
+  AccountRecord,
+  LyticsStore,
+  LyticsUserRecord,
+} from "./lytics-store";
 import { BASELINE_ROLE } from "./role-catalogue";
 
 export interface WireUserAccount {
@@ -54,7 +59,11 @@ export function reportedRoles(membership: AccountMembership): string[] {
  * The user with every account they are on. The current account is listed last on purpose when the
  * user has several: clients must pick the entry whose `aid` matches, never the first one.
  */
-export function toUserResp(store: LyticsStore, user: LyticsUserRecord, currentAid: number): WireUserResp {
+export function toUserResp(
+  store: LyticsStore,
+  user: LyticsUserRecord,
+  currentAid: number,
+): WireUserResp {
   const accounts = store
     .accountsOfUser(user.id)
     .sort((a, b) => Number(a.account.aid === currentAid) - Number(b.account.aid === currentAid))
@@ -97,7 +106,11 @@ export function collaboratorUid(user: LyticsUserRecord): string {
   return user.cs_user_uid ?? `invite_${user.id}`;
 }
 
-export function toCollaborator(account: AccountRecord, user: LyticsUserRecord, membership: AccountMembership): WireCollaborator {
+export function toCollaborator(
+  account: AccountRecord,
+  user: LyticsUserRecord,
+  membership: AccountMembership,
+): WireCollaborator {
   return {
     userUid: collaboratorUid(user),
     email: user.email,

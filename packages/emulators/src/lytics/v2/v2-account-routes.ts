@@ -8,7 +8,10 @@ import type { LyticsContext } from "../lytics-context";
 import { rolesAvailable } from "../store/role-catalogue";
 import { accountOf, v2Data } from "./v2-api";
 
-const querySchema = z.object({ roles: z.enum(["true", "false"]).optional(), account_id: z.string().optional() });
+const querySchema = z.object({
+  roles: z.enum(["true", "false"]).optional(),
+  account_id: z.string().optional(),
+});
 
 export function registerV2AccountRoutes(app: FastifyInstance, _context: LyticsContext): void {
   app.get<{ Params: { aid: string } }>("/v2/account/:aid", async (request) => {

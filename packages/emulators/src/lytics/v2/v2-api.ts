@@ -4,7 +4,12 @@ import { randomUUID } from "node:crypto";
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 
-import { genericV2Body, NOT_AUTHORIZED_BODY, V2ApiError, v2ErrorBody } from "../errors/v2-api-error";
+import {
+  genericV2Body,
+  NOT_AUTHORIZED_BODY,
+  V2ApiError,
+  v2ErrorBody,
+} from "../errors/v2-api-error";
 import type { LyticsContext } from "../lytics-context";
 import type { AccountRecord } from "../store/lytics-store";
 import { registerV2AccountRoutes } from "./v2-account-routes";
@@ -13,7 +18,10 @@ import { registerV2UserRoutes } from "./v2-user-routes";
 const accounts = new WeakMap<FastifyRequest, AccountRecord>();
 
 /** The `{data, status, request_id}` envelope of every v2 success. */
-export function v2Data(data: unknown, status = 200): { data: unknown; status: number; request_id: string } {
+export function v2Data(
+  data: unknown,
+  status = 200,
+): { data: unknown; status: number; request_id: string } {
   return { data, status, request_id: randomUUID() };
 }
 
@@ -32,7 +40,8 @@ export function registerV2Api(app: FastifyInstance, context: LyticsContext): voi
       if (status === 400 && (error as { code?: string }).code?.startsWith("FST_ERR_CTP")) {
         return reply.code(400).send(v2ErrorBody(400, "JSON-BADREQ-025", "Invalid JSON body"));
       }
-      if (status && status >= 400 && status < 500) return reply.code(status).send(genericV2Body(status));
+      if (status && status >= 400 && status < 500)
+        return reply.code(status).send(genericV2Body(status));
       return reply.code(500).send(v2ErrorBody(500, "INTERNAL-019", "Internal Server Error"));
     });
     registerV2UserRoutes(scope, context);
@@ -40,12 +49,21 @@ export function registerV2Api(app: FastifyInstance, context: LyticsContext): voi
   });
 }
 
-async function gate(context: LyticsContext, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+async function gate(
+  context: LyticsContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<void> {
   const token = request.headers.authorization?.trim();
   // A `Bearer …` value is not a Lytics token: the live API rejects it like any bad token.
-  const account = token && !/^bearer\s/i.test(token) ? context.store.accountByToken(token) : undefined;
+  const account =
+    token && !/^bearer\s/i.test(token) ? context.store.accountByToken(token) : undefined;
   const wanted = (request.query as { account_id?: unknown } | undefined)?.account_id;
-  const mismatch = typeof wanted === "string" && account && wanted !== account.account_id && wanted !== String(account.aid);
+  const mismatch =
+    typeof wanted === "string" &&
+    account &&
+    wanted !== account.account_id &&
+    wanted !== String(account.aid);
   if (!account || mismatch) {
     await reply.code(401).send(NOT_AUTHORIZED_BODY);
     return;

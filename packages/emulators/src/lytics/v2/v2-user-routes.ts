@@ -19,19 +19,27 @@ const inviteSchema = z.object({
 });
 
 // The spec names `models.RoleReq {roles}`; Lytics' own notes send a bare array. Both are accepted.
-const rolesBodySchema = z.union([roleList, z.object({ roles: roleList })]).transform((body) => (Array.isArray(body) ? body : body.roles));
+const rolesBodySchema = z
+  .union([roleList, z.object({ roles: roleList })])
+  .transform((body) => (Array.isArray(body) ? body : body.roles));
 
 type UserParams = { Params: { id: string } };
 
 function parseOrThrow<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
-  const detail = parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; ");
+  const detail = parsed.error.issues
+    .map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`)
+    .join("; ");
   throw new V2ApiError(400, "USER-BADREQ-024", `Invalid request: ${detail}`);
 }
 
 /** The user on this account, or the documented 404 (even when the email exists elsewhere). */
-function memberOrThrow(store: LyticsStore, account: AccountRecord, idOrEmail: string): LyticsUserRecord {
+function memberOrThrow(
+  store: LyticsStore,
+  account: AccountRecord,
+  idOrEmail: string,
+): LyticsUserRecord {
   const user = store.findUser(idOrEmail);
   if (!user || !account.members.has(user.id)) {
     throw new V2ApiError(404, "USER-NOTFOUND-023", `User not found: ${idOrEmail}`);

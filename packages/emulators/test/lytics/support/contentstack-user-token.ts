@@ -6,11 +6,16 @@ import { loadFixture } from "../../../src/fixtures/load-fixture";
 
 const APP = loadFixture().app;
 
-export async function contentstackUserToken(csUrl: string, userUid: string, organizationUid: string): Promise<string> {
+export async function contentstackUserToken(
+  csUrl: string,
+  userUid: string,
+  organizationUid: string,
+): Promise<string> {
   const jar = new Map<string, string>();
   const request = async (path: string, form?: Record<string, string>): Promise<Response> => {
     const headers: Record<string, string> = {};
-    if (jar.size > 0) headers.cookie = [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
+    if (jar.size > 0)
+      headers.cookie = [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
     if (form) headers["content-type"] = "application/x-www-form-urlencoded";
     const response = await fetch(new URL(path, csUrl), {
       method: form ? "POST" : "GET",
@@ -42,14 +47,25 @@ export async function contentstackUserToken(csUrl: string, userUid: string, orga
   let response = await request(`/apps/${APP.app_uid}/authorize?${query.toString()}`);
   if (response.status === 200) {
     const consentId = /name="consent_id" value="([^"]+)"/.exec(await response.text())?.[1] ?? "";
-    response = await request(`/apps/${APP.app_uid}/authorize`, { consent_id: consentId, decision: "accept" });
+    response = await request(`/apps/${APP.app_uid}/authorize`, {
+      consent_id: consentId,
+      decision: "accept",
+    });
   }
-  const code = new URL(response.headers.get("location") ?? "http://invalid").searchParams.get("code");
+  const code = new URL(response.headers.get("location") ?? "http://invalid").searchParams.get(
+    "code",
+  );
   if (!code) throw new Error(`no authorization code for ${userUid}: ${response.status}`);
   const token = await fetch(new URL("/apps-api/token", csUrl), {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ grant_type: "authorization_code", client_id: APP.client_id, redirect_uri: redirectUri, code, code_verifier: verifier }),
+    body: new URLSearchParams({
+      grant_type: "authorization_code",
+      client_id: APP.client_id,
+      redirect_uri: redirectUri,
+      code,
+      code_verifier: verifier,
+    }),
   });
   const body = (await token.json()) as { access_token?: string };
   if (!body.access_token) throw new Error(`token exchange failed for ${userUid}: ${token.status}`);

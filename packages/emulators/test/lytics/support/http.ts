@@ -19,7 +19,12 @@ export async function call<T = any>(
     headers["content-type"] = "application/json";
     body = JSON.stringify(options.body);
   }
-  const response = await fetch(new URL(path, baseUrl), { method, headers, body, redirect: "manual" });
+  const response = await fetch(new URL(path, baseUrl), {
+    method,
+    headers,
+    body,
+    redirect: "manual",
+  });
   const text = await response.text();
   let parsed: unknown = text;
   try {
