@@ -17,6 +17,8 @@ import { createContentstackLogger } from "../http/logger";
 import { parseWire } from "../wire/parse-wire";
 import { wireAuthorizationListSchema, wireTokenResponseSchema } from "../wire/wire-oauth";
 import type { OAuthTokens } from "./oauth-tokens";
+import { developerHubCall } from "./developer-hub-call";
+import { toOAuthError } from "./to-oauth-error";
 import { toOAuthTokens } from "./to-oauth-tokens";
 
 const overridesSchema = z.object({
@@ -293,61 +295,4 @@ export function createOAuthClient(options: OAuthClientOptions): OAuthClient {
       return mine.length > 0;
     },
   };
-}
-
-async function developerHubCall(
-  url: string,
-  method: "GET" | "DELETE",
-  headers: Record<string, string>,
-  timeoutMs: number,
-) {
-  const operation = `${method} ${new URL(url).pathname.replace(/authorizations\/[^/]+$/, "authorizations/{id}")}`;
-  let response: Response;
-  let text: string;
-  try {
-    response = await fetch(url, { method, headers, signal: AbortSignal.timeout(timeoutMs) });
-    text = await response.text();
-  } catch (cause) {
-    throw new OAuthError(`${operation} failed before an answer arrived`, { cause, operation });
-  }
-  let body: unknown;
-  try {
-    body = text === "" ? undefined : JSON.parse(text);
-  } catch {
-    body = text;
-  }
-  if (!response.ok && response.status !== 401 && response.status !== 404) {
-    throw new OAuthError(`${operation} failed with HTTP ${response.status}`, {
-      status: response.status,
-      operation,
-    });
-  }
-  return { status: response.status, body };
-}
-
-function toOAuthError(error: unknown, kind: string, status: number | undefined): Error {
-  if (error instanceof OAuthError) return error;
-  if (error instanceof oauth.ResponseBodyError) {
-    return new OAuthError(
-      `OAuth ${kind} refused: ${error.error}${error.error_description ? ` (${error.error_description})` : ""}`,
-      {
-        status: error.status,
-        apiErrorCode: error.error,
-        description: error.error_description,
-        cause: error,
-      },
-    );
-  }
-  if (error instanceof oauth.AuthorizationResponseError) {
-    return new OAuthError(
-      `OAuth authorization failed: ${error.error}${error.error_description ? ` (${error.error_description})` : ""}`,
-      {
-        apiErrorCode: error.error,
-        description: error.error_description,
-        cause: error,
-      },
-    );
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return new OAuthError(`OAuth ${kind} failed: ${message}`, { status, cause: error });
 }
