@@ -1,7 +1,7 @@
 // Starts both emulators wired to each other: Contentstack first (its App Switcher links to the Lytics
 // launch), then Lytics (it asks Contentstack who is calling). Each must know the other's URL before
 // it starts, so free ports are chosen up front when port 0 is asked for.
-import net from "node:net";
+import { findFreePort } from "@lytics-access/redis-server";
 
 import { startContentstackEmulator } from "./contentstack";
 import type { Fixture } from "./fixtures/fixture-schema";
@@ -50,8 +50,8 @@ export function withLyticsLaunchCallback(fixture: Fixture, lyticsUrl: string): F
 export async function startEmulators(
   options: StartEmulatorsOptions = {},
 ): Promise<RunningEmulators> {
-  const csPort = options.csPort === 0 ? await freePort() : (options.csPort ?? 4010);
-  const lyticsPort = options.lyticsPort === 0 ? await freePort() : (options.lyticsPort ?? 4020);
+  const csPort = options.csPort === 0 ? await findFreePort() : (options.csPort ?? 4010);
+  const lyticsPort = options.lyticsPort === 0 ? await findFreePort() : (options.lyticsPort ?? 4020);
   const lyticsUrl = lyticsUrlFor(lyticsPort);
   const fixture = withLyticsLaunchCallback(options.fixture ?? loadFixture(), lyticsUrl);
 
@@ -98,21 +98,4 @@ export async function startEmulators(
     lytics: { url: lytics.url, port: lytics.port },
     close: () => (closing ??= closeInOrder()),
   };
-}
-
-/** A port the kernel says is free on loopback (released before use; a lost race fails the start). */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.once("error", reject);
-    server.listen({ port: 0, host: "127.0.0.1" }, () => {
-      const address = server.address();
-      server.close(() =>
-        address && typeof address === "object"
-          ? resolve(address.port)
-          : reject(new Error("no port")),
-      );
-    });
-  });
 }

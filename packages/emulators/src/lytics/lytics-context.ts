@@ -1,6 +1,6 @@
 import type { ContentstackIdentity } from "./contentstack/contentstack-identity";
 import type { LaunchSessions } from "./launch/launch-sessions";
-import type { SlidingWindowRateLimiter } from "./shared/sliding-window-rate-limiter";
+import type { SlidingWindowRateLimiter } from "../shared/sliding-window-rate-limiter";
 import type { LyticsStore } from "./store/lytics-store";
 
 /** What every route module of the Lytics emulator shares; built once in start-lytics-emulator.ts. */

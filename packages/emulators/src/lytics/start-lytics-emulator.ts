@@ -18,7 +18,7 @@ import { LaunchSessions } from "./launch/launch-sessions";
 import { registerLaunchRoutes } from "./launch/launch-routes";
 import type { LyticsContext } from "./lytics-context";
 import { notFoundRouteBody, registerManagementApi } from "./management/management-api";
-import { SlidingWindowRateLimiter } from "./shared/sliding-window-rate-limiter";
+import { SlidingWindowRateLimiter } from "../shared/sliding-window-rate-limiter";
 import { LyticsStore } from "./store/lytics-store";
 import { registerV2Api } from "./v2/v2-api";
 

@@ -1,27 +1,25 @@
+import { SlidingWindowRateLimiter } from "../../shared/sliding-window-rate-limiter";
+
 /**
- * Per-organization CMA limit: N reads and N writes in any one-second window (sliding, not fixed
- * buckets, so a burst straddling a second boundary is still caught). Only admitted calls count.
+ * Per-organization CMA limit: N reads and N writes in any one-second window, counted apart
+ * (api-notes Part B §3.3). Only admitted calls count.
  */
 export class RateLimiter {
-  private windows = new Map<string, number[]>();
+  private readonly reads: SlidingWindowRateLimiter;
+  private readonly writes: SlidingWindowRateLimiter;
 
-  constructor(private readonly limits: { readsPerSecond: number; writesPerSecond: number }) {}
+  constructor(limits: { readsPerSecond: number; writesPerSecond: number }) {
+    this.reads = new SlidingWindowRateLimiter(limits.readsPerSecond);
+    this.writes = new SlidingWindowRateLimiter(limits.writesPerSecond);
+  }
 
   /** True when the call may go ahead (and it is counted). */
-  admit(orgKey: string, kind: "read" | "write", now = Date.now()): boolean {
-    const key = `${kind}:${orgKey}`;
-    const limit = kind === "read" ? this.limits.readsPerSecond : this.limits.writesPerSecond;
-    const recent = (this.windows.get(key) ?? []).filter((at) => now - at < 1000);
-    if (recent.length >= limit) {
-      this.windows.set(key, recent);
-      return false;
-    }
-    recent.push(now);
-    this.windows.set(key, recent);
-    return true;
+  admit(orgKey: string, kind: "read" | "write"): boolean {
+    return (kind === "read" ? this.reads : this.writes).tryAcquire(orgKey);
   }
 
   clear(): void {
-    this.windows.clear();
+    this.reads.reset();
+    this.writes.reset();
   }
 }

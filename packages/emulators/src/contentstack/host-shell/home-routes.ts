@@ -5,7 +5,7 @@ import type { FastifyInstance } from "fastify";
 
 import type { EmulatorContext } from "../context";
 import { organizationsOf } from "../state/world";
-import { html, SafeHtml } from "./html";
+import { html, SafeHtml } from "../../shared/html";
 import { pageLayout } from "./page-layout";
 import { signedInPerson } from "./session-cookie";
 import { topBar } from "./top-bar";

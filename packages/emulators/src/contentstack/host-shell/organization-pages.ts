@@ -6,7 +6,7 @@ import { z } from "zod";
 import { mintAppToken } from "../app-token/app-token";
 import type { EmulatorContext } from "../context";
 import { activeMembership, isOwnerOrAdmin, type Organization, type Person } from "../state/world";
-import { html, jsonForScript, type SafeHtml } from "./html";
+import { html, jsonForScript, type SafeHtml } from "../../shared/html";
 import { globalFullPageInitData } from "./init-data";
 import { pageLayout } from "./page-layout";
 import { CURRENT_ORG_COOKIE, loginRedirect, signedInPerson } from "./session-cookie";

@@ -1,4 +1,4 @@
-import { html, SafeHtml } from "./html";
+import { html, SafeHtml } from "../../shared/html";
 
 const STYLE = `
 body{font-family:system-ui,sans-serif;margin:0;color:#222;background:#f6f7f9}

@@ -5,7 +5,7 @@ import { z } from "zod";
 
 import type { EmulatorContext } from "../context";
 import { organizationsOf } from "../state/world";
-import { html } from "./html";
+import { html } from "../../shared/html";
 import { pageLayout } from "./page-layout";
 import { clearSessionCookie, safeReturnTo, sessionToken, setSessionCookie } from "./session-cookie";
 

@@ -1,6 +1,6 @@
 import type { EmulatorContext } from "../context";
 import { organizationsOf, type Organization, type Person } from "../state/world";
-import { html, type SafeHtml } from "./html";
+import { html, type SafeHtml } from "../../shared/html";
 
 /** The Data & Insights launch link: the Lytics emulator runs the launch OAuth from there. */
 export function dataAndInsightsUrl(ctx: EmulatorContext, orgUid: string): string {

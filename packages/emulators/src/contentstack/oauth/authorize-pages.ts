@@ -1,4 +1,4 @@
-import { html } from "../host-shell/html";
+import { html } from "../../shared/html";
 import { pageLayout } from "../host-shell/page-layout";
 import type { Organization, Person, RegisteredApp } from "../state/world";
 

@@ -1,6 +1,7 @@
 // The pages a person sees on the Lytics side, with seed 000's wording for each refusal.
 import type { AccountRecord } from "../store/lytics-store";
-import { html, page, type SafeHtml } from "./html";
+import { html, type SafeHtml } from "../../shared/html";
+import { page } from "./page";
 
 export const ACCESS_DENIED_TEXT = "Insufficient permissions — Ask Org Owner to verify your role";
 export const NO_DAL_TEXT =

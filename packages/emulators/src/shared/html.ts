@@ -1,4 +1,5 @@
-// Server-rendered HTML with every interpolated value escaped unless it is already SafeHtml.
+// Server-rendered HTML for both emulators' pages, with every interpolated value escaped unless it
+// is already SafeHtml.
 // Pages are built only through `html`, so forgetting to escape is not possible by accident.
 
 export class SafeHtml {
@@ -8,8 +9,8 @@ export class SafeHtml {
   }
 }
 
-export function escapeHtml(value: string): string {
-  return value
+export function escapeHtml(value: unknown): string {
+  return String(value)
     .replaceAll("&", "&amp;")
     .replaceAll("<", "&lt;")
     .replaceAll(">", "&gt;")
@@ -24,7 +25,7 @@ function render(value: Interpolation): string {
   if (value === null || value === undefined || value === false) return "";
   if (value instanceof SafeHtml) return value.value;
   if (Array.isArray(value)) return value.map((item: Interpolation) => render(item)).join("");
-  return escapeHtml(String(value));
+  return escapeHtml(value);
 }
 
 export function html(strings: TemplateStringsArray, ...values: Interpolation[]): SafeHtml {

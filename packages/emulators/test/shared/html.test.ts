@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { escapeHtml, html, page } from "../../src/lytics/launch/html";
+import { page } from "../../src/lytics/launch/page";
+import { escapeHtml, html } from "../../src/shared/html";
 
 describe("html", () => {
   it("escapes every interpolated value, nested lists included", () => {
@@ -19,7 +20,7 @@ describe("html", () => {
     expect(escapeHtml(42)).toBe("42");
   });
 
-  it("escapes the page title", () => {
+  it("escapes the Lytics page title", () => {
     expect(page("<t>", html`x`)).toContain("<title>&lt;t&gt; · Lytics (emulator)</title>");
   });
 });
