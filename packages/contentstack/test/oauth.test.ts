@@ -2,6 +2,7 @@
 // PKCE, refresh with rotation, refusal of reused codes and tokens, and revocation on logout.
 import { createHash } from "node:crypto";
 import { pino } from "pino";
+import { useFreshEmulator } from "@lytics-access/emulators/testing";
 import { describe, expect, it } from "vitest";
 import {
   AuthError,
@@ -17,11 +18,11 @@ import {
   authorizeInEmulator,
   control,
   type Emulator,
-  useFreshEmulator,
+  startEmulator,
 } from "./support/emulator";
 
 let emulator: Emulator;
-useFreshEmulator((started) => (emulator = started));
+useFreshEmulator(startEmulator, (started) => (emulator = started));
 
 function setup(extra: { clientSecret?: string } = {}) {
   const oauth = createOAuthClient({

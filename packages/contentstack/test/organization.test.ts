@@ -1,5 +1,6 @@
 // Every organization call against the Contentstack emulator, with the credentials and roles the
 // real service checks.
+import { useFreshEmulator } from "@lytics-access/emulators/testing";
 import { describe, expect, it } from "vitest";
 import { AuthError, ForbiddenError, NotFoundError } from "../src/index";
 import {
@@ -9,11 +10,11 @@ import {
   control,
   ORG,
   type Emulator,
-  useFreshEmulator,
+  startEmulator,
 } from "./support/emulator";
 
 let emulator: Emulator;
-useFreshEmulator((started) => (emulator = started));
+useFreshEmulator(startEmulator, (started) => (emulator = started));
 
 describe("organization reads", () => {
   it("reads the signed-in user with their organizations", async () => {

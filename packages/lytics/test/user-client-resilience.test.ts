@@ -2,6 +2,7 @@
 // dropped connections, slow answers; and that its own pacing holds the configured rate.
 import { Writable } from "node:stream";
 
+import { useFreshEmulator } from "@lytics-access/emulators/testing";
 import { describe, expect, it } from "vitest";
 
 import {
@@ -25,11 +26,10 @@ import {
   startLytics,
   userClient,
   type Emulator,
-  useFreshLytics,
 } from "./support/emulator";
 
 let emulator: Emulator;
-useFreshLytics((started) => (emulator = started));
+useFreshEmulator(startLytics, (started) => (emulator = started));
 
 const attemptsAllowed = FAST_RETRY.retries + 1;
 

@@ -1,5 +1,6 @@
 // The v2 user API client against the Lytics emulator: every call, its documented outcomes, and
 // the role-slug guard that keeps unknown slugs off the wire.
+import { useFreshEmulator } from "@lytics-access/emulators/testing";
 import { describe, expect, it } from "vitest";
 
 import { AuthError, NotFoundError, UnknownRoleSlugError } from "../src/index";
@@ -9,13 +10,13 @@ import {
   control,
   countOf,
   setRolesAvailable,
+  startLytics,
   userClient,
   type Emulator,
-  useFreshLytics,
 } from "./support/emulator";
 
 let emulator: Emulator;
-useFreshLytics((started) => (emulator = started));
+useFreshEmulator(startLytics, (started) => (emulator = started));
 
 describe("reading users", () => {
   it("lists the account's users with their roles on this account, without authed2", async () => {

@@ -2,7 +2,6 @@
 // credentials, inject faults and read call logs through its `/_emulator/` control API.
 import { readFileSync } from "node:fs";
 import { pino } from "pino";
-import { afterAll, beforeAll, beforeEach } from "vitest";
 import {
   CONTENTSTACK_SESSION_COOKIE as SESSION_COOKIE,
   startContentstackEmulator,
@@ -27,22 +26,6 @@ export type EmulatorOptions = Parameters<typeof startContentstackEmulator>[0];
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   return startContentstackEmulator({ port: 0, logger: false, ...options });
-}
-
-/** One emulator for a test file, back to its fixture before every test; `use` receives it. */
-export function useFreshEmulator(
-  use: (emulator: Emulator) => void,
-  options: EmulatorOptions = {},
-): void {
-  let started: Emulator | undefined;
-  beforeAll(async () => {
-    started = await startEmulator(options);
-    use(started);
-  });
-  afterAll(async () => started?.close());
-  beforeEach(async () => {
-    if (started) await control(started, "POST", "/reset");
-  });
 }
 
 export async function control(

@@ -1,4 +1,5 @@
 // Contract of the CMA `/v3` surface: shapes, auth, permissions, pagination, errors.
+import { useFreshEmulator } from "@lytics-access/emulators/testing";
 import { describe, expect, it } from "vitest";
 
 import {
@@ -11,11 +12,14 @@ import {
   MEMBER,
   OWNER,
   type Emulator,
-  useFreshEmulator,
+  startEmulator,
 } from "./helpers";
 
 let emulator: Emulator;
-useFreshEmulator({ rateLimit: false }, (started) => (emulator = started));
+useFreshEmulator(
+  () => startEmulator({ rateLimit: false }),
+  (started) => (emulator = started),
+);
 
 const CMA_ERROR = {
   error_message: expect.any(String),

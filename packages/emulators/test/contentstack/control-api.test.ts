@@ -1,4 +1,5 @@
 // The Contentstack additions to the `/_emulator/` control API.
+import { useFreshEmulator } from "@lytics-access/emulators/testing";
 import { describe, expect, it } from "vitest";
 
 import {
@@ -10,11 +11,13 @@ import {
   OWNER,
   startEmulator,
   type Emulator,
-  useFreshEmulator,
 } from "./helpers";
 
 let emulator: Emulator;
-useFreshEmulator({ rateLimit: false }, (started) => (emulator = started));
+useFreshEmulator(
+  () => startEmulator({ rateLimit: false }),
+  (started) => (emulator = started),
+);
 
 describe("membership changes", () => {
   it("adds an accepted member, changes the role, removes them; each shows in /share, /user and the log", async () => {

@@ -2,8 +2,6 @@
 // drive the browser-facing OAuth pages with plain fetch (manual redirects, one cookie).
 import { createHash, randomBytes } from "node:crypto";
 
-import { afterAll, beforeAll, beforeEach } from "vitest";
-
 import { loadFixture } from "../../src/fixtures/load-fixture";
 import {
   startContentstackEmulator,
@@ -21,25 +19,6 @@ export const APP = loadFixture().app;
 
 export async function startEmulator(options: ContentstackEmulatorOptions = {}): Promise<Emulator> {
   return startContentstackEmulator({ port: 0, ...options });
-}
-
-/**
- * One emulator for a test file, put back to its fixture before every test. `use` receives it once
- * it runs (vitest hooks can only hand it over that way).
- */
-export function useFreshEmulator(
-  options: ContentstackEmulatorOptions,
-  use: (emulator: Emulator) => void,
-): void {
-  let started: Emulator | undefined;
-  beforeAll(async () => {
-    started = await startEmulator(options);
-    use(started);
-  });
-  afterAll(async () => started?.close());
-  beforeEach(async () => {
-    if (started) await control(started, "POST", "/reset");
-  });
 }
 
 export async function control(

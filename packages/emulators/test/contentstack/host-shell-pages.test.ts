@@ -1,5 +1,6 @@
 // The host shell's server-rendered pages over HTTP: sign-in, organization switching, the Data
 // Activation Layer settings, escaping, and the apiAdapter endpoint's limits.
+import { useFreshEmulator } from "@lytics-access/emulators/testing";
 import { describe, expect, it } from "vitest";
 
 import { loadFixture } from "../../src/fixtures/load-fixture";
@@ -12,11 +13,13 @@ import {
   MEMBER,
   startEmulator,
   type Emulator,
-  useFreshEmulator,
 } from "./helpers";
 
 let emulator: Emulator;
-useFreshEmulator({ rateLimit: false }, (started) => (emulator = started));
+useFreshEmulator(
+  () => startEmulator({ rateLimit: false }),
+  (started) => (emulator = started),
+);
 
 describe("host shell pages", () => {
   it("sends signed-out visitors to sign-in and refuses open redirects after it", async () => {

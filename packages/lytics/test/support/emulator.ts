@@ -4,7 +4,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
 import { startLyticsEmulator } from "@lytics-access/emulators";
-import { afterAll, beforeAll, beforeEach, expect } from "vitest";
+import { expect } from "vitest";
 
 import { createRateLimiter } from "../../src/http/rate-limiter";
 import { createLyticsUserClient, type LyticsUserClientOptions } from "../../src/users/client";
@@ -63,19 +63,6 @@ export async function control(
 
 /** Back to the fixture; clears faults and counts. */
 export const resetEmulator = (url: string) => control(url, "POST", "/reset");
-
-/** One v2-only Lytics emulator for a test file, back to its fixture before every test. */
-export function useFreshLytics(use: (emulator: Emulator) => void): void {
-  let started: Emulator | undefined;
-  beforeAll(async () => {
-    started = await startLytics();
-    use(started);
-  });
-  afterAll(async () => started?.close());
-  beforeEach(async () => {
-    if (started) await resetEmulator(started.url);
-  });
-}
 
 /** A fault as the emulators' control API takes it (packages/emulators/src/shared/fault.ts). */
 export type Fault =
