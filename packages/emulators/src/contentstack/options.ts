@@ -49,8 +49,6 @@ export const optionsSchema = z.object({
   logger: z.boolean().default(false),
 });
 
-export type ResolvedOptions = z.infer<typeof optionsSchema>;
-
 /** The TTLs the control API may change at run time. */
 export interface Ttls {
   codeTtlSeconds: number;

@@ -73,11 +73,6 @@ const BY_LOOKUP_KEY = new Map<string, LyticsRole>(
   ]),
 );
 
-/** Position of a role in catalogue order (0 = Admin). */
-export function roleIndex(slug: LyticsRoleSlug): number {
-  return LYTICS_ROLE_SLUGS.indexOf(slug);
-}
-
 /** True when `value` is one of the eleven catalogue slugs. */
 export function isLyticsRoleSlug(value: string): value is LyticsRoleSlug {
   return BY_SLUG.has(value);
