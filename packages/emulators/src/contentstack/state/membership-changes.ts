@@ -88,12 +88,7 @@ export function inviteMembers(
       {
         event_type: "share",
         created_by: input.invited_by,
-        metadata: {
-          email,
-          user_uid: membership.user_uid,
-          share_uid: membership.uid,
-          org_roles: [...membership.org_roles],
-        },
+        metadata: auditMetadata(membership),
       },
       now,
     );
@@ -129,12 +124,7 @@ export function removeMembers(
       {
         event_type: "unshare",
         created_by: actorUid,
-        metadata: {
-          email: member.email,
-          user_uid: member.user_uid,
-          share_uid: member.uid,
-          org_roles: [...member.org_roles],
-        },
+        metadata: auditMetadata(member),
       },
       now,
     );
@@ -160,13 +150,7 @@ export function changeRoles(
     {
       event_type: "role_change",
       created_by: actorUid,
-      metadata: {
-        email: member.email,
-        user_uid: member.user_uid,
-        share_uid: member.uid,
-        org_roles: [...member.org_roles],
-        previous_org_roles: [...previous],
-      },
+      metadata: { ...auditMetadata(member), previous_org_roles: [...previous] },
     },
     now,
   );
@@ -207,14 +191,19 @@ export function acceptInvitation(
     {
       event_type: "accept_share",
       created_by: userUid,
-      metadata: {
-        email: member.email,
-        user_uid: userUid,
-        share_uid: member.uid,
-        org_roles: [...member.org_roles],
-      },
+      metadata: { ...auditMetadata(member), user_uid: userUid },
     },
     now,
   );
   return member;
+}
+
+/** What every membership audit entry says about the member it concerns. */
+function auditMetadata(member: Membership) {
+  return {
+    email: member.email,
+    user_uid: member.user_uid,
+    share_uid: member.uid,
+    org_roles: [...member.org_roles],
+  };
 }

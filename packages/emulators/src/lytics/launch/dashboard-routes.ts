@@ -1,7 +1,7 @@
 // The small Lytics dashboard a launch lands on, and the direct-login / password-reset pages that
 // refuse Contentstack-managed accounts (seed 000). Access is checked on every render, so a person
 // removed from the account, or whose Contentstack token expired, is out at once.
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 
 import { fetchUser, type IdentityResult } from "../contentstack/contentstack-identity";
@@ -18,20 +18,13 @@ import {
   signedOutPage,
 } from "./launch-pages";
 import { SESSION_COOKIE } from "./launch-routes";
+import { sendPage } from "./page";
 
 const dashboardQuerySchema = z.object({ project: z.string().min(1).max(64).optional() });
 const emailFormSchema = z.object({
   email: z.string().max(320).default(""),
   password: z.string().optional(),
 });
-
-function sendPage(reply: FastifyReply, status: number, body: string): FastifyReply {
-  return reply
-    .code(status)
-    .type("text/html; charset=utf-8")
-    .header("cache-control", "no-store")
-    .send(body);
-}
 
 export function registerDashboardRoutes(app: FastifyInstance, context: LyticsContext): void {
   const { store, sessions } = context;
@@ -102,55 +95,20 @@ export function registerDashboardRoutes(app: FastifyInstance, context: LyticsCon
     return sendPage(reply, 200, body);
   });
 
-  app.get("/login", async (_request, reply) =>
-    sendPage(
-      reply,
-      200,
-      refusalFormPage({ title: "Sign in to Lytics", action: "/login", contentstackUrl: csUrl }),
-    ),
-  );
-
-  app.post("/login", async (request, reply) => {
-    // Every account here is Contentstack-managed, and the answer is the same for any email so the
-    // page does not reveal who has an account.
-    if (!emailFormSchema.safeParse(request.body ?? {}).success)
-      return reply.code(400).send("Bad form");
-    return sendPage(
-      reply,
-      403,
-      refusalFormPage({
-        title: "Sign in to Lytics",
-        action: "/login",
-        refusal: DIRECT_LOGIN_REFUSED,
-        contentstackUrl: csUrl,
-      }),
-    );
-  });
-
-  app.get("/password-reset", async (_request, reply) =>
-    sendPage(
-      reply,
-      200,
-      refusalFormPage({
-        title: "Reset your password",
-        action: "/password-reset",
-        contentstackUrl: csUrl,
-      }),
-    ),
-  );
-
-  app.post("/password-reset", async (request, reply) => {
-    if (!emailFormSchema.safeParse(request.body ?? {}).success)
-      return reply.code(400).send("Bad form");
-    return sendPage(
-      reply,
-      403,
-      refusalFormPage({
-        title: "Reset your password",
-        action: "/password-reset",
-        refusal: PASSWORD_RESET_REFUSED,
-        contentstackUrl: csUrl,
-      }),
-    );
-  });
+  // Direct login and password reset exist only to refuse Contentstack-managed accounts (seed 000)
+  // with the way forward; the answer is the same for any email, so neither reveals who has an
+  // account.
+  const refusalForms = [
+    { path: "/login", title: "Sign in to Lytics", refusal: DIRECT_LOGIN_REFUSED },
+    { path: "/password-reset", title: "Reset your password", refusal: PASSWORD_RESET_REFUSED },
+  ] as const;
+  for (const form of refusalForms) {
+    const page = { title: form.title, action: form.path, contentstackUrl: csUrl };
+    app.get(form.path, async (_request, reply) => sendPage(reply, 200, refusalFormPage(page)));
+    app.post(form.path, async (request, reply) => {
+      if (!emailFormSchema.safeParse(request.body ?? {}).success)
+        return reply.code(400).send("Bad form");
+      return sendPage(reply, 403, refusalFormPage({ ...page, refusal: form.refusal }));
+    });
+  }
 }

@@ -3,7 +3,7 @@
 // `/auth/contentstack/callback` trades the code server-to-server, finds the person's Lytics user
 // in the organization's accounts and opens a session that ends with the Contentstack token.
 // Redirect targets are built only from server data: nothing from the query becomes a URL.
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 
 import { fetchUser } from "../contentstack/contentstack-identity";
@@ -11,6 +11,7 @@ import { exchangeLaunchCode } from "../contentstack/exchange-launch-code";
 import { ContentstackCallError } from "../errors/contentstack-call-error";
 import type { LyticsContext } from "../lytics-context";
 import { accessDeniedPage, launchProblemPage, noDataActivationLayerPage } from "./launch-pages";
+import { sendPage } from "./page";
 
 export const STATE_COOKIE = "lytics_launch_state";
 export const SESSION_COOKIE = "lytics_session";
@@ -28,14 +29,6 @@ const callbackQuerySchema = z.object({
   state: z.string().min(1).max(128),
   location: z.string().max(32).optional(),
 });
-
-function sendPage(reply: FastifyReply, status: number, body: string): FastifyReply {
-  return reply
-    .code(status)
-    .type("text/html; charset=utf-8")
-    .header("cache-control", "no-store")
-    .send(body);
-}
 
 export function registerLaunchRoutes(app: FastifyInstance, context: LyticsContext): void {
   const { store, sessions } = context;

@@ -1,3 +1,5 @@
+import type { FastifyReply } from "fastify";
+
 import { html, type SafeHtml } from "../../shared/html";
 
 /** A whole page in the emulator's minimal Lytics look. */
@@ -21,4 +23,13 @@ table{border-collapse:collapse}td,th{padding:4px 12px;border-bottom:1px solid #d
 <main>${body}</main>
 </body>
 </html>`.value;
+}
+
+/** Sends a page: HTML, never cached (it shows a person's session and roles). */
+export function sendPage(reply: FastifyReply, status: number, body: string): FastifyReply {
+  return reply
+    .code(status)
+    .type("text/html; charset=utf-8")
+    .header("cache-control", "no-store")
+    .send(body);
 }
