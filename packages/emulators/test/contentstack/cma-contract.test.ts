@@ -13,6 +13,7 @@ import {
   OWNER,
   type Emulator,
   startEmulator,
+  userToken,
 } from "./helpers";
 
 let emulator: Emulator;
@@ -269,6 +270,32 @@ describe("organization users and invitations (share)", () => {
     ]);
   });
 
+  it("sorts by the share timestamps in every documented spelling", async () => {
+    const token = await authtokenFor(emulator, OWNER);
+    await control(emulator, "PUT", `/organizations/${ACME}/members/max.member@acme.test/roles`, {
+      org_roles: ["blt_role_acme_admin"],
+    });
+    for (const spelling of ["updated_at", "update_at"]) {
+      const desc = await cma(emulator, `/v3/organizations/${ACME}/share?desc=${spelling}&limit=1`, {
+        authtoken: token,
+      });
+      expect(desc.status).toBe(200);
+      expect(desc.body.shares[0].email).toBe("max.member@acme.test");
+      const asc = await cma(emulator, `/v3/organizations/${ACME}/share?asc=${spelling}`, {
+        authtoken: token,
+      });
+      expect(asc.body.shares.at(-1).email).toBe("max.member@acme.test");
+    }
+    const created = await cma(emulator, `/v3/organizations/${ACME}/share?asc=created_at`, {
+      authtoken: token,
+    });
+    expect(created.status).toBe(200);
+    const bad = await cma(emulator, `/v3/organizations/${ACME}/share?asc=nope`, {
+      authtoken: token,
+    });
+    expect(bad.status).toBe(400);
+  });
+
   it("searches by email, and an empty body returns everyone", async () => {
     const token = await authtokenFor(emulator, ADMIN);
     const some = await cma(emulator, `/v3/organizations/${ACME}/share/search?include_count=true`, {
@@ -343,7 +370,24 @@ describe("organization users and invitations (share)", () => {
       body: { emails: ["max.member@acme.test", "pam.pending@acme.test"] },
     });
     expect(removed.status).toBe(200);
-    expect(removed.body.removed).toEqual(["max.member@acme.test", "pam.pending@acme.test"]);
+    // Documented answer: the notice and the removed share objects.
+    expect(removed.body).toEqual({
+      notice: "The invitation has been deleted successfully.",
+      shares: [
+        expect.objectContaining({
+          email: "max.member@acme.test",
+          user_uid: "blt_user_max",
+          org_uid: ACME,
+          org_roles: ["blt_role_acme_member"],
+          status: "accepted",
+        }),
+        expect.objectContaining({
+          email: "pam.pending@acme.test",
+          user_uid: null,
+          status: "pending",
+        }),
+      ],
+    });
     const owner = await cma(emulator, `/v3/organizations/${ACME}/share`, {
       method: "DELETE",
       authtoken: token,
@@ -368,13 +412,35 @@ describe("organization users and invitations (share)", () => {
   });
 });
 
+const AUDIT_ITEM_KEYS = [
+  "created_at",
+  "created_by",
+  "event_type",
+  "metadata",
+  "module",
+  "org_uid",
+  "remote_addr",
+  "request",
+  "request_id",
+  "response",
+  "uid",
+];
+
 describe("audit log", () => {
-  it("records invites, role changes, acceptances and removals newest first, paginated with count", async () => {
+  it("logs each membership change with the documented fields and the call's request and response bodies", async () => {
     const token = await authtokenFor(emulator, OWNER);
     await cma(emulator, `/v3/organizations/${ACME}/share`, {
       method: "POST",
       authtoken: token,
-      body: { share: { users: { "zed@acme.test": ["blt_role_acme_member"] } } },
+      body: {
+        share: {
+          users: {
+            "zed@acme.test": ["blt_role_acme_member"],
+            "yan@acme.test": ["blt_role_acme_admin"],
+          },
+          message: "Hi",
+        },
+      },
     });
     await control(emulator, "PUT", `/organizations/${ACME}/members/mia.member@acme.test/roles`, {
       org_roles: ["blt_role_acme_admin"],
@@ -386,43 +452,256 @@ describe("audit log", () => {
       authtoken: token,
       body: { emails: ["max.member@acme.test"] },
     });
+    await cma(emulator, `/v3/organizations/${ACME}/transfer-ownership`, {
+      method: "POST",
+      authtoken: token,
+      body: { transfer_to: "adam.admin@acme.test" },
+    });
 
     const { status, body } = await cma(emulator, `/v3/organizations/${ACME}/logs`, {
       authtoken: token,
     });
     expect(status).toBe(200);
-    expect(body.count).toBe(4);
+    expect(Object.keys(body)).toEqual(["logs"]);
     expect(body.logs.map((entry: { event_type: string }) => entry.event_type)).toEqual([
+      "transfer_ownership",
       "unshare",
       "accept_share",
       "role_change",
       "share",
     ]);
-    expect(body.logs[2]).toMatchObject({
+    for (const item of body.logs) {
+      expect(Object.keys(item).sort()).toEqual(AUDIT_ITEM_KEYS);
+      expect(item).toMatchObject({
+        uid: expect.any(String),
+        org_uid: ACME,
+        created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        request_id: expect.any(String),
+        remote_addr: expect.any(String),
+      });
+    }
+    const [transfer, removal, acceptance, roleChange, invite] = body.logs;
+    expect(invite).toMatchObject({
       module: "user",
-      created_by: ADMIN,
-      metadata: {
-        email: "mia.member@acme.test",
-        user_uid: MEMBER,
-        org_roles: ["blt_role_acme_admin"],
-        previous_org_roles: ["blt_role_acme_member"],
+      created_by: OWNER,
+      request: {
+        share: {
+          users: {
+            "zed@acme.test": ["blt_role_acme_member"],
+            "yan@acme.test": ["blt_role_acme_admin"],
+          },
+          message: "Hi",
+        },
+      },
+      response: {
+        notice: "The invitation has been sent successfully.",
+        shares: [
+          {
+            email: "zed@acme.test",
+            user_uid: null,
+            status: "pending",
+            org_roles: ["blt_role_acme_member"],
+          },
+          {
+            email: "yan@acme.test",
+            user_uid: null,
+            status: "pending",
+            org_roles: ["blt_role_acme_admin"],
+          },
+        ],
       },
     });
-    expect(body.logs[3]).toMatchObject({
+    expect(roleChange).toMatchObject({
+      module: "user",
+      created_by: ADMIN,
+      request: { share: { users: { "mia.member@acme.test": ["blt_role_acme_admin"] } } },
+      response: {
+        shares: [
+          { email: "mia.member@acme.test", user_uid: MEMBER, org_roles: ["blt_role_acme_admin"] },
+        ],
+      },
+      metadata: { previous_org_roles: ["blt_role_acme_member"] },
+    });
+    expect(acceptance).toMatchObject({
+      module: "user",
+      created_by: acceptance.response.shares[0].user_uid,
+      response: {
+        shares: [{ email: "zed@acme.test", status: "accepted", user_uid: expect.any(String) }],
+      },
+    });
+    expect(removal).toMatchObject({
       created_by: OWNER,
-      metadata: { email: "zed@acme.test", user_uid: null },
+      request: { emails: ["max.member@acme.test"] },
+      response: {
+        notice: "The invitation has been deleted successfully.",
+        shares: [
+          {
+            email: "max.member@acme.test",
+            user_uid: "blt_user_max",
+            org_roles: ["blt_role_acme_member"],
+          },
+        ],
+      },
     });
-    const page = await cma(emulator, `/v3/organizations/${ACME}/logs?skip=1&limit=2`, {
-      authtoken: token,
+    expect(transfer).toMatchObject({
+      module: "organization",
+      created_by: OWNER,
+      request: { transfer_to: "adam.admin@acme.test" },
+      response: { notice: expect.any(String) },
+      metadata: { owner_uid: ADMIN, previous_owner_uid: OWNER },
     });
+    // A later change does not rewrite what an earlier item logged.
+    expect(invite.response.shares[0].status).toBe("pending");
+
+    const page = await cma(
+      emulator,
+      `/v3/organizations/${ACME}/logs?skip=1&limit=2&include_count=true`,
+      {
+        authtoken: token,
+      },
+    );
     expect(page.body.logs.map((entry: { event_type: string }) => entry.event_type)).toEqual([
+      "unshare",
       "accept_share",
-      "role_change",
     ]);
-    expect(page.body.count).toBe(4);
+    expect(page.body.count).toBe(5);
     const member = await cma(emulator, `/v3/organizations/${ACME}/logs`, {
       authtoken: await authtokenFor(emulator, "blt_user_mona"),
     });
     expect(member.status).toBe(403);
+  });
+
+  it("pages 25 items by default", async () => {
+    for (let index = 0; index < 27; index++) {
+      await control(emulator, "POST", `/organizations/${ACME}/members`, {
+        email: `bulk${index}@acme.test`,
+        org_roles: ["blt_role_acme_member"],
+        status: "pending",
+      });
+    }
+    const token = await authtokenFor(emulator, OWNER);
+    const first = await cma(emulator, `/v3/organizations/${ACME}/logs`, { authtoken: token });
+    expect(first.body.logs).toHaveLength(25);
+    expect(first.body.logs[0].request.share.users).toHaveProperty(["bulk26@acme.test"]);
+    const rest = await cma(emulator, `/v3/organizations/${ACME}/logs?skip=25`, {
+      authtoken: token,
+    });
+    expect(rest.body.logs).toHaveLength(2);
+  });
+});
+
+describe("organizations, resend invitation, transfer ownership", () => {
+  it("lists the caller's organizations, and only the token's organization for an OAuth token", async () => {
+    const adam = await authtokenFor(emulator, ADMIN);
+    const all = await cma(emulator, "/v3/organizations?include_count=true&asc=name", {
+      authtoken: adam,
+    });
+    expect(all.status).toBe(200);
+    expect(all.body.count).toBe(2);
+    expect(all.body.organizations.map((org: { uid: string }) => org.uid)).toEqual([ACME, GLOBEX]);
+    expect(all.body.organizations[0]).toMatchObject({ uid: ACME, name: "Acme Corporation" });
+    const owner = await cma(emulator, "/v3/organizations", {
+      authtoken: await authtokenFor(emulator, OWNER),
+    });
+    expect(owner.body.organizations).toEqual([
+      expect.objectContaining({ uid: ACME, is_owner: true }),
+    ]);
+    const tokens = await userToken(emulator, ADMIN, { organization_uid: GLOBEX });
+    const bearer = tokens.access_token as string;
+    const viaToken = await cma(emulator, "/v3/organizations", { bearer });
+    expect(viaToken.body.organizations.map((org: { uid: string }) => org.uid)).toEqual([GLOBEX]);
+    expect((await cma(emulator, "/v3/organizations")).status).toBe(401);
+  });
+
+  it("resends a pending invitation with a notice, on the documented path and the SDK's", async () => {
+    const token = await authtokenFor(emulator, ADMIN);
+    const shares = (
+      await cma(emulator, `/v3/organizations/${ACME}/share?typeahead=pam`, { authtoken: token })
+    ).body.shares;
+    const pending = shares[0].uid as string;
+    const resent = await cma(
+      emulator,
+      `/v3/organizations/${ACME}/share/${pending}/resend_invitation`,
+      {
+        authtoken: token,
+      },
+    );
+    expect(resent.status).toBe(200);
+    expect(resent.body).toEqual({ notice: "The invitation has been resent successfully." });
+    expect(
+      (
+        await cma(emulator, `/v3/organizations/${ACME}/${pending}/resend_invitation`, {
+          authtoken: token,
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await cma(emulator, `/v3/organizations/${ACME}/share/blt_nope/resend_invitation`, {
+          authtoken: token,
+        })
+      ).status,
+    ).toBe(404);
+    const accepted = (
+      await cma(emulator, `/v3/organizations/${ACME}/share?typeahead=mia`, { authtoken: token })
+    ).body.shares[0].uid as string;
+    expect(
+      (
+        await cma(emulator, `/v3/organizations/${ACME}/share/${accepted}/resend_invitation`, {
+          authtoken: token,
+        })
+      ).status,
+    ).toBe(422);
+    const member = await authtokenFor(emulator, MEMBER);
+    expect(
+      (
+        await cma(emulator, `/v3/organizations/${ACME}/share/${pending}/resend_invitation`, {
+          authtoken: member,
+        })
+      ).status,
+    ).toBe(403);
+  });
+
+  it("transfers ownership only for the owner, only to an accepted member", async () => {
+    const admin = await authtokenFor(emulator, ADMIN);
+    const byAdmin = await cma(emulator, `/v3/organizations/${ACME}/transfer-ownership`, {
+      method: "POST",
+      authtoken: admin,
+      body: { transfer_to: "adam.admin@acme.test" },
+    });
+    expect(byAdmin.status).toBe(403);
+    const owner = await authtokenFor(emulator, OWNER);
+    const toPending = await cma(emulator, `/v3/organizations/${ACME}/transfer-ownership`, {
+      method: "POST",
+      authtoken: owner,
+      body: { transfer_to: "pam.pending@acme.test" },
+    });
+    expect(toPending.status).toBe(422);
+    expect(
+      (
+        await cma(emulator, `/v3/organizations/${ACME}/transfer-ownership`, {
+          method: "POST",
+          authtoken: owner,
+          body: {},
+        })
+      ).status,
+    ).toBe(400);
+    const moved = await cma(emulator, `/v3/organizations/${ACME}/transfer-ownership`, {
+      method: "POST",
+      authtoken: owner,
+      body: { transfer_to: "MIA.member@acme.test" },
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toEqual({ notice: expect.any(String) });
+    const org = (await cma(emulator, `/v3/organizations/${ACME}`, { authtoken: owner })).body
+      .organization;
+    expect(org.owner_uid).toBe(MEMBER);
+    expect(org.is_owner).toBeUndefined();
+    // The former owner is still an administrator; the new owner holds the Admin role.
+    const shares = (await cma(emulator, `/v3/organizations/${ACME}/share`, { authtoken: owner }))
+      .body.shares;
+    expect(
+      shares.find((share: { email: string }) => share.email === "mia.member@acme.test").org_roles,
+    ).toEqual(["blt_role_acme_admin"]);
   });
 });

@@ -56,6 +56,35 @@ describe("membership changes", () => {
       "role_change",
       "share",
     ]);
+    // Control-API changes are logged like the API calls they stand for.
+    expect(logs.logs[2]).toMatchObject({
+      org_uid: GLOBEX,
+      created_by: "blt_user_gina",
+      request: { share: { users: { "mia.member@acme.test": ["blt_role_globex_member"] } } },
+      response: { shares: [{ email: "mia.member@acme.test", status: "accepted" }] },
+    });
+    expect(logs.logs[0]).toMatchObject({
+      request: { emails: ["mia.member@acme.test"] },
+      response: { shares: [{ email: "mia.member@acme.test", user_uid: "blt_user_mia" }] },
+    });
+  });
+
+  it("transfers ownership and logs it", async () => {
+    const moved = await control(emulator, "POST", `/organizations/${GLOBEX}/transfer-ownership`, {
+      transfer_to: "adam.admin@acme.test",
+    });
+    expect(moved.status).toBe(200);
+    const adam = await authtokenFor(emulator, "blt_user_adam");
+    const org = (await cma(emulator, `/v3/organizations/${GLOBEX}`, { authtoken: adam })).body;
+    expect(org.organization).toMatchObject({ owner_uid: "blt_user_adam", is_owner: true });
+    const logs = (await cma(emulator, `/v3/organizations/${GLOBEX}/logs`, { authtoken: adam })).body
+      .logs;
+    expect(logs[0]).toMatchObject({
+      module: "organization",
+      event_type: "transfer_ownership",
+      request: { transfer_to: "adam.admin@acme.test" },
+      metadata: { owner_uid: "blt_user_adam", previous_owner_uid: "blt_user_gina" },
+    });
   });
 
   it("invites and accepts, creating the account for an unknown email", async () => {
@@ -143,7 +172,11 @@ describe("data activation layer, sessions, reset", () => {
     });
     expect(body.count).toBe(8);
     expect(
-      (await cma(emulator, `/v3/organizations/${ACME}/logs`, { authtoken: fresh })).body.count,
+      (
+        await cma(emulator, `/v3/organizations/${ACME}/logs?include_count=true`, {
+          authtoken: fresh,
+        })
+      ).body.count,
     ).toBe(0);
   });
 

@@ -12,8 +12,8 @@ export const LOGS_DEFAULT_LIMIT = 25;
 const orgParams = z.object({ org_uid: z.string().min(1) });
 
 /**
- * `GET /v3/organizations/{uid}/logs`: membership changes, newest first, `count` always present
- * (so a poller knows when it has read everything). Owner/Admin only.
+ * `GET /v3/organizations/{uid}/logs`: `{logs:[items]}`, newest first, `skip`/`limit` (25 by
+ * default), `count` with `include_count=true`. Owner/Admin only.
  */
 export function registerLogsRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   app.get("/v3/organizations/:org_uid/logs", async (request) => {
@@ -21,6 +21,9 @@ export function registerLogsRoutes(app: FastifyInstance, ctx: EmulatorContext): 
     const query = parseCma(listQuerySchema(LOGS_DEFAULT_LIMIT), request.query, "query");
     const { org } = authorizeOrgCall(ctx, request, org_uid, { adminOnly: true });
     const entries = newestFirst(org.audit);
-    return { logs: page(entries, query).map(toWireAuditEntry), count: entries.length };
+    return {
+      logs: page(entries, query).map(toWireAuditEntry),
+      ...(query.include_count ? { count: entries.length } : {}),
+    };
   });
 }

@@ -1,11 +1,12 @@
-// `GET /v3/organizations/{uid}` (+ include_plan), `/roles`, and the emulator-defined read-only
+// `GET /v3/organizations` (the caller's), `GET /v3/organizations/{uid}` (+ include_plan), `/roles`,
+// and the emulator-defined read-only
 // `/data_activation_layer` (no public API exists for the DAL; docs/contentstack-shapes.md).
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 
 import type { EmulatorContext } from "../context";
-import type { Organization } from "../state/world";
-import { authorizeOrgCall } from "./cma-caller";
+import { organizationsOf, type Organization } from "../state/world";
+import { authorizeOrgCall, enforceRateLimit, resolveCaller } from "./cma-caller";
 import { listQuerySchema, page, parseCma, sortBy } from "./cma-input";
 
 const orgParams = z.object({ org_uid: z.string().min(1) });
@@ -62,6 +63,31 @@ function toWireOrganization(
 }
 
 export function registerOrganizationRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
+  app.get("/v3/organizations", async (request) => {
+    const query = parseCma(listQuerySchema(100), request.query, "query");
+    const caller = resolveCaller(ctx, request);
+    // Not one organization's route: charged like `GET /v3/user`.
+    enforceRateLimit(ctx, caller.tokenOrgUid ?? `user:${caller.person.uid}`, request.method);
+    // An OAuth token reaches only the organization it was issued for.
+    const mine = organizationsOf(ctx.world, caller.person.uid).filter(
+      (org) => caller.tokenOrgUid === null || org.uid === caller.tokenOrgUid,
+    );
+    const needle = query.typeahead?.toLowerCase();
+    const matching = needle ? mine.filter((org) => org.name.toLowerCase().includes(needle)) : mine;
+    const sorted = sortBy(matching, query, {
+      name: (org) => org.name,
+      created_at: (org) => org.created_at,
+      updated_at: (org) => org.created_at,
+      update_at: (org) => org.created_at,
+    });
+    return {
+      organizations: page(sorted, query).map((org) =>
+        toWireOrganization(ctx, org, caller.person.uid, query.include_plan),
+      ),
+      ...(query.include_count ? { count: matching.length } : {}),
+    };
+  });
+
   app.get("/v3/organizations/:org_uid", async (request) => {
     const { org_uid } = parseCma(orgParams, request.params, "path");
     const query = parseCma(listQuerySchema(100), request.query, "query");

@@ -1,19 +1,36 @@
-// Organization users and invitations: `GET /share`, `POST /share/search`, `POST /share` (invite)
-// and `DELETE /share` (remove). Owner/Admin only, as documented ("Get all organization
-// invitations" is an administrator call).
-import type { FastifyInstance } from "fastify";
+// Organization users and invitations: `GET /share`, `POST /share/search`, `POST /share` (invite),
+// `DELETE /share` (remove), resend an invitation, and transfer ownership. Owner/Admin only, as
+// documented ("Get all organization invitations" is an administrator call); transfer is Owner only.
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 
 import type { EmulatorContext } from "../context";
-import { inviteMembers, removeMembers } from "../state/membership-changes";
+import {
+  findMember,
+  INVITE_NOTICE,
+  inviteMembers,
+  REMOVE_NOTICE,
+  removeMembers,
+  TRANSFER_NOTICE,
+  transferOwnership,
+} from "../state/membership-changes";
 import type { Membership, Organization } from "../state/world";
+import { auditOriginOf } from "./audit-origin";
 import { authorizeOrgCall } from "./cma-caller";
+import { CmaError } from "./cma-error";
 import { listQuerySchema, page, parseCma, sortBy, type ListQuery } from "./cma-input";
+import { toWireShare } from "./share-view";
+
+export const RESEND_NOTICE = "The invitation has been resent successfully.";
 
 /** Default page size of the share listings (the references are silent; logs document 25). */
 export const SHARE_DEFAULT_LIMIT = 25;
 
 const orgParams = z.object({ org_uid: z.string().min(1) });
+const shareParams = orgParams.extend({ share_uid: z.string().min(1) });
+const transferBodySchema = z.object({
+  transfer_to: z.email({ message: "must be an email address" }),
+});
 
 const inviteBodySchema = z.object({
   share: z.object({
@@ -36,37 +53,14 @@ const searchBodySchema = z
   .nullish()
   .transform((body) => body ?? {});
 
-function toWireShare(org: Organization, member: Membership, includeRoles: boolean) {
-  return {
-    uid: member.uid,
-    email: member.email,
-    user_uid: member.user_uid,
-    message: member.message,
-    org_uid: org.uid,
-    org_roles: [...member.org_roles],
-    invited_by: member.invited_by,
-    invited_at: member.invited_at,
-    status: member.status,
-    created_at: member.created_at,
-    updated_at: member.updated_at,
-    ...(member.guest ? { guest: true } : {}),
-    ...(includeRoles
-      ? {
-          roles: member.org_roles.flatMap((roleUid) => {
-            const role = org.roles.find((candidate) => candidate.uid === roleUid);
-            return role ? [{ uid: role.uid, name: role.name, admin: role.admin }] : [];
-          }),
-        }
-      : {}),
-  };
-}
-
 function listShares(org: Organization, members: readonly Membership[], query: ListQuery) {
   const needle = query.typeahead?.toLowerCase();
   const filtered = needle ? members.filter((member) => member.email.includes(needle)) : members;
   const sorted = sortBy(filtered, query, {
     created_at: (member) => member.created_at,
+    // The documented samples spell the share timestamp both ways.
     updated_at: (member) => member.updated_at,
+    update_at: (member) => member.updated_at,
     email: (member) => member.email,
   });
   return {
@@ -109,9 +103,10 @@ export function registerShareRoutes(app: FastifyInstance, ctx: EmulatorContext):
         invited_by: caller.person.uid,
         message: body.share.message ?? null,
       })),
+      auditOriginOf(request),
     );
     return {
-      notice: "The invitation has been sent successfully.",
+      notice: INVITE_NOTICE,
       shares: invited.map((member) => toWireShare(org, member, false)),
     };
   });
@@ -120,12 +115,44 @@ export function registerShareRoutes(app: FastifyInstance, ctx: EmulatorContext):
     const { org_uid } = parseCma(orgParams, request.params, "path");
     const body = parseCma(removeBodySchema, request.body, "body");
     const { caller, org } = authorizeOrgCall(ctx, request, org_uid, { adminOnly: true });
-    const removed = removeMembers(org, body.emails, caller.person.uid);
+    // The answer shows each removed share as it was before the removal.
+    const before = body.emails.flatMap((email) => {
+      const member = findMember(org, email);
+      return member ? [toWireShare(org, member)] : [];
+    });
+    const removed = removeMembers(org, body.emails, caller.person.uid, auditOriginOf(request));
     for (const member of removed)
       if (member.user_uid) ctx.oauth.revokeGrantsOfUser(member.user_uid, org.uid);
-    return {
-      notice: "The user(s) were removed from the organization.",
-      removed: removed.map((member) => member.email),
-    };
+    return { notice: REMOVE_NOTICE, shares: before };
+  });
+
+  const resend = async (request: FastifyRequest) => {
+    const { org_uid, share_uid } = parseCma(shareParams, request.params, "path");
+    const { org } = authorizeOrgCall(ctx, request, org_uid, { adminOnly: true });
+    const member = org.members.find((candidate) => candidate.uid === share_uid);
+    if (!member)
+      throw new CmaError("CMA_NOT_FOUND", "The invitation was not found.", {
+        share_uid: ["is not valid."],
+      });
+    if (member.status !== "pending")
+      throw new CmaError("CMA_UNPROCESSABLE", "The invitation was already accepted.", {
+        share_uid: ["is already accepted."],
+      });
+    return { notice: RESEND_NOTICE };
+  };
+  app.get("/v3/organizations/:org_uid/share/:share_uid/resend_invitation", resend);
+  // @contentstack/management's `resendInvitation` leaves `/share/` out of the path (api-notes
+  // B3.4); the emulator answers that path too, so the SDK method works against it.
+  app.get("/v3/organizations/:org_uid/:share_uid/resend_invitation", resend);
+
+  app.post("/v3/organizations/:org_uid/transfer-ownership", async (request) => {
+    const { org_uid } = parseCma(orgParams, request.params, "path");
+    const body = parseCma(transferBodySchema, request.body, "body");
+    const { caller, org } = authorizeOrgCall(ctx, request, org_uid, { adminOnly: true });
+    if (caller.person.uid !== org.owner_uid) {
+      throw new CmaError("CMA_FORBIDDEN", "Only the organization owner can transfer ownership.");
+    }
+    transferOwnership(org, body.transfer_to, auditOriginOf(request));
+    return { notice: TRANSFER_NOTICE };
   });
 }

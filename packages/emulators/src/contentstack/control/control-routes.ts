@@ -6,6 +6,7 @@ import { z } from "zod";
 
 import { mintAppToken } from "../app-token/app-token";
 import { CmaError } from "../cma/cma-error";
+import { auditOriginOf } from "../cma/audit-origin";
 import { parseCma } from "../cma/cma-input";
 import type { EmulatorContext } from "../context";
 import { ttlsPatchSchema } from "../options";
@@ -14,6 +15,7 @@ import {
   changeRoles,
   inviteMembers,
   removeMembers,
+  transferOwnership,
 } from "../state/membership-changes";
 
 const PREFIX = "/_emulator";
@@ -66,15 +68,20 @@ export function registerControlRoutes(app: FastifyInstance, ctx: EmulatorContext
     const { org_uid } = parseCma(orgParams, request.params, "path");
     const body = parseCma(addMemberSchema, request.body, "body");
     const org = organization(ctx, org_uid);
-    const [member] = inviteMembers(ctx.world, org, [
-      {
-        email: body.email,
-        org_roles: body.org_roles,
-        invited_by: body.actor_uid ?? org.owner_uid,
-        accepted: body.status === "accepted",
-        guest: body.guest,
-      },
-    ]);
+    const [member] = inviteMembers(
+      ctx.world,
+      org,
+      [
+        {
+          email: body.email,
+          org_roles: body.org_roles,
+          invited_by: body.actor_uid ?? org.owner_uid,
+          accepted: body.status === "accepted",
+          guest: body.guest,
+        },
+      ],
+      auditOriginOf(request),
+    );
     return reply.code(201).send({ share: member });
   });
 
@@ -82,22 +89,39 @@ export function registerControlRoutes(app: FastifyInstance, ctx: EmulatorContext
     const { org_uid, email } = parseCma(memberParams, request.params, "path");
     const body = parseCma(rolesSchema, request.body, "body");
     const org = organization(ctx, org_uid);
-    return { share: changeRoles(org, email, body.org_roles, body.actor_uid ?? org.owner_uid) };
+    return {
+      share: changeRoles(
+        org,
+        email,
+        body.org_roles,
+        body.actor_uid ?? org.owner_uid,
+        auditOriginOf(request),
+      ),
+    };
   });
 
   app.post(`${PREFIX}/organizations/:org_uid/members/:email/accept`, async (request) => {
     const { org_uid, email } = parseCma(memberParams, request.params, "path");
-    return { share: acceptInvitation(ctx.world, organization(ctx, org_uid), email) };
+    return {
+      share: acceptInvitation(ctx.world, organization(ctx, org_uid), email, auditOriginOf(request)),
+    };
   });
 
   app.delete(`${PREFIX}/organizations/:org_uid/members/:email`, async (request, reply) => {
     const { org_uid, email } = parseCma(memberParams, request.params, "path");
     const { actor_uid } = parseCma(actorQuery, request.query, "query");
     const org = organization(ctx, org_uid);
-    const removed = removeMembers(org, [email], actor_uid ?? org.owner_uid);
+    const removed = removeMembers(org, [email], actor_uid ?? org.owner_uid, auditOriginOf(request));
     for (const member of removed)
       if (member.user_uid) ctx.oauth.revokeGrantsOfUser(member.user_uid, org.uid);
     return reply.code(204).send();
+  });
+
+  app.post(`${PREFIX}/organizations/:org_uid/transfer-ownership`, async (request) => {
+    const { org_uid } = parseCma(orgParams, request.params, "path");
+    const body = parseCma(z.object({ transfer_to: z.email() }), request.body, "body");
+    const org = organization(ctx, org_uid);
+    return { share: transferOwnership(org, body.transfer_to, auditOriginOf(request)) };
   });
 
   app.put(`${PREFIX}/organizations/:org_uid/data-activation-layer`, async (request) => {

@@ -1,37 +1,65 @@
-import { randomBytes } from "node:crypto";
+// The organization audit log (`GET /v3/organizations/{uid}/logs`). Items have the documented
+// fields (api-notes C2; `@contentstack/management` types/stack/auditLog): what changed is carried
+// in the logged `request` and `response` bodies of the API call, as the service logs it, so a
+// reader parses the same bodies it would send and receive.
+import { randomBytes, randomUUID } from "node:crypto";
 
-/** Emulator-defined audit entry (docs/contentstack-shapes.md "Audit log"). */
+/** Where a change came from: the HTTP call that made it (or the control API acting for someone). */
+export interface AuditOrigin {
+  request_id: string;
+  remote_addr: string;
+}
+
 export interface AuditEntry {
   uid: string;
-  module: "user";
-  event_type: "share" | "accept_share" | "role_change" | "unshare";
+  org_uid: string;
   created_at: string;
   created_by: string;
-  metadata: {
-    email: string;
-    user_uid: string | null;
-    share_uid: string;
-    org_roles: string[];
-    previous_org_roles?: string[];
-  };
+  module: "user" | "organization";
+  event_type: string;
+  request_id: string;
+  metadata: Record<string, unknown>;
+  remote_addr: string;
+  request: Record<string, unknown>;
+  response: Record<string, unknown>;
   /** Monotonic within the emulator, so entries written in the same millisecond keep their order. */
   sequence: number;
 }
 
+export type AuditInput = Pick<
+  AuditEntry,
+  "created_by" | "module" | "event_type" | "metadata" | "request" | "response"
+>;
+
 let sequence = 0;
+
+/** An origin for changes that have no HTTP call of their own. */
+export function localOrigin(): AuditOrigin {
+  return { request_id: randomUUID(), remote_addr: "127.0.0.1" };
+}
 
 export function appendAudit(
   log: AuditEntry[],
-  entry: Omit<AuditEntry, "uid" | "module" | "created_at" | "sequence">,
+  orgUid: string,
+  entry: AuditInput,
+  origin: AuditOrigin = localOrigin(),
   now: Date = new Date(),
 ): AuditEntry {
   sequence += 1;
+  // Bodies are copied: later changes to the membership must not rewrite history.
   const full: AuditEntry = {
-    uid: `blt_log_${randomBytes(8).toString("hex")}`,
-    module: "user",
+    uid: `blt${randomBytes(8).toString("hex")}`,
+    org_uid: orgUid,
     created_at: now.toISOString(),
+    created_by: entry.created_by,
+    module: entry.module,
+    event_type: entry.event_type,
+    request_id: origin.request_id,
+    metadata: structuredClone(entry.metadata),
+    remote_addr: origin.remote_addr,
+    request: structuredClone(entry.request),
+    response: structuredClone(entry.response),
     sequence,
-    ...entry,
   };
   log.push(full);
   return full;

@@ -1,11 +1,19 @@
 // Every change to who belongs to an organization goes through here, whether it comes from the CMA
-// (invite, remove) or from the control API acting as an administrator (add, role change, accept).
-// Each change writes one audit entry, so the organization logs endpoint sees all of them.
+// (invite, remove, transfer ownership) or from the control API acting as an administrator (add,
+// role change, accept). Each change writes one audit item that logs the API call as the service
+// does: its request body and its response body (docs/contentstack-shapes.md "Audit log").
 import { randomBytes } from "node:crypto";
 
 import { CmaError } from "../cma/cma-error";
-import { appendAudit } from "./audit-log";
+import { toWireShare } from "../cma/share-view";
+import { appendAudit, localOrigin, type AuditOrigin } from "./audit-log";
 import type { Membership, Organization, World } from "./world";
+
+export const INVITE_NOTICE = "The invitation has been sent successfully.";
+export const REMOVE_NOTICE = "The invitation has been deleted successfully.";
+export const ROLES_NOTICE = "The user roles have been updated successfully.";
+export const ACCEPT_NOTICE = "The invitation has been accepted successfully.";
+export const TRANSFER_NOTICE = "The organization ownership has been transferred successfully.";
 
 export interface InviteInput {
   email: string;
@@ -48,6 +56,7 @@ export function inviteMembers(
   world: World,
   org: Organization,
   inputs: readonly InviteInput[],
+  origin: AuditOrigin = localOrigin(),
   now = new Date(),
 ): Membership[] {
   const seen = new Set<string>();
@@ -66,7 +75,7 @@ export function inviteMembers(
     }
     seen.add(email);
   }
-  return inputs.map((input) => {
+  const invited = inputs.map((input) => {
     const email = input.email.toLowerCase();
     const at = now.toISOString();
     const membership: Membership = {
@@ -83,17 +92,37 @@ export function inviteMembers(
       updated_at: at,
     };
     org.members.push(membership);
-    appendAudit(
-      org.audit,
-      {
-        event_type: "share",
-        created_by: input.invited_by,
-        metadata: auditMetadata(membership),
-      },
-      now,
-    );
     return membership;
   });
+  const first = inputs[0];
+  if (first) {
+    // One item per call, as `POST /share` is one call: the request names every email with its
+    // role uids, the response holds the new share objects.
+    const message = first.message ?? null;
+    appendAudit(
+      org.audit,
+      org.uid,
+      {
+        module: "user",
+        event_type: "share",
+        created_by: first.invited_by,
+        metadata: { title: invited.map((member) => member.email).join(", ") },
+        request: {
+          share: {
+            users: Object.fromEntries(invited.map((member) => [member.email, member.org_roles])),
+            ...(message ? { message } : {}),
+          },
+        },
+        response: {
+          notice: INVITE_NOTICE,
+          shares: invited.map((member) => toWireShare(org, member)),
+        },
+      },
+      origin,
+      now,
+    );
+  }
+  return invited;
 }
 
 /** Removes every listed email or none: an unknown email or the Owner aborts the whole call. */
@@ -101,6 +130,7 @@ export function removeMembers(
   org: Organization,
   emails: readonly string[],
   actorUid: string,
+  origin: AuditOrigin = localOrigin(),
   now = new Date(),
 ): Membership[] {
   const targets = emails.map((email) => {
@@ -117,18 +147,22 @@ export function removeMembers(
     }
     return member;
   });
-  for (const member of targets) {
-    org.members = org.members.filter((candidate) => candidate !== member);
-    appendAudit(
-      org.audit,
-      {
-        event_type: "unshare",
-        created_by: actorUid,
-        metadata: auditMetadata(member),
-      },
-      now,
-    );
-  }
+  const removedShares = targets.map((member) => toWireShare(org, member));
+  org.members = org.members.filter((candidate) => !targets.includes(candidate));
+  appendAudit(
+    org.audit,
+    org.uid,
+    {
+      module: "user",
+      event_type: "unshare",
+      created_by: actorUid,
+      metadata: { title: targets.map((member) => member.email).join(", ") },
+      request: { emails: targets.map((member) => member.email) },
+      response: { notice: REMOVE_NOTICE, shares: removedShares },
+    },
+    origin,
+    now,
+  );
   return targets;
 }
 
@@ -137,6 +171,7 @@ export function changeRoles(
   email: string,
   roleUids: readonly string[],
   actorUid: string,
+  origin: AuditOrigin = localOrigin(),
   now = new Date(),
 ): Membership {
   const member = findMember(org, email);
@@ -145,13 +180,20 @@ export function changeRoles(
   const previous = member.org_roles;
   member.org_roles = [...roleUids];
   member.updated_at = now.toISOString();
+  // The request carries the new roles, as a re-share of the user does; the roles it replaced are
+  // in the metadata (the response only shows the share as it now is).
   appendAudit(
     org.audit,
+    org.uid,
     {
+      module: "user",
       event_type: "role_change",
       created_by: actorUid,
-      metadata: { ...auditMetadata(member), previous_org_roles: [...previous] },
+      metadata: { title: member.email, share_uid: member.uid, previous_org_roles: [...previous] },
+      request: { share: { users: { [member.email]: [...member.org_roles] } } },
+      response: { notice: ROLES_NOTICE, shares: [toWireShare(org, member)] },
     },
+    origin,
     now,
   );
   return member;
@@ -165,6 +207,7 @@ export function acceptInvitation(
   world: World,
   org: Organization,
   email: string,
+  origin: AuditOrigin = localOrigin(),
   now = new Date(),
 ): Membership {
   const member = findMember(org, email);
@@ -186,24 +229,77 @@ export function acceptInvitation(
   member.user_uid = userUid;
   member.status = "accepted";
   member.updated_at = now.toISOString();
+  // Accepting follows the emailed link: the call has no body, the response shows the share.
   appendAudit(
     org.audit,
+    org.uid,
     {
+      module: "user",
       event_type: "accept_share",
       created_by: userUid,
-      metadata: { ...auditMetadata(member), user_uid: userUid },
+      metadata: { title: member.email, share_uid: member.uid },
+      request: {},
+      response: { notice: ACCEPT_NOTICE, shares: [toWireShare(org, member)] },
     },
+    origin,
     now,
   );
   return member;
 }
 
-/** What every membership audit entry says about the member it concerns. */
-function auditMetadata(member: Membership) {
-  return {
-    email: member.email,
-    user_uid: member.user_uid,
-    share_uid: member.uid,
-    org_roles: [...member.org_roles],
-  };
+/**
+ * `POST /transfer-ownership {transfer_to}`: the named accepted member becomes the Owner at once
+ * (the emulator skips the acceptance email). Both keep an Admin role, so the former Owner stays an
+ * administrator. Only the current Owner may do it (checked by the caller).
+ */
+export function transferOwnership(
+  org: Organization,
+  email: string,
+  origin: AuditOrigin = localOrigin(),
+  now = new Date(),
+): Membership {
+  const target = findMember(org, email);
+  if (!target || target.status !== "accepted" || target.user_uid === null) {
+    throw new CmaError("CMA_UNPROCESSABLE", "Ownership can only go to an accepted member.", {
+      transfer_to: ["is not an accepted member of this organization"],
+    });
+  }
+  if (target.user_uid === org.owner_uid) {
+    throw new CmaError("CMA_UNPROCESSABLE", "This user already owns the organization.", {
+      transfer_to: ["is already the organization owner"],
+    });
+  }
+  const adminRole = org.roles.find((role) => role.admin);
+  const previousOwnerUid = org.owner_uid;
+  const at = now.toISOString();
+  org.owner_uid = target.user_uid;
+  if (adminRole) {
+    for (const member of org.members) {
+      if (member !== target && member.user_uid !== previousOwnerUid) continue;
+      if (!member.org_roles.includes(adminRole.uid)) {
+        member.org_roles = [adminRole.uid];
+        member.updated_at = at;
+      }
+    }
+  }
+  appendAudit(
+    org.audit,
+    org.uid,
+    {
+      module: "organization",
+      event_type: "transfer_ownership",
+      created_by: previousOwnerUid,
+      metadata: {
+        title: org.name,
+        uid: org.uid,
+        owner_uid: target.user_uid,
+        previous_owner_uid: previousOwnerUid,
+      },
+      request: { transfer_to: target.email },
+      response: { notice: TRANSFER_NOTICE },
+    },
+    origin,
+    now,
+  );
+  return target;
 }
