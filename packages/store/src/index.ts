@@ -1,0 +1,160 @@
+/**
+ * @lytics-access/store: everything lytics-access keeps in Redis, one small store per record type,
+ * every key from one builder (`keys.ts`) under a braced hash tag so Redis Cluster works.
+ */
+
+// Connection, keys, time
+export {
+  closeStoreRedis,
+  createStoreRedis,
+  parseRedisUrl,
+  type CreateStoreRedisOptions,
+  type StoreRedisRole,
+} from "./connection/create-store-redis";
+export { DEFAULT_KEY_PREFIX, checkOrgUid, createKeys, type Key, type StoreKeys } from "./keys";
+export { systemClock, type Clock } from "./support/clock";
+export type { StoreOptions } from "./support/store-options";
+export type { Actor } from "./support/actor";
+export { normaliseEmail } from "./support/person-key";
+
+// Secrets at rest
+export { KEY_BYTES, parseKeyring, type Keyring, type KeyringConfig } from "./secret-box/keyring";
+export { createSecretBox, type SecretBinding, type SecretBox } from "./secret-box/secret-box";
+
+// Connected organizations
+export {
+  INSTALLATION_STATUSES,
+  type ConnectedBy,
+  type Installation,
+  type InstallationStatus,
+  type OAuthTokens,
+  type VersionedTokens,
+} from "./installations/installation";
+export {
+  DEFAULT_FAILURE_BACKOFF,
+  createInstallationsStore,
+  type ConnectInput,
+  type InstallationsStore,
+  type InstallationsStoreOptions,
+} from "./installations/installations-store";
+
+// Grants, project owners, Member levels
+export {
+  GRANT_SOURCES,
+  type CreateGrantInput,
+  type Grant,
+  type GrantSource,
+  type UpdateGrantInput,
+} from "./grants/grant";
+export { createGrantsStore, type GrantsStore } from "./grants/grants-store";
+export {
+  createProjectOwnersStore,
+  type ProjectOwner,
+  type ProjectOwnersStore,
+} from "./grants/project-owners-store";
+export {
+  MEMBER_LEVEL_IDS,
+  createMemberLevelsStore,
+  type MemberLevelGrant,
+  type MemberLevelsStore,
+} from "./grants/member-levels-store";
+
+// Mapping policy
+export {
+  POLICY_HISTORY_LIMIT,
+  createPolicyStore,
+  type PolicyHistoryEntry,
+  type PolicyStore,
+  type PolicyStoreOptions,
+} from "./policy/policy-store";
+
+// Audit log
+export {
+  AUDIT_ENTRY_KINDS,
+  AUDIT_ENTRY_SCHEMAS,
+  auditEntrySchema,
+  type AuditEntry,
+  type AuditEntryInput,
+  type AuditEntryKind,
+  type StoredAuditEntry,
+} from "./audit-log/audit-entry";
+export {
+  AUDIT_APPEND_LUA,
+  DEFAULT_AUDIT_RETENTION,
+  createAuditLogStore,
+  type AuditLogStore,
+  type AuditLogStoreOptions,
+  type AuditPage,
+  type AuditQuery,
+  type PreparedAuditAppend,
+} from "./audit-log/audit-log-store";
+export { AUDIT_CSV_COLUMNS, auditEntriesToCsv, csvCell } from "./audit-log/audit-csv";
+
+// Sync runs and the run lock
+export {
+  KNOWN_RUN_TRIGGERS,
+  RUN_OUTCOMES,
+  type RunCounts,
+  type RunOutcome,
+  type SyncRun,
+} from "./sync-runs/sync-run";
+export {
+  DEFAULT_RUN_HISTORY_LIMIT,
+  createSyncRunsStore,
+  type SyncRunsStore,
+  type SyncRunsStoreOptions,
+} from "./sync-runs/sync-runs-store";
+export {
+  DEFAULT_RUN_LOCK_TTL_MS,
+  createRunLockStore,
+  type RunLock,
+  type RunLockStore,
+} from "./sync-runs/run-lock";
+
+// Crash safety: step markers and held plans
+export {
+  DEFAULT_STEP_TIMINGS,
+  createAppliedStepsStore,
+  type AppliedStepsStore,
+  type AppliedStepsStoreOptions,
+  type StepClaim,
+} from "./applied-steps/applied-steps-store";
+export {
+  createHeldPlansStore,
+  type HeldPlan,
+  type HeldPlansStore,
+  type HeldPlansStoreOptions,
+  type HoldInput,
+} from "./held-plans/held-plans-store";
+
+// Change detection
+export {
+  RECENT_UIDS_LIMIT,
+  advanceAuditCursor,
+  type AuditCursor,
+  type AuditItemRef,
+} from "./audit-cursor/audit-cursor";
+export { createAuditCursorStore, type AuditCursorStore } from "./audit-cursor/audit-cursor-store";
+
+// Shared rate limiter
+export {
+  createRateLimiter,
+  type RateDecision,
+  type RateLimit,
+  type RateLimiter,
+  type RateLimiterOptions,
+} from "./rate-limit/rate-limiter";
+
+// Errors (each with a stable `code`)
+export { StoreError } from "./errors/store-error";
+export { AlreadyExistsError } from "./errors/already-exists-error";
+export { CorruptRecordError } from "./errors/corrupt-record-error";
+export { DecryptError } from "./errors/decrypt-error";
+export { InvalidInputError } from "./errors/invalid-input-error";
+export { InvalidKeyringError } from "./errors/invalid-keyring-error";
+export { InvalidRedisUrlError } from "./errors/invalid-redis-url-error";
+export { LockNotHeldError } from "./errors/lock-not-held-error";
+export { NotFoundError } from "./errors/not-found-error";
+export { PlanAlreadyDecidedError } from "./errors/plan-already-decided-error";
+export { StaleWriteError } from "./errors/stale-write-error";
+export { UnknownKeyIdError } from "./errors/unknown-key-id-error";

@@ -1,0 +1,31 @@
+import { createHash } from "node:crypto";
+
+import type { Redis } from "ioredis";
+
+import type { Key } from "../keys";
+
+/**
+ * A Lua script run by EVALSHA, falling back to EVAL once when the server does not have it yet
+ * (first use, or after a restart or SCRIPT FLUSH). Scripts touch only keys passed in KEYS and all
+ * of one organization's slot, so they work on Redis Cluster.
+ */
+export class LuaScript {
+  private readonly sha: string;
+
+  constructor(
+    /** Shown in errors. */
+    readonly name: string,
+    private readonly source: string,
+  ) {
+    this.sha = createHash("sha1").update(source).digest("hex");
+  }
+
+  async run(redis: Redis, keys: readonly Key[], args: readonly (string | number)[]): Promise<unknown> {
+    try {
+      return await redis.evalsha(this.sha, keys.length, ...keys, ...args);
+    } catch (error) {
+      if (!(error instanceof Error) || !error.message.startsWith("NOSCRIPT")) throw error;
+      return redis.eval(this.source, keys.length, ...keys, ...args);
+    }
+  }
+}
