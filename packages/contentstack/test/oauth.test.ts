@@ -27,7 +27,8 @@ useFreshEmulator(startEmulator, (started) => (emulator = started));
 function setup(extra: { clientSecret?: string } = {}) {
   const oauth = createOAuthClient({
     ...APP,
-    clientSecret: extra.clientSecret,
+    // Our app has a secret, so it is a confidential client: PKCE comes on top of the secret.
+    clientSecret: extra.clientSecret ?? APP.clientSecret,
     overrides: { apiUrl: emulator.url, appUrl: emulator.url, developerHubUrl: emulator.url },
     defaultScopes: ["user:read", "organization:read"],
     logger: pino({ level: "silent" }),
@@ -171,7 +172,7 @@ describe("callback and code exchange", () => {
 });
 
 describe("refresh and revocation", () => {
-  it("refreshes with a rotating refresh token; the spent one is refused", async () => {
+  it("refreshes with a rotating refresh token; replaying the spent one revokes the grant", async () => {
     const { oauth } = setup();
     const tokens = await oauth.exchangeCode(await login(oauth));
     const refreshed = await oauth.refresh(tokens.refreshToken ?? "");
@@ -180,7 +181,10 @@ describe("refresh and revocation", () => {
     await expect(oauth.refresh(tokens.refreshToken ?? "")).rejects.toMatchObject({
       apiErrorCode: "invalid_grant",
     });
-    expect((await oauth.refresh(refreshed.refreshToken ?? "")).accessToken).toBeTruthy();
+    // Replaying the spent token revoked the whole grant (RFC 6749 §10.4): the newer one is dead too.
+    await expect(oauth.refresh(refreshed.refreshToken ?? "")).rejects.toMatchObject({
+      status: 400,
+    });
   });
 
   it("revokes the person's authorization on logout; the token stops working", async () => {

@@ -9,6 +9,7 @@ import { loadFixture } from "../fixtures/load-fixture";
 import type { Fixture } from "../fixtures/fixture-schema";
 import { installControlPlane } from "../shared/control-plane";
 import { listenOnLoopback } from "../shared/listen";
+import { requestLogOptions } from "../shared/request-log";
 import { createSigningKeys } from "./app-token/signing-keys";
 import { CmaError, cmaErrorBodyForStatus } from "./cma/cma-error";
 import { registerLogsRoutes } from "./cma/logs-routes";
@@ -106,7 +107,7 @@ export async function startContentstackEmulator(
     appTokenTtlSeconds: resolved.appTokenTtlSeconds,
   };
 
-  const app = Fastify({ logger: resolved.logger ? { level: "info" } : false });
+  const app = Fastify({ logger: requestLogOptions(resolved.logger) });
   const ctx: EmulatorContext = {
     world: createWorld(startFixture),
     ttls: { ...initialTtls },

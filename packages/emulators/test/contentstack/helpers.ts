@@ -176,6 +176,8 @@ export async function userToken(
   const exchanged = await tokenRequest(emulator, {
     grant_type: "authorization_code",
     client_id: APP.client_id,
+    // The app is a confidential client: PKCE comes on top of its secret, never instead of it.
+    client_secret: APP.client_secret,
     code: redirect.searchParams.get("code") ?? "",
     redirect_uri: APP.redirect_uris[0] ?? "",
     code_verifier: verifier,

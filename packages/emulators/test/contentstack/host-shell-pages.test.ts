@@ -38,6 +38,61 @@ describe("host shell pages", () => {
     ).toBe(400);
   });
 
+  it("sends sign-in back only to same-origin paths, whatever the return_to holds", async () => {
+    const origin = new URL(emulator.url).origin;
+    const port = new URL(emulator.url).port;
+    const offSite = [
+      "https://evil.example/",
+      "//evil.example/",
+      "/\\evil.example",
+      "\\\\evil.example",
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "/\r\n/evil.example",
+      "\t//evil.example",
+      " //evil.example",
+      "/\\/evil.example",
+      "/.//evil.example",
+      "/./\\evil.example",
+      "javascript:alert(1)",
+      "JaVaScRiPt:alert(1)",
+      "data:text/html,<script>alert(1)</script>",
+      `http://localhost:${port}/`,
+      `http://127.0.0.1:${Number(port) === 65_535 ? 1 : Number(port) + 1}/`,
+      "http://127.0.0.1@evil.example/",
+    ];
+    const browser = new BrowserSession(emulator);
+    for (const returnTo of offSite) {
+      const signedIn = await browser.request("/login", {
+        form: { user_uid: MEMBER, return_to: returnTo },
+      });
+      expect(signedIn.status, JSON.stringify(returnTo)).toBe(303);
+      expect(signedIn.headers.get("location"), JSON.stringify(returnTo)).toBe("/");
+      const page = await browser.request(`/login?return_to=${encodeURIComponent(returnTo)}`);
+      expect(page.status, JSON.stringify(returnTo)).toBe(200);
+      expect(await page.text(), JSON.stringify(returnTo)).toContain('name="return_to" value="/"');
+    }
+    // Same-origin targets survive, normalised to a path the browser cannot read as another host.
+    const sameOrigin: Array<[string, string]> = [
+      ["/organizations/x/apps/y?tab=1#top", "/organizations/x/apps/y?tab=1#top"],
+      [`${emulator.url}/apps/app_1/authorize?a=b`, "/apps/app_1/authorize?a=b"],
+      ["/%09/evil.example", "/%09/evil.example"],
+      // A vertical tab is not stripped like a tab: it stays in the path, percent-encoded (it
+      // used to reach the Location header raw, and the server answered 500).
+      ["/\v/evil.example", "/%0B/evil.example"],
+      // A browser reads a scheme-relative "http:host" as a path on the current origin.
+      ["http:evil.example", "/evil.example"],
+    ];
+    for (const [returnTo, expected] of sameOrigin) {
+      const signedIn = await browser.request("/login", {
+        form: { user_uid: MEMBER, return_to: returnTo },
+      });
+      const location = signedIn.headers.get("location") ?? "";
+      expect(location, returnTo).toBe(expected);
+      expect(new URL(location, emulator.url).origin).toBe(origin);
+    }
+  });
+
   it("shows the org switcher only to people in several organizations, and 403s other organizations", async () => {
     const admin = new BrowserSession(emulator);
     await admin.signInAs(ADMIN);

@@ -2,6 +2,8 @@
 // introspection and revocation. Driven over HTTP as a browser would (manual redirects + cookie).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
+import { loadFixture } from "../../src/fixtures/load-fixture";
+
 import {
   ACME,
   ADMIN,
@@ -99,6 +101,24 @@ describe("authorize", () => {
       form: { consent_id: consentIdOf(page), decision: "accept" },
     });
     expect(replay.status).toBe(400);
+  });
+
+  it("refuses to let another page frame the consent, picker and error pages (clickjacking)", async () => {
+    const browser = new BrowserSession(emulator);
+    await browser.signInAs(MEMBER);
+    const consent = await browser.request(authorizePath(baseParams(pkcePair().challenge)));
+    expect(await consent.text()).toContain('data-testid="consent"');
+    const admin = new BrowserSession(emulator);
+    await admin.signInAs(ADMIN);
+    const picker = await admin.request(authorizePath(baseParams(pkcePair().challenge)));
+    expect(await picker.text()).toContain("Choose an organization");
+    const error = await browser.request(
+      authorizePath({ ...baseParams(pkcePair().challenge), client_id: "someone-else" }),
+    );
+    for (const response of [consent, picker, error]) {
+      expect(response.headers.get("x-frame-options")).toBe("DENY");
+      expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    }
   });
 
   it("sends access_denied back when the person cancels", async () => {
@@ -202,6 +222,7 @@ describe("token endpoint", () => {
         {
           grant_type: "authorization_code",
           client_id: APP.client_id,
+          client_secret: APP.client_secret,
           code,
           redirect_uri: REDIRECT,
           code_verifier: verifier,
@@ -263,6 +284,7 @@ describe("token endpoint", () => {
     const result = await tokenRequest(emulator, {
       grant_type: "authorization_code",
       client_id: APP.client_id,
+      client_secret: APP.client_secret,
       code,
       redirect_uri: REDIRECT,
       code_verifier: verifier,
@@ -276,6 +298,7 @@ describe("token endpoint", () => {
     const base = {
       grant_type: "authorization_code",
       client_id: APP.client_id,
+      client_secret: APP.client_secret,
       code,
       redirect_uri: REDIRECT,
       code_verifier: verifier,
@@ -294,6 +317,7 @@ describe("token endpoint", () => {
     const missingVerifier = await tokenRequest(emulator, {
       grant_type: "authorization_code",
       client_id: APP.client_id,
+      client_secret: APP.client_secret,
       code,
       redirect_uri: REDIRECT,
     });
@@ -320,6 +344,7 @@ describe("token endpoint", () => {
     const form = {
       grant_type: "authorization_code",
       client_id: APP.client_id,
+      client_secret: APP.client_secret,
       code,
       redirect_uri: REDIRECT,
       code_verifier: verifier,
@@ -334,6 +359,7 @@ describe("token endpoint", () => {
     const refresh = await tokenRequest(emulator, {
       grant_type: "refresh_token",
       client_id: APP.client_id,
+      client_secret: APP.client_secret,
       refresh_token: first.body.refresh_token,
     });
     expect(refresh.body.error).toBe("invalid_grant");
@@ -346,6 +372,7 @@ describe("token endpoint", () => {
     const expired = await tokenRequest(emulator, {
       grant_type: "authorization_code",
       client_id: APP.client_id,
+      client_secret: APP.client_secret,
       code,
       redirect_uri: REDIRECT,
       code_verifier: verifier,
@@ -366,6 +393,7 @@ describe("token endpoint", () => {
     const refreshed = await tokenRequest(emulator, {
       grant_type: "refresh_token",
       client_id: APP.client_id,
+      client_secret: APP.client_secret,
       refresh_token: tokens.refresh_token,
     });
     expect((await cma(emulator, "/v3/user", { bearer: refreshed.body.access_token })).status).toBe(
@@ -373,24 +401,82 @@ describe("token endpoint", () => {
     );
   });
 
-  it("rotates refresh tokens; an old refresh token fails", async () => {
+  it("rotates refresh tokens: each refresh gives a new one and the chain goes on", async () => {
     const tokens = await userToken(emulator, OWNER);
     const form = {
       grant_type: "refresh_token",
       client_id: APP.client_id,
+      client_secret: APP.client_secret,
       refresh_token: tokens.refresh_token,
       redirect_uri: REDIRECT,
     };
     const first = await tokenRequest(emulator, form);
     expect(first.status).toBe(200);
     expect(first.body.refresh_token).not.toBe(tokens.refresh_token);
-    const reused = await tokenRequest(emulator, form);
-    expect(reused).toMatchObject({
+    const next = await tokenRequest(emulator, { ...form, refresh_token: first.body.refresh_token });
+    expect(next.status).toBe(200);
+    expect((await cma(emulator, "/v3/user", { bearer: next.body.access_token })).status).toBe(200);
+  });
+
+  it("treats a rotated-out refresh token as a replay and revokes the whole grant (RFC 6749 §10.4)", async () => {
+    const tokens = await userToken(emulator, OWNER);
+    const refreshWith = (refreshToken: string) =>
+      tokenRequest(emulator, {
+        grant_type: "refresh_token",
+        client_id: APP.client_id,
+        client_secret: APP.client_secret,
+        refresh_token: refreshToken,
+      });
+    const first = await refreshWith(tokens.refresh_token);
+    expect(first.status).toBe(200);
+    const second = await refreshWith(first.body.refresh_token);
+    expect(second.status).toBe(200);
+    // Whoever replays the spent token (the thief or the victim), the grant is now suspect.
+    const replay = await refreshWith(tokens.refresh_token);
+    expect(replay).toMatchObject({
       status: 400,
       body: { error: "invalid_grant", error_description: expect.stringMatching(/already used/) },
     });
-    const next = await tokenRequest(emulator, { ...form, refresh_token: first.body.refresh_token });
-    expect(next.status).toBe(200);
+    for (const access of [tokens.access_token, first.body.access_token, second.body.access_token]) {
+      const call = await cma(emulator, "/v3/user", { bearer: access });
+      expect(call.status).toBe(401);
+      expect(call.body.error_code).toBe(105);
+    }
+    // The newest refresh token, never used, dies with the grant.
+    expect((await refreshWith(second.body.refresh_token)).body.error).toBe("invalid_grant");
+  });
+
+  it("refuses a confidential client that drops its secret and sends only a PKCE verifier", async () => {
+    const { verifier, challenge } = pkcePair();
+    const code = await codeFor(OWNER, baseParams(challenge));
+    const pkceOnly = await tokenRequest(emulator, {
+      grant_type: "authorization_code",
+      client_id: APP.client_id,
+      code,
+      redirect_uri: REDIRECT,
+      code_verifier: verifier,
+    });
+    expect(pkceOnly).toMatchObject({
+      status: 401,
+      body: { error: "invalid_client", error_description: expect.stringMatching(/client_secret/) },
+    });
+    // The refusal does not spend the code: with the secret (and the verifier) it still works.
+    const both = await tokenRequest(emulator, {
+      grant_type: "authorization_code",
+      client_id: APP.client_id,
+      client_secret: APP.client_secret,
+      code,
+      redirect_uri: REDIRECT,
+      code_verifier: verifier,
+    });
+    expect(both.status).toBe(200);
+    // Refreshing needs the secret too.
+    const refreshWithout = await tokenRequest(emulator, {
+      grant_type: "refresh_token",
+      client_id: APP.client_id,
+      refresh_token: both.body.refresh_token,
+    });
+    expect(refreshWithout).toMatchObject({ status: 401, body: { error: "invalid_client" } });
   });
 
   it("refuses the token of one organization on another and after the person leaves", async () => {
@@ -422,17 +508,22 @@ describe("token endpoint", () => {
 });
 
 describe("introspection and revocation", () => {
-  it("introspects live, refresh and dead tokens", async () => {
+  const introspect = async (
+    form: Record<string, string>,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: Record<string, unknown> }> => {
+    const response = await fetch(`${emulator.url}/apps-api/introspect`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+      body: new URLSearchParams(form),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+  const asApp = { client_id: APP.client_id, client_secret: APP.client_secret };
+
+  it("introspects live, refresh and dead tokens for the client that authenticates", async () => {
     const tokens = await userToken(emulator, MEMBER);
-    const introspect = async (token: string) =>
-      (
-        await fetch(`${emulator.url}/apps-api/introspect`, {
-          method: "POST",
-          headers: { "content-type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams({ token }),
-        })
-      ).json();
-    expect(await introspect(tokens.access_token)).toMatchObject({
+    expect((await introspect({ token: tokens.access_token, ...asApp })).body).toMatchObject({
       active: true,
       token_type: "access_token",
       user_uid: MEMBER,
@@ -440,11 +531,52 @@ describe("introspection and revocation", () => {
       client_id: APP.client_id,
       exp: expect.any(Number),
     });
-    expect(await introspect(tokens.refresh_token)).toMatchObject({
+    expect((await introspect({ token: tokens.refresh_token, ...asApp })).body).toMatchObject({
       active: true,
       token_type: "refresh_token",
     });
-    expect(await introspect("cs_at_unknown")).toEqual({ active: false });
+    expect((await introspect({ token: "cs_at_unknown", ...asApp })).body).toEqual({
+      active: false,
+    });
+    // HTTP Basic (RFC 6749 §2.3.1) works as well as the form fields.
+    const basic = Buffer.from(
+      `${encodeURIComponent(APP.client_id)}:${encodeURIComponent(APP.client_secret)}`,
+    ).toString("base64");
+    expect(
+      (await introspect({ token: tokens.access_token }, { authorization: `Basic ${basic}` })).body,
+    ).toMatchObject({ active: true, user_uid: MEMBER });
+  });
+
+  it("requires client authentication (RFC 7662 §2.1) and tells a client nothing about another's tokens", async () => {
+    const tokens = await userToken(emulator, MEMBER);
+    const refusals = [
+      await introspect({ token: tokens.access_token }),
+      await introspect({ token: tokens.access_token, client_id: APP.client_id }),
+      await introspect({
+        token: tokens.access_token,
+        client_id: APP.client_id,
+        client_secret: "wrong-secret-123",
+      }),
+      await introspect({ token: tokens.access_token, client_id: "nobody", client_secret: "x" }),
+      await introspect(
+        { token: tokens.access_token },
+        { authorization: `Basic ${Buffer.from(`${APP.client_id}:nope`).toString("base64")}` },
+      ),
+    ];
+    for (const refusal of refusals) {
+      expect(refusal).toMatchObject({ status: 401, body: { error: "invalid_client" } });
+      expect(JSON.stringify(refusal.body)).not.toContain(MEMBER);
+    }
+    const launch = loadFixture().lytics_launch_client;
+    expect(
+      (
+        await introspect({
+          token: tokens.access_token,
+          client_id: launch.client_id,
+          client_secret: launch.client_secret,
+        })
+      ).body,
+    ).toEqual({ active: false });
   });
 
   it("lists and revokes authorizations on the Developer Hub paths", async () => {
@@ -477,6 +609,7 @@ describe("introspection and revocation", () => {
     const refresh = await tokenRequest(emulator, {
       grant_type: "refresh_token",
       client_id: APP.client_id,
+      client_secret: APP.client_secret,
       refresh_token: mine.refresh_token,
     });
     expect(refresh.body.error).toBe("invalid_grant");

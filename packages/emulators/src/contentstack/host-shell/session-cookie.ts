@@ -28,16 +28,27 @@ export function clearSessionCookie(reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { path: "/" });
 }
 
-/** Only same-origin paths: `return_to` must never become an open redirect. */
-export function safeReturnTo(value: unknown): string {
-  if (
-    typeof value !== "string" ||
-    !value.startsWith("/") ||
-    value.startsWith("//") ||
-    value.startsWith("/\\")
-  )
+/**
+ * Only same-origin targets: `return_to` must never become an open redirect. The value is read the
+ * way a browser reads a `Location` header (WHATWG URL against our own origin: tabs and newlines
+ * dropped, `\\` taken for `/`, `//host` taken for another host), and only a result on our origin
+ * is kept, re-serialised as path + query + fragment so that no byte the browser might reinterpret
+ * (or that a header cannot carry, like `\v`) reaches the redirect. Anything else means `/`.
+ */
+export function safeReturnTo(value: unknown, ownOrigin: string): string {
+  if (typeof value !== "string" || value === "") return "/";
+  let base: URL;
+  let target: URL;
+  try {
+    base = new URL(ownOrigin);
+    target = new URL(value, base);
+  } catch {
     return "/";
-  return value;
+  }
+  if (target.origin !== base.origin || target.username !== "" || target.password !== "") return "/";
+  const path = `${target.pathname}${target.search}${target.hash}`;
+  // Belt and braces: a path the browser could read as protocol-relative is never handed back.
+  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : "/";
 }
 
 export function loginRedirect(request: FastifyRequest): string {

@@ -7,6 +7,7 @@ import type { EmulatorContext } from "../context";
 import { organizationsOf } from "../state/world";
 import { html } from "../../shared/html";
 import { pageLayout } from "./page-layout";
+import { refuseFraming } from "./refuse-framing";
 import { clearSessionCookie, safeReturnTo, sessionToken, setSessionCookie } from "./session-cookie";
 
 const signInFormSchema = z.object({
@@ -16,7 +17,10 @@ const signInFormSchema = z.object({
 
 export function registerSignInRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   app.get("/login", async (request, reply) => {
-    const returnTo = safeReturnTo((request.query as Record<string, unknown>).return_to);
+    const returnTo = safeReturnTo(
+      (request.query as Record<string, unknown>).return_to,
+      ctx.publicUrl,
+    );
     const people = [...ctx.world.people.values()];
     const body = html`<main><div class="card">
 <h1>Sign in to Contentstack</h1>
@@ -35,7 +39,7 @@ ${people.map(
 </form></li>`,
 )}
 </ul></div></main>`;
-    return reply.type("text/html; charset=utf-8").send(pageLayout("Sign in", body));
+    return refuseFraming(reply).type("text/html; charset=utf-8").send(pageLayout("Sign in", body));
   });
 
   app.post("/login", async (request, reply) => {
@@ -50,7 +54,7 @@ ${people.map(
     }
     ctx.sessions.end(sessionToken(request));
     setSessionCookie(reply, ctx.sessions.create(person.uid));
-    return reply.redirect(safeReturnTo(parsed.data.return_to), 303);
+    return reply.redirect(safeReturnTo(parsed.data.return_to, ctx.publicUrl), 303);
   });
 
   app.post("/logout", async (request, reply) => {

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 
 import type { EmulatorContext } from "../context";
+import { refuseFraming } from "../host-shell/refuse-framing";
 import { CURRENT_ORG_COOKIE, loginRedirect, signedInPerson } from "../host-shell/session-cookie";
 import { organizationsOf, type Person } from "../state/world";
 import { authorizeErrorPage, consentPage, organizationPickerPage } from "./authorize-pages";
@@ -17,7 +18,7 @@ const consentFormSchema = z.object({
 });
 
 function sendPage(reply: FastifyReply, status: number, page: string): FastifyReply {
-  return reply
+  return refuseFraming(reply)
     .code(status)
     .type("text/html; charset=utf-8")
     .header("cache-control", "no-store")

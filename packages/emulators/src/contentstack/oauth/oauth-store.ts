@@ -29,7 +29,7 @@ export interface Grant {
   userUid: string;
   orgUid: string;
   scopes: string[];
-  /** A grant obtained with the client secret needs the secret to refresh too. */
+  /** Issued to a confidential client (one with a secret): refreshing needs the secret too. */
   confidential: boolean;
   createdAt: string;
   revoked: boolean;
@@ -166,8 +166,12 @@ export class OAuthStore {
   }
 
   /**
-   * Marks the refresh token used and returns its grant; a second use gets `reused`. `check` runs
-   * before the token is spent, so a refused refresh (wrong client) leaves the token usable.
+   * Marks the refresh token used and returns its grant. `check` runs first, so a refused refresh
+   * (wrong client) neither spends the token nor revokes anything.
+   *
+   * A second use of a rotated-out token is a replay (RFC 6749 §10.4, OAuth Security BCP §4.14):
+   * either the legitimate client or a thief holds a copy, and the server cannot tell which, so the
+   * whole grant is revoked — every access and refresh token issued from that authorization.
    */
   consumeRefreshToken(
     token: string,
@@ -177,8 +181,11 @@ export class OAuthStore {
     if (!record) return { problem: "unknown" };
     const grant = this.grants.get(record.grantUid);
     if (!grant || grant.revoked) return { problem: "revoked" };
-    if (record.used) return { problem: "reused" };
     check(grant);
+    if (record.used) {
+      this.revokeGrant(grant.uid);
+      return { problem: "reused" };
+    }
     record.used = true;
     return { grant };
   }

@@ -31,6 +31,8 @@ const refreshGrantSchema = z.object({
 const introspectSchema = z.object({
   token: z.string().min(1, "token is required"),
   token_type_hint: z.string().optional(),
+  client_id: z.string().optional(),
+  client_secret: z.string().optional(),
 });
 
 function parseOAuth<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
@@ -43,6 +45,16 @@ function parseOAuth<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
   return parsed.data;
 }
 
+/**
+ * A client with a secret is confidential: it authenticates on every call, and PKCE comes on top
+ * of that, never instead (OAuth Security BCP §2.1.1; api-notes C4). Otherwise anyone holding a
+ * stolen code and verifier could redeem it as a public client. Every client the fixture registers
+ * has a secret, so every one is confidential.
+ */
+function isConfidential(app: RegisteredApp): boolean {
+  return app.client_secret !== "";
+}
+
 function authenticateClient(
   ctx: EmulatorContext,
   clientId: string,
@@ -50,10 +62,41 @@ function authenticateClient(
 ): RegisteredApp {
   const app = [...ctx.world.apps.values()].find((candidate) => candidate.client_id === clientId);
   if (!app) throw new OAuthError("invalid_client", "Unknown client_id.");
-  if (clientSecret !== undefined && !secretsEqual(clientSecret, app.client_secret)) {
+  if (clientSecret === undefined) {
+    if (isConfidential(app))
+      throw new OAuthError(
+        "invalid_client",
+        "client_secret is required: this client has a secret, and PKCE does not replace it.",
+      );
+    return app;
+  }
+  if (!secretsEqual(clientSecret, app.client_secret)) {
     throw new OAuthError("invalid_client", "The client_secret is wrong.");
   }
   return app;
+}
+
+/** RFC 6749 §2.3.1: HTTP Basic (form-urlencoded id and secret) or the two form fields. */
+function clientCredentialsOf(
+  authorization: string | undefined,
+  body: { client_id?: string | undefined; client_secret?: string | undefined },
+): { clientId: string; clientSecret: string | undefined } | null {
+  const basic = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(authorization ?? "");
+  if (basic?.[1]) {
+    const decoded = Buffer.from(basic[1], "base64").toString("utf8");
+    const colon = decoded.indexOf(":");
+    if (colon < 1) return null;
+    try {
+      return {
+        clientId: decodeURIComponent(decoded.slice(0, colon).replaceAll("+", " ")),
+        clientSecret: decodeURIComponent(decoded.slice(colon + 1).replaceAll("+", " ")),
+      };
+    } catch {
+      return null;
+    }
+  }
+  if (!body.client_id) return null;
+  return { clientId: body.client_id, clientSecret: body.client_secret };
 }
 
 function assertStillMember(ctx: EmulatorContext, grant: Grant): void {
@@ -83,7 +126,7 @@ function sendTokens(ctx: EmulatorContext, reply: FastifyReply, grant: Grant) {
 }
 
 function exchangeCode(ctx: EmulatorContext, body: z.infer<typeof codeGrantSchema>): Grant {
-  authenticateClient(ctx, body.client_id, body.client_secret);
+  const client = authenticateClient(ctx, body.client_id, body.client_secret);
   const code = ctx.oauth.findCode(body.code);
   if (!code || code.clientId !== body.client_id)
     throw new OAuthError("invalid_grant", "The authorization code is not valid.");
@@ -116,6 +159,7 @@ function exchangeCode(ctx: EmulatorContext, body: z.infer<typeof codeGrantSchema
       throw new OAuthError("invalid_grant", "The code_verifier does not match the code_challenge.");
     }
   } else if (body.client_secret === undefined) {
+    // Neither PKCE nor a secret: nothing ties this exchange to the client that asked for the code.
     throw new OAuthError(
       "invalid_client",
       "client_secret is required when the code was requested without PKCE.",
@@ -127,7 +171,7 @@ function exchangeCode(ctx: EmulatorContext, body: z.infer<typeof codeGrantSchema
     userUid: code.userUid,
     orgUid: code.orgUid,
     scopes: code.scopes,
-    confidential: body.client_secret !== undefined,
+    confidential: isConfidential(client),
   });
   code.used = true;
   code.grantUid = grant.uid;
@@ -150,7 +194,8 @@ function refresh(ctx: EmulatorContext, body: z.infer<typeof refreshGrantSchema>)
   if ("problem" in result) {
     const messages = {
       unknown: "The refresh token is not valid.",
-      reused: "The refresh token was already used (refresh tokens rotate).",
+      reused:
+        "The refresh token was already used (refresh tokens rotate); every token of this authorization is now revoked.",
       revoked: "The authorization behind this refresh token was revoked.",
     } as const;
     throw new OAuthError("invalid_grant", messages[result.problem]);
@@ -176,10 +221,19 @@ export function registerTokenRoutes(app: FastifyInstance, ctx: EmulatorContext):
     });
   }
 
+  // RFC 7662 §2.1: only an authenticated client may introspect, and (§4) it learns nothing about
+  // another client's tokens, so a leaked token cannot be probed by whoever found it.
   app.post("/apps-api/introspect", async (request) => {
     const body = parseOAuth(introspectSchema, request.body);
+    const credentials = clientCredentialsOf(request.headers.authorization, body);
+    if (!credentials || credentials.clientSecret === undefined)
+      throw new OAuthError(
+        "invalid_client",
+        "Introspection requires client authentication (client_id and client_secret).",
+      );
+    const client = authenticateClient(ctx, credentials.clientId, credentials.clientSecret);
     const found = ctx.oauth.introspect(body.token);
-    if (!found) return { active: false };
+    if (!found || found.grant.clientId !== client.client_id) return { active: false };
     return {
       active: true,
       token_type: found.kind,

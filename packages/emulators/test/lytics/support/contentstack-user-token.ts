@@ -62,6 +62,8 @@ export async function contentstackUserToken(
     body: new URLSearchParams({
       grant_type: "authorization_code",
       client_id: APP.client_id,
+      // The app has a secret, so it is a confidential client: PKCE does not replace the secret.
+      client_secret: APP.client_secret,
       redirect_uri: redirectUri,
       code,
       code_verifier: verifier,
