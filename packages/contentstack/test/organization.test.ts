@@ -2,7 +2,7 @@
 // real service checks.
 import { useFreshEmulator } from "@lytics-access/emulators/testing";
 import { describe, expect, it } from "vitest";
-import { AuthError, ForbiddenError, NotFoundError } from "../src/index";
+import { AuthError, ForbiddenError, membershipChangesFrom, NotFoundError } from "../src/index";
 import {
   authtokenFor,
   calls,
@@ -121,33 +121,166 @@ describe("organization writes", () => {
     expect((await calls(emulator)).calls).toHaveLength(0);
   });
 
-  it("removes members, and removing them again changes nothing", async () => {
+  it("removes members and returns the removed shares from the documented answer", async () => {
     const client = await clientFor(emulator);
-    await client.removeMembers(["max.member@acme.test"]);
+    const answer = await client.removeMembers(["max.member@acme.test", "PAM.pending@acme.test"]);
+    expect(answer).toEqual({
+      notice: "The invitation has been deleted successfully.",
+      removed: [
+        expect.objectContaining({
+          email: "max.member@acme.test",
+          userUid: "blt_user_max",
+          roleUids: ["blt_role_acme_member"],
+          status: "accepted",
+        }),
+        expect.objectContaining({
+          email: "pam.pending@acme.test",
+          userUid: null,
+          status: "pending",
+        }),
+      ],
+    });
     const members = await client.listMembers();
     expect(members.map((member) => member.email)).not.toContain("max.member@acme.test");
-    expect(members).toHaveLength(7);
+    expect(members).toHaveLength(6);
   });
 
-  it("reads the audit log newest first, optionally since an instant", async () => {
+  it("lists members in the documented sort orders", async () => {
+    const client = await clientFor(emulator);
+    await control(emulator, "PUT", `/organizations/${ORG}/members/mona.member@acme.test/roles`, {
+      org_roles: ["blt_role_acme_admin"],
+    });
+    const byUpdate = await client.listMembers({ sort: { field: "updated_at", direction: "desc" } });
+    expect(byUpdate[0]?.email).toBe("mona.member@acme.test");
+    const byEmail = await client.listMembers({ sort: { field: "email", direction: "asc" } });
+    expect(byEmail.map((member) => member.email)).toEqual(
+      [...byEmail.map((member) => member.email)].sort(),
+    );
+  });
+
+  it("lists the caller's organizations", async () => {
+    const adam = await clientFor(emulator, {
+      credentials: { kind: "authtoken", authtoken: await authtokenFor(emulator, "blt_user_adam") },
+    });
+    const organizations = await adam.listOrganizations();
+    expect(organizations.map((org) => [org.uid, org.isOwner])).toEqual([
+      [ORG, false],
+      ["blt_org_globex", false],
+    ]);
+    const owner = await (await clientFor(emulator)).listOrganizations();
+    expect(owner).toEqual([
+      expect.objectContaining({ uid: ORG, name: "Acme Corporation", isOwner: true }),
+    ]);
+  });
+
+  it("resends a pending invitation once, and transfers ownership", async () => {
+    const client = await clientFor(emulator);
+    const pending = (await client.listMembers()).find((member) => member.status === "pending");
+    await control(emulator, "DELETE", "/calls");
+    expect(await client.resendInvitation(pending?.shareUid ?? "")).toEqual({
+      notice: "The invitation has been resent successfully.",
+    });
+    expect((await calls(emulator)).calls.map((call) => call.key)).toEqual([
+      "GET /v3/organizations/:org_uid/share/:share_uid/resend_invitation",
+    ]);
+    const transferred = await client.transferOwnership("adam.admin@acme.test");
+    expect(transferred.notice).toEqual(expect.any(String));
+    expect((await client.getOrganization()).ownerUid).toBe("blt_user_adam");
+    await expect(client.transferOwnership("adam.admin@acme.test")).rejects.toMatchObject({
+      status: 403,
+    });
+  });
+
+  it("reads the documented audit log items newest first, from a cursor or an instant", async () => {
     const client = await clientFor(emulator);
     await client.inviteMembers([{ email: "first@acme.test", role: "member" }]);
+    const [newest] = await client.listAuditLog({ maxEntries: 1 });
     await new Promise((resolve) => setTimeout(resolve, 20));
     const between = new Date();
     await new Promise((resolve) => setTimeout(resolve, 20));
     await client.removeMembers(["mia.member@acme.test"]);
     const log = await client.listAuditLog();
-    expect(log.slice(0, 2).map((entry) => [entry.eventType, entry.email])).toEqual([
-      ["unshare", "mia.member@acme.test"],
-      ["share", "first@acme.test"],
-    ]);
-    for (let index = 1; index < log.length; index++) {
-      expect(log[index - 1]?.createdAt.getTime()).toBeGreaterThanOrEqual(
-        log[index]?.createdAt.getTime() ?? 0,
-      );
-    }
+    expect(log.map((entry) => entry.eventType)).toEqual(["unshare", "share"]);
+    expect(log[0]).toMatchObject({
+      orgUid: ORG,
+      module: "user",
+      createdBy: "blt_user_olivia",
+      requestId: expect.any(String),
+      remoteAddr: expect.any(String),
+      request: { emails: ["mia.member@acme.test"] },
+    });
+    expect(log[0]?.createdAt?.getTime()).toBeGreaterThanOrEqual(log[1]?.createdAt?.getTime() ?? 0);
     const recent = await client.listAuditLog({ since: between });
-    expect(recent.map((entry) => entry.email)).toEqual(["mia.member@acme.test"]);
+    expect(recent.map((entry) => entry.eventType)).toEqual(["unshare"]);
+    const afterCursor = await client.listAuditLog({ afterUid: newest?.uid });
+    expect(afterCursor.map((entry) => entry.uid)).toEqual([log[0]?.uid]);
+    expect(membershipChangesFrom(log)).toEqual([
+      expect.objectContaining({ kind: "invited", email: "first@acme.test", userUid: null }),
+      expect.objectContaining({
+        kind: "removed",
+        email: "mia.member@acme.test",
+        userUid: "blt_user_mia",
+        rolesBefore: ["blt_role_acme_member"],
+      }),
+    ]);
+  });
+
+  it("reads every page of a long log and turns every emulator membership change into a typed change", async () => {
+    const client = await clientFor(emulator, { pageSize: 25 });
+    for (let index = 0; index < 30; index++) {
+      await control(emulator, "POST", `/organizations/${ORG}/members`, {
+        email: `bulk${index}@acme.test`,
+        org_roles: ["blt_role_acme_member"],
+        status: "pending",
+      });
+    }
+    await control(emulator, "POST", `/organizations/${ORG}/members/bulk0@acme.test/accept`);
+    await control(emulator, "PUT", `/organizations/${ORG}/members/mia.member@acme.test/roles`, {
+      org_roles: ["blt_role_acme_admin"],
+    });
+    await control(emulator, "POST", `/organizations/${ORG}/members`, {
+      email: "gina.owner@globex.test",
+      org_roles: ["blt_role_acme_member"],
+    });
+    await control(emulator, "DELETE", `/organizations/${ORG}/members/max.member@acme.test`);
+    await control(emulator, "POST", `/organizations/${ORG}/transfer-ownership`, {
+      transfer_to: "adam.admin@acme.test",
+    });
+    const log = await client.listAuditLog();
+    expect(log).toHaveLength(35);
+    const changes = membershipChangesFrom(log);
+    expect(changes.filter((change) => change.kind === "invited")).toHaveLength(30);
+    expect(changes.slice(30)).toEqual([
+      expect.objectContaining({
+        kind: "joined",
+        email: "bulk0@acme.test",
+        userUid: expect.any(String),
+        rolesAfter: ["blt_role_acme_member"],
+      }),
+      expect.objectContaining({
+        kind: "roles-changed",
+        email: "mia.member@acme.test",
+        userUid: "blt_user_mia",
+        rolesBefore: ["blt_role_acme_member"],
+        rolesAfter: ["blt_role_acme_admin"],
+      }),
+      expect.objectContaining({
+        kind: "joined",
+        email: "gina.owner@globex.test",
+        userUid: "blt_user_gina",
+      }),
+      expect.objectContaining({
+        kind: "removed",
+        email: "max.member@acme.test",
+        userUid: "blt_user_max",
+      }),
+      expect.objectContaining({
+        kind: "ownership-transferred",
+        email: "adam.admin@acme.test",
+        userUid: "blt_user_adam",
+        previousOwnerUid: "blt_user_olivia",
+      }),
+    ]);
   });
 });
 
@@ -158,7 +291,7 @@ describe("typed errors", () => {
     });
     const error = await client.listMembers().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ForbiddenError);
-    expect(error).toMatchObject({ code: "FORBIDDEN", status: 403, apiErrorCode: 161 });
+    expect(error).toMatchObject({ code: "FORBIDDEN", status: 403, apiCode: 161 });
     expect((error as Error).message).toMatch(/HTTP 403/);
   });
 
@@ -168,9 +301,9 @@ describe("typed errors", () => {
       credentials: { kind: "authtoken", authtoken: "blt_not_a_session" },
     });
     await expect(client.getOrganization()).rejects.toMatchObject({
-      code: "AUTH_FAILED",
+      code: "UNAUTHORIZED",
       status: 401,
-      apiErrorCode: 105,
+      apiCode: 105,
     });
     await expect(client.getOrganization()).rejects.toBeInstanceOf(AuthError);
     expect((await calls(emulator)).calls).toHaveLength(2);

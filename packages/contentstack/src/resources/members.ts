@@ -3,7 +3,7 @@
 // method (`share/search`) or where it declares one it does not implement (`removeUsers`, so
 // DELETE /organizations/{uid}/share); invitations use the SDK's `addUser`.
 import { z } from "zod";
-import { InvalidResponseError } from "../errors/invalid-response-error";
+import { InvalidResponseError } from "@lytics-access/http";
 import { sdkData } from "../sdk/management-sdk";
 import { parseWire } from "../wire/parse-wire";
 import { wireShareSchema, wireSharePageSchema, type WireShare } from "../wire/wire-share";
@@ -65,6 +65,17 @@ async function roleContext(context: ResourceContext): Promise<{
   };
 }
 
+/** The documented share listing order: `asc=`/`desc=` a share timestamp or the email. */
+export interface MemberSort {
+  readonly field: "created_at" | "updated_at" | "email";
+  readonly direction: "asc" | "desc";
+}
+
+export interface ListMembersOptions {
+  /** @defaultValue the service's own order */
+  readonly sort?: MemberSort | undefined;
+}
+
 const sdkSharePageSchema = z.object({
   items: z.array(wireShareSchema),
   count: z.number().int().nonnegative(),
@@ -75,15 +86,19 @@ const sdkSharePageSchema = z.object({
  * listing, or one without the Owner, is refused: the organization always has an Owner, so such an
  * answer is damaged, and reading it as "everyone left" would remove everyone's access (DESIGN §4).
  */
-export async function listMembers(context: ResourceContext): Promise<OrgMember[]> {
+export async function listMembers(
+  context: ResourceContext,
+  options: ListMembersOptions = {},
+): Promise<OrgMember[]> {
   const operation = "GET /v3/organizations/{uid}/share";
+  const sort = options.sort ? { [options.sort.direction]: options.sort.field } : {};
   const { organization, resolution } = await roleContext(context);
   const shares = await collectAllPages(
     async (skip, limit) => {
       const collection = await viaSdk(operation, () =>
         context.sdk
           .organization(context.organizationUid)
-          .getInvitations({ skip, limit, include_count: true }),
+          .getInvitations({ skip, limit, include_count: true, ...sort }),
       );
       return parseWire(
         sdkSharePageSchema,
@@ -206,22 +221,36 @@ export async function inviteMembers(
   return shares.map((share) => toOrgMember(share, resolution));
 }
 
-const removalResponseSchema = z.object({ notice: z.string().optional() }).loose().optional();
+const removalResponseSchema = z
+  .object({ notice: z.string().optional(), shares: z.array(wireShareSchema).optional() })
+  .loose()
+  .optional();
+
+/** A share as `DELETE /share` answers it: the user or invitation that was removed. */
+export interface RemovedShare {
+  readonly shareUid: string;
+  readonly email: string;
+  /** Null for a pending invitation. */
+  readonly userUid: string | null;
+  readonly roleUids: readonly string[];
+  readonly status: "accepted" | "pending";
+}
 
 /**
  * Removes people from the organization (`DELETE /share` with `{emails}`; the SDK declares
- * `removeUsers` but does not implement it). Removing someone already gone changes nothing, so
- * this call is retried like a read.
+ * `removeUsers` but does not implement it). The answer is
+ * `{notice: "The invitation has been deleted successfully.", shares: [the removed shares]}`.
+ * Removing someone already gone changes nothing, so this call is retried like a read.
  */
 export async function removeMembers(
   context: ResourceContext,
   emails: readonly string[],
-): Promise<{ notice: string | null }> {
+): Promise<{ notice: string | null; removed: RemovedShare[] }> {
   const operation = "DELETE /v3/organizations/{uid}/share";
   const targets = [
     ...new Set(emails.map((email) => email.trim().toLowerCase()).filter((email) => email !== "")),
   ];
-  if (targets.length === 0) return { notice: null };
+  if (targets.length === 0) return { notice: null, removed: [] };
   const result = await context.transport.send({
     method: "DELETE",
     url: organizationUrl(context, "/share"),
@@ -229,5 +258,15 @@ export async function removeMembers(
     operation,
     idempotent: true,
   });
-  return { notice: parseWire(removalResponseSchema, result.body, operation)?.notice ?? null };
+  const answer = parseWire(removalResponseSchema, result.body, operation);
+  return {
+    notice: answer?.notice ?? null,
+    removed: (answer?.shares ?? []).map((share) => ({
+      shareUid: share.uid,
+      email: share.email.toLowerCase(),
+      userUid: share.user_uid ?? null,
+      roleUids: share.org_roles,
+      status: share.status === "pending" || !share.user_uid ? "pending" : "accepted",
+    })),
+  };
 }
