@@ -16,10 +16,18 @@ import {
   listMembers,
   removeMembers,
   searchMembersByEmail,
+  type ListMembersOptions,
+  type RemovedShare,
   type MemberInvite,
   type OrgMember,
 } from "./resources/members";
 import { getOrganization, type Organization } from "./resources/organization";
+import {
+  listOrganizations,
+  resendInvitation,
+  transferOwnership,
+  type ListedOrganization,
+} from "./resources/organization-admin";
 import { listOrgRoles, type OrgRoleDefinition } from "./resources/roles";
 import { getUser, type ContentstackUser } from "./resources/user";
 import { createManagementSdk } from "./sdk/management-sdk";
@@ -87,14 +95,21 @@ export interface ContentstackClient {
   getOrganization(options?: { includePlan?: boolean }): Promise<Organization>;
   listOrgRoles(): Promise<OrgRoleDefinition[]>;
   /** Every user and pending invitation with its resolved role; an empty or ownerless list throws. */
-  listMembers(): Promise<OrgMember[]>;
+  listMembers(options?: ListMembersOptions): Promise<OrgMember[]>;
   searchMembersByEmail(emails: readonly string[]): Promise<OrgMember[]>;
   inviteMembers(
     invites: readonly MemberInvite[],
     options?: { message?: string },
   ): Promise<OrgMember[]>;
-  removeMembers(emails: readonly string[]): Promise<{ notice: string | null }>;
+  removeMembers(
+    emails: readonly string[],
+  ): Promise<{ notice: string | null; removed: RemovedShare[] }>;
   listAuditLog(query?: AuditLogQuery): Promise<AuditLogEntry[]>;
+  /** The organizations the credential's person belongs to (only its own for an OAuth token). */
+  listOrganizations(): Promise<ListedOrganization[]>;
+  resendInvitation(shareUid: string): Promise<{ notice: string | null }>;
+  /** Owner only: makes an accepted member the Owner. */
+  transferOwnership(email: string): Promise<{ notice: string | null }>;
 }
 
 let processLimiter: RateLimiter | undefined;
@@ -138,10 +153,13 @@ export function createContentstackClient(options: ContentstackClientOptions): Co
     getUser: () => getUser(context),
     getOrganization: (getOptions) => getOrganization(context, getOptions),
     listOrgRoles: () => listOrgRoles(context),
-    listMembers: () => listMembers(context),
+    listMembers: (listOptions) => listMembers(context, listOptions),
     searchMembersByEmail: (emails) => searchMembersByEmail(context, emails),
     inviteMembers: (invites, inviteOptions) => inviteMembers(context, invites, inviteOptions),
     removeMembers: (emails) => removeMembers(context, emails),
     listAuditLog: (query) => listAuditLog(context, query),
+    listOrganizations: () => listOrganizations(context),
+    resendInvitation: (shareUid) => resendInvitation(context, shareUid),
+    transferOwnership: (email) => transferOwnership(context, email),
   };
 }

@@ -24,8 +24,21 @@ export type {
 export type { ContentstackUser, UserOrganization } from "./resources/user";
 export type { Organization, PlanRateLimits } from "./resources/organization";
 export type { OrgRoleDefinition } from "./resources/roles";
-export type { OrgMember, MemberInvite } from "./resources/members";
+export type {
+  OrgMember,
+  MemberInvite,
+  MemberSort,
+  ListMembersOptions,
+  RemovedShare,
+} from "./resources/members";
 export type { AuditLogEntry, AuditLogQuery } from "./resources/audit-log";
+export {
+  membershipChangesOf,
+  membershipChangesFrom,
+  peopleNamedBy,
+} from "./resources/membership-changes";
+export type { MembershipChange, MembershipChangeKind } from "./resources/membership-changes";
+export type { ListedOrganization } from "./resources/organization-admin";
 export { ORG_ROLES, resolveOrgRole } from "./resources/member-roles";
 export type { OrgRole, RoleResolutionContext, ResolvedRole } from "./resources/member-roles";
 
