@@ -72,6 +72,7 @@ export async function startEmulators(
       fixture,
       publicUrl: lyticsUrl,
       contentstackUrl: contentstack.url,
+      contentstackStateVersion: contentstack.stateVersion,
       rateLimitPerSecond: options.lyticsRateLimitPerSecond ?? 20,
       logger: options.logger ?? false,
     });

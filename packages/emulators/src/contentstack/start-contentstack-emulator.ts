@@ -32,6 +32,7 @@ import { OAuthStore } from "./oauth/oauth-store";
 import { registerTokenRoutes, TOKEN_PATHS } from "./oauth/token-routes";
 import { optionsSchema, type ContentstackEmulatorOptions } from "./options";
 import { SessionStore } from "./state/sessions";
+import { installStateVersion } from "./state/state-version";
 import { createWorld } from "./state/world";
 
 export interface RunningContentstackEmulator {
@@ -40,6 +41,11 @@ export interface RunningContentstackEmulator {
   port: number;
   /** Stops the server; safe to call more than once. */
   close(): Promise<void>;
+  /**
+   * Moves with every write this emulator answers (membership, roles, sessions, tokens): the
+   * Lytics emulator reuses a resolved caller only while it holds.
+   */
+  stateVersion(): number;
 }
 
 function isOAuthPath(request: FastifyRequest): boolean {
@@ -108,6 +114,8 @@ export async function startContentstackEmulator(
   };
 
   const app = Fastify({ logger: requestLogOptions(resolved.logger) });
+  // First, so every route below moves it (the Lytics emulator keys its caller cache on it).
+  const stateVersion = installStateVersion(app);
   const ctx: EmulatorContext = {
     world: createWorld(startFixture),
     ttls: { ...initialTtls },
@@ -190,6 +198,7 @@ export async function startContentstackEmulator(
   return {
     url: ctx.publicUrl,
     port,
+    stateVersion: stateVersion.current,
     close: () => (closing ??= app.close()),
   };
 }

@@ -39,8 +39,16 @@ export interface LyticsEmulatorOptions {
   controlApi?: boolean;
   /** Log requests with pino (paths only: no query strings, no headers). @defaultValue false */
   logger?: boolean;
-  /** How long a caller resolved through Contentstack `GET /v3/user` is cached. @defaultValue 3000 */
+  /** How long a caller resolved through Contentstack `GET /v3/user` may be reused. @defaultValue 3000 */
   identityCacheMs?: number;
+  /**
+   * The Contentstack emulator's state version (`RunningContentstackEmulator.stateVersion`): a
+   * resolved caller is reused only while it holds, so no removal or role change is missed.
+   * Without it the caller is asked for on every request (nothing could tell a stale answer).
+   */
+  contentstackStateVersion?: () => number;
+  /** The clock of the caller cache, in milliseconds (tests inject one). @defaultValue Date.now */
+  now?: () => number;
 }
 
 export interface LyticsEmulator {
@@ -64,7 +72,7 @@ const optionsSchema = z.object({
 const trimSlash = (url: string): string => url.replace(/\/+$/, "");
 
 export async function startLyticsEmulator(options: LyticsEmulatorOptions): Promise<LyticsEmulator> {
-  const { fixture: fixtureOption, ...rest } = options;
+  const { fixture: fixtureOption, contentstackStateVersion, now, ...rest } = options;
   const parsed = optionsSchema.safeParse(rest);
   if (!parsed.success) {
     const issues = parsed.error.issues
@@ -103,6 +111,8 @@ export async function startLyticsEmulator(options: LyticsEmulatorOptions): Promi
     identity: createContentstackIdentity({
       baseUrl: contentstackUrl,
       cacheMs: config.identityCacheMs,
+      ...(contentstackStateVersion ? { stateVersion: contentstackStateVersion } : {}),
+      ...(now ? { now } : {}),
     }),
     limiter,
     sessions: new LaunchSessions(),

@@ -37,8 +37,11 @@ describe("GET /auth/contentstack/start", () => {
 
   it("refuses a project that is not the organization's, and a missing organization", async () => {
     expect(
-      (await get("/auth/contentstack/start?organization_uid=blt_org_globex&project=proj_acme_web"))
-        .status,
+      (
+        await get(
+          "/auth/contentstack/start?organization_uid=blt_org_globex&project=66ac00000000000000001001",
+        )
+      ).status,
     ).toBe(400);
     expect(
       (

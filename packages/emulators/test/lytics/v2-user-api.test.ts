@@ -37,8 +37,12 @@ describe("authorization header", () => {
   });
 
   it("rejects an account_id the token does not reach", async () => {
-    expect((await v2("GET", "/v2/user?account_id=acme_campaigns")).status).toBe(401);
-    expect((await v2("GET", "/v2/user?account_id=acme_web")).status).toBe(200);
+    expect((await v2("GET", "/v2/user?account_id=ac000000000000000000000000001002")).status).toBe(
+      401,
+    );
+    expect((await v2("GET", "/v2/user?account_id=ac000000000000000000000000001001")).status).toBe(
+      200,
+    );
   });
 });
 
@@ -72,7 +76,7 @@ describe("GET /v2/user", () => {
     expect(mia.accounts).toEqual([
       expect.objectContaining({
         aid: 1001,
-        account_id: "acme_web",
+        account_id: "ac000000000000000000000000001001",
         roles: ["observer", "authed2"],
         granted_by: expect.any(String),
       }),
@@ -229,7 +233,7 @@ describe("GET /v2/account/{aid}", () => {
     expect(plain.status).toBe(200);
     expect(plain.body.data).toMatchObject({
       aid: 1001,
-      account_id: "acme_web",
+      account_id: "ac000000000000000000000000001001",
       name: "Acme Corporation",
     });
     expect(plain.body.data.roles_available).toBeUndefined();

@@ -1,6 +1,10 @@
 // Who is calling: the Lytics side never sees Contentstack's user store, so it asks Contentstack
 // (`GET /v3/user`) with the caller's own credential, as the real Management API must. Answers are
-// cached per credential for a few seconds only, so a role change or removal shows up quickly.
+// cached per credential to spare Contentstack a call per request in a burst, but an answer is only
+// reused while Contentstack's state version is the one it was read at: any write there (a removal,
+// a role change, a revoked token) makes every cached answer stale at once. Without a version
+// source nothing is cached, since nothing could tell when an answer went stale. The TTL is only a
+// backstop for what changes with time alone (a token expiring).
 import { z } from "zod";
 
 import { ContentstackCallError } from "../errors/contentstack-call-error";
@@ -40,18 +44,40 @@ export interface ContentstackIdentity {
   clear(): void;
 }
 
-export function createContentstackIdentity(options: {
+export interface ContentstackIdentityOptions {
   baseUrl: string;
+  /** How long an answer may be reused while the state version holds. */
   cacheMs: number;
-}): ContentstackIdentity {
-  const cache = new Map<string, { at: number; result: IdentityResult }>();
+  /**
+   * Contentstack's state version: it changes with every write that could change who someone is
+   * (membership, roles, sessions, tokens). Absent: nothing is cached.
+   */
+  stateVersion?: () => number;
+  /** The clock, in milliseconds (tests inject one). @defaultValue Date.now */
+  now?: () => number;
+}
+
+export function createContentstackIdentity(
+  options: ContentstackIdentityOptions,
+): ContentstackIdentity {
+  const cache = new Map<string, { at: number; version: number; result: IdentityResult }>();
+  const now = options.now ?? Date.now;
+  const { stateVersion } = options;
   return {
     async resolve(credential, organizationUid) {
+      if (!stateVersion || options.cacheMs <= 0)
+        return fetchUser(options.baseUrl, credential, organizationUid);
       const key = `${credential.kind}:${credential.token}:${organizationUid}`;
       const hit = cache.get(key);
-      if (hit && Date.now() - hit.at < options.cacheMs) return hit.result;
+      if (hit && hit.version === stateVersion() && now() - hit.at < options.cacheMs)
+        return hit.result;
+      // The version is read before asking: a change that lands during the call makes this answer
+      // stale for the next request rather than fresh.
+      const version = stateVersion();
+      const at = now();
       const result = await fetchUser(options.baseUrl, credential, organizationUid);
-      cache.set(key, { at: Date.now(), result });
+      cache.delete(key);
+      cache.set(key, { at, version, result });
       // Keep the cache small: it only exists to spare Contentstack a call per request in a burst.
       if (cache.size > 1000) cache.delete(cache.keys().next().value as string);
       return result;

@@ -1,11 +1,17 @@
 // `/projects/{id}/collaborators[/{userUid}]` and `/projects/{id}/roles`. Collaborators are the
-// account's Lytics users (one store with the v2 API). Unlike v2, these calls check role slugs
+// account's Lytics users (one store with the v2 API). Their bodies were never observed live; they
+// follow the projects' conventions (bare arrays and objects, camelCase, the same error envelope),
+// which docs/lytics-shapes.md lists as our choice. Unlike v2, these calls check role slugs
 // against the account's assignable roles, and refuse to remove or demote the last admin, or to let
 // a collaborator touch the project owner.
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 
-import { forbiddenResource, ManagementApiError } from "../errors/management-api-error";
+import {
+  forbiddenResource,
+  ManagementApiError,
+  ManagementValidationError,
+} from "../errors/management-api-error";
 import type { LyticsContext } from "../lytics-context";
 import type { AccountRecord, LyticsStore } from "../store/lytics-store";
 import { rolesAvailable } from "../store/role-catalogue";
@@ -34,11 +40,9 @@ function assertAssignable(account: AccountRecord, roles: readonly string[]): voi
   );
   const unknown = roles.filter((role) => !assignable.has(role));
   if (unknown.length > 0) {
-    throw new ManagementApiError(
-      400,
-      `Unknown roles: ${unknown.join(", ")}`,
-      "lytics.ROLES.UNKNOWN_ROLE",
-    );
+    throw new ManagementValidationError({
+      roles: [{ code: "lytics.ROLES.UNKNOWN_ROLE", values: unknown }],
+    });
   }
 }
 
@@ -71,18 +75,16 @@ export function registerCollaboratorRoutes(app: FastifyInstance, context: Lytics
   app.get<ProjectParams>("/projects/:id/collaborators", async (request) => {
     const account = projectOf(context, request);
     if (!canOnProject(callerOf(request), account, "view")) throw forbiddenResource();
-    return {
-      collaborators: store
-        .membersOf(account)
-        .map(({ user, membership }) => toCollaborator(account, user, membership)),
-    };
+    return store
+      .membersOf(account)
+      .map(({ user, membership }) => toCollaborator(account, user, membership));
   });
 
   app.post<ProjectParams>("/projects/:id/collaborators", async (request, reply) => {
     const caller = callerOf(request);
     const account = projectOf(context, request);
     if (!canOnProject(caller, account, "manage_collaborators")) throw forbiddenResource();
-    const input = parseBody(inviteSchema, request.body);
+    const input = parseBody(inviteSchema, request.body, "COLLABORATORS");
     assertAssignable(account, input.roles);
     const invited = input.userEmails.map((email) => {
       const person = store.personByEmail(email);
@@ -94,14 +96,14 @@ export function registerCollaboratorRoutes(app: FastifyInstance, context: Lytics
       const membership = store.grant(account, user.id, input.roles, caller.user.uid);
       return toCollaborator(account, user, membership);
     });
-    return reply.code(201).send({ collaborators: invited });
+    return reply.code(201).send(invited);
   });
 
   app.put<CollaboratorParams>("/projects/:id/collaborators/:userUid", async (request) => {
     const caller = callerOf(request);
     const account = projectOf(context, request);
     if (!canOnProject(caller, account, "manage_collaborators")) throw forbiddenResource();
-    const input = parseBody(updateSchema, request.body);
+    const input = parseBody(updateSchema, request.body, "COLLABORATORS");
     assertAssignable(account, input.roles);
     const { user, membership } = findCollaborator(store, account, request.params.userUid);
     assertMayTouch(caller, account, user.cs_user_uid);
@@ -117,7 +119,7 @@ export function registerCollaboratorRoutes(app: FastifyInstance, context: Lytics
       );
     }
     const updated = store.grant(account, user.id, input.roles, caller.user.uid);
-    return { collaborator: toCollaborator(account, user, updated) };
+    return toCollaborator(account, user, updated);
   });
 
   app.delete<CollaboratorParams>("/projects/:id/collaborators/:userUid", async (request, reply) => {
@@ -140,9 +142,8 @@ export function registerCollaboratorRoutes(app: FastifyInstance, context: Lytics
   app.get<ProjectParams>("/projects/:id/roles", async (request) => {
     const account = projectOf(context, request);
     if (!canOnProject(callerOf(request), account, "view")) throw forbiddenResource();
-    const roles = rolesAvailable(account.roles_available)
+    return rolesAvailable(account.roles_available)
       .filter((role) => role.can_be_assigned)
       .map(({ slug, name, description }) => ({ slug, name, description }));
-    return { roles };
   });
 }

@@ -1,12 +1,21 @@
-// The Management API's front door, in the order the live service shows (api-notes §A1.2/§A1.4):
-// without `x-cs-api-version: 1` the framework answers 404 "Cannot <METHOD> <path>" before any
-// auth; then `organization_uid` is required; then the caller is resolved through Contentstack.
+// The Management API's front door, in the order the live service shows (api-notes §A1.2/§A1.4,
+// Part C1): without `x-cs-api-version: 1` the framework answers 404 "Cannot <METHOD> <path>"
+// before any auth; then `organization_uid` is required; then the caller is resolved through
+// Contentstack. Every refusal uses the one envelope `{message, status, error}`, except 401, which
+// is Contentstack's own body.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 
 import type { ContentstackCredential } from "../contentstack/contentstack-identity";
 import { ContentstackCallError } from "../errors/contentstack-call-error";
-import { ManagementApiError, managementErrorBody } from "../errors/management-api-error";
+import {
+  ManagementApiError,
+  ManagementValidationError,
+  managementErrorBody,
+  notLoggedInBody,
+  projectNotFound,
+  type FieldErrors,
+} from "../errors/management-api-error";
 import type { LyticsContext } from "../lytics-context";
 import type { AccountRecord } from "../store/lytics-store";
 import { registerCollaboratorRoutes } from "./collaborator-routes";
@@ -16,7 +25,7 @@ import { registerProjectRoutes } from "./project-routes";
 const callers = new WeakMap<FastifyRequest, ManagementCaller>();
 
 export function notFoundRouteBody(request: FastifyRequest): unknown {
-  return managementErrorBody(404, `Cannot ${request.method} ${request.url}`);
+  return managementErrorBody(404, `Cannot ${request.method} ${request.url.split("?")[0] ?? ""}`);
 }
 
 export function callerOf(request: FastifyRequest): ManagementCaller {
@@ -25,26 +34,50 @@ export function callerOf(request: FastifyRequest): ManagementCaller {
   return caller;
 }
 
-/** The project named in the path, if it belongs to the caller's organization (else 404). */
+/**
+ * The project named in the path (or `projectUid`), if it belongs to the caller's organization.
+ * Another organization's project is "not found", never "forbidden", as seen live.
+ */
 export function projectOf(
   context: LyticsContext,
-  request: FastifyRequest<{ Params: { id: string } }>,
+  request: FastifyRequest,
+  projectUid = (request.params as { id?: string }).id ?? "",
 ): AccountRecord {
-  const account = context.store.accountByProjectUid(request.params.id);
+  const account = context.store.accountByProjectUid(projectUid);
   if (!account || account.organization_uid !== callerOf(request).organization.uid) {
-    throw new ManagementApiError(404, "Project not found", "lytics.PROJECTS.NOT_FOUND");
+    throw projectNotFound();
   }
   return account;
 }
 
-/** Parses a body with zod; a failure is NestJS's 400 with one message per problem. */
-export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+/**
+ * Parses a body with zod; a failure is the live validation 400 with every problem under its field
+ * path, coded `lytics.<module>.<problem>` (`module` e.g. `COLLABORATORS`; our choice of codes for
+ * bodies the live service was not seen to check).
+ */
+export function parseBody<T>(schema: z.ZodType<T>, body: unknown, module: string): T {
   const parsed = schema.safeParse(body ?? {});
   if (parsed.success) return parsed.data;
-  throw new ManagementApiError(
-    400,
-    parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`),
-  );
+  const errors: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    // Problems inside a list are reported on the list (`userEmails`, not `userEmails.2`).
+    const field = issue.path.filter((part) => typeof part === "string").join(".") || "body";
+    (errors[field] ??= []).push({ code: `lytics.${module}.${issueCode(issue)}` });
+  }
+  throw new ManagementValidationError(errors);
+}
+
+function issueCode(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case "too_small":
+      return "NOT_EMPTY";
+    case "too_big":
+      return "MAX_CHAR_LIMIT";
+    case "invalid_type":
+      return issue.input === undefined ? "NOT_EMPTY" : "INVALID_TYPE";
+    default:
+      return "INVALID";
+  }
 }
 
 function credentialOf(request: FastifyRequest): ContentstackCredential | null {
@@ -74,6 +107,14 @@ export function registerManagementApi(app: FastifyInstance, context: LyticsConte
         return reply.code(502).send(managementErrorBody(502, error.message));
       }
       const status = (error as { statusCode?: number }).statusCode;
+      if (status === 400) {
+        // Fastify's own refusals (unparsable JSON): the live validation body.
+        return reply
+          .code(400)
+          .send(
+            new ManagementValidationError({ body: [{ code: "lytics.BODY.INVALID_JSON" }] }).body(),
+          );
+      }
       if (status && status >= 400 && status < 500) {
         return reply.code(status).send(managementErrorBody(status, (error as Error).message));
       }
@@ -96,7 +137,9 @@ async function gate(
   }
   const organizationUid = request.headers.organization_uid;
   if (typeof organizationUid !== "string" || organizationUid.length === 0) {
-    await reply.code(400).send(managementErrorBody(400, "organization_uid header is required"));
+    await reply
+      .code(400)
+      .send(managementErrorBody(400, "Missing required header: organization_uid"));
     return;
   }
   if (context.limiter && !context.limiter.tryAcquire(`org:${organizationUid}`)) {
@@ -108,7 +151,7 @@ async function gate(
     ? await context.identity.resolve(credential, organizationUid)
     : ({ refused: 401 } as const);
   if ("refused" in result && result.refused === 401) {
-    await reply.code(401).send(managementErrorBody(401, "Unauthorized"));
+    await reply.code(401).send(notLoggedInBody());
     return;
   }
   // 403 from Contentstack: a valid OAuth token issued for another organization.

@@ -1,46 +1,51 @@
-// `/projects` and `/projects/{id}` (docs/lytics-shapes.md). Creating a project creates a Lytics
-// account whose owner is the caller, who also becomes an `admin` user of it.
-import type { FastifyInstance } from "fastify";
-import { z } from "zod";
+// `/projects` and `/projects/{id}`, with the bodies seen live (api-notes Part C1): a bare array
+// from the listing, the project object itself from get, create and update. Creating a project
+// creates a Lytics account whose owner is the caller, who also becomes an `admin` user of it.
+import type { FastifyInstance, FastifyRequest } from "fastify";
 
 import { forbiddenResource, ManagementApiError } from "../errors/management-api-error";
 import type { LyticsContext } from "../lytics-context";
+import { noConnections, type AccountRecord } from "../store/lytics-store";
 import { toProject } from "../store/store-views";
-import { callerOf, parseBody, projectOf } from "./management-api";
+import { callerOf, projectOf } from "./management-api";
 import { canOnProject, visibleProjects } from "./project-access";
+import { parseProjectInput } from "./project-input";
 
 /** The Data & Insights FAQ: an organization connects up to three Lytics accounts by default. */
 export const MAX_PROJECTS_PER_ORGANIZATION = 3;
 
-const createSchema = z.object({
-  name: z.string().trim().min(1).max(100),
-  domain: z.string().trim().min(1).max(255),
-  description: z.string().max(1000).optional(),
-});
-
-const updateSchema = z.object({
-  name: z.string().trim().min(1).max(100).optional(),
-  domain: z.string().trim().min(1).max(255).optional(),
-  description: z.string().max(1000).optional(),
-});
-
 type ProjectParams = { Params: { id: string } };
+
+/**
+ * The live service also identifies a project by the `x-project-uid` header: `PUT /projects/`
+ * (empty uid in the path) takes it from there, and without it answers 400.
+ */
+function projectUidFromHeader(request: FastifyRequest): string {
+  const header = request.headers["x-project-uid"];
+  if (typeof header === "string" && header.trim() !== "") return header.trim();
+  throw new ManagementApiError(400, "Missing required header: x-project-uid");
+}
 
 export function registerProjectRoutes(app: FastifyInstance, context: LyticsContext): void {
   const { store } = context;
 
+  const othersInOrganization = (organizationUid: string, except?: AccountRecord) =>
+    store.accountsOfOrganization(organizationUid).filter((account) => account !== except);
+
   app.get("/projects", async (request) => {
     const caller = callerOf(request);
     const projects = visibleProjects(caller, store.accountsOfOrganization(caller.organization.uid));
-    return { projects: projects.map(toProject) };
+    return projects.map(toProject);
   });
 
   app.post("/projects", async (request, reply) => {
     const caller = callerOf(request);
-    const input = parseBody(createSchema, request.body);
-    if (
-      store.accountsOfOrganization(caller.organization.uid).length >= MAX_PROJECTS_PER_ORGANIZATION
-    ) {
+    const organizationUid = caller.organization.uid;
+    const input = parseProjectInput(request.body, {
+      partial: false,
+      others: othersInOrganization(organizationUid),
+    });
+    if (store.accountsOfOrganization(organizationUid).length >= MAX_PROJECTS_PER_ORGANIZATION) {
       throw new ManagementApiError(
         403,
         `An organization can have at most ${MAX_PROJECTS_PER_ORGANIZATION} projects`,
@@ -48,11 +53,12 @@ export function registerProjectRoutes(app: FastifyInstance, context: LyticsConte
       );
     }
     const account = store.createAccount({
-      organization_uid: caller.organization.uid,
+      organization_uid: organizationUid,
       owner_uid: caller.user.uid,
-      name: input.name,
-      domain: input.domain,
+      name: input.name ?? "",
+      domain: input.domain ?? "",
       description: input.description ?? "",
+      connections: { ...noConnections(), ...input.connections },
     });
     const fullName = `${caller.user.first_name} ${caller.user.last_name}`.trim();
     const { user } = store.ensureUser({
@@ -61,25 +67,34 @@ export function registerProjectRoutes(app: FastifyInstance, context: LyticsConte
       cs_user_uid: caller.user.uid,
     });
     store.grant(account, user.id, ["admin"], caller.user.uid);
-    return reply.code(201).send({ project: toProject(account) });
+    return reply.code(201).send(toProject(account));
   });
 
   app.get<ProjectParams>("/projects/:id", async (request) => {
     const account = projectOf(context, request);
     if (!canOnProject(callerOf(request), account, "view")) throw forbiddenResource();
-    return { project: toProject(account) };
+    return toProject(account);
   });
 
-  app.put<ProjectParams>("/projects/:id", async (request) => {
-    const account = projectOf(context, request);
+  const update = (request: FastifyRequest, projectUid: string) => {
+    const account = projectOf(context, request, projectUid);
     if (!canOnProject(callerOf(request), account, "edit")) throw forbiddenResource();
-    const input = parseBody(updateSchema, request.body);
+    const input = parseProjectInput(request.body, {
+      partial: true,
+      others: othersInOrganization(account.organization_uid, account),
+    });
     if (input.name !== undefined) account.name = input.name;
     if (input.domain !== undefined) account.domain = input.domain;
     if (input.description !== undefined) account.description = input.description;
+    if (input.connections) account.connections = { ...account.connections, ...input.connections };
     store.touch(account);
-    return { project: toProject(account) };
-  });
+    return toProject(account);
+  };
+
+  app.put<ProjectParams>("/projects/:id", async (request) => update(request, request.params.id));
+  // An empty uid in the path (`PUT /projects/`), or none at all.
+  app.put("/projects/", async (request) => update(request, projectUidFromHeader(request)));
+  app.put("/projects", async (request) => update(request, projectUidFromHeader(request)));
 
   app.delete<ProjectParams>("/projects/:id", async (request, reply) => {
     const account = projectOf(context, request);

@@ -1,7 +1,7 @@
 // The Lytics world in memory. One store serves both surfaces: Management API collaborators and v2
 // account users are the same records, because a Lytics project IS a Lytics account. Users are
 // global (one record per email, as in Lytics) and hold a membership per account.
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 
 import type { Fixture, FixtureLyticsAccount, FixturePerson } from "../../fixtures/fixture-schema";
 import { BASELINE_ROLE } from "./role-catalogue";
@@ -24,11 +24,37 @@ export interface AccountMembership {
   updated: string;
 }
 
+/** What a project is linked to (api-notes Part C1): arrays of ids, possibly empty. */
+export interface ProjectConnections {
+  stackApiKeys: string[];
+  launchProjectUids: string[];
+  personalizeProjectUids: string[];
+}
+
+export const noConnections = (): ProjectConnections => ({
+  stackApiKeys: [],
+  launchProjectUids: [],
+  personalizeProjectUids: [],
+});
+
+/**
+ * The Lytics (CDP) organization id of a Contentstack organization, 32 hex characters: from the
+ * fixture when it names one, else derived from the organization uid so it is stable.
+ */
+export function cdpOrgIdFor(organizationUid: string): string {
+  return createHash("md5").update(`lytics-org:${organizationUid}`).digest("hex");
+}
+
 export interface AccountRecord {
   aid: number;
+  /** The CDP account id (32 hex characters): v2 `account_id`, Management API `cdp.accountId`. */
   account_id: string;
+  /** The Management API project uid (24 hex characters). */
   project_uid: string;
   organization_uid: string;
+  /** The CDP organization id (32 hex characters): Management API `cdp.orgId`. */
+  cdp_org_id: string;
+  connections: ProjectConnections;
   name: string;
   domain: string;
   description: string;
@@ -95,6 +121,8 @@ export class LyticsStore {
         domain: account.domain,
         description: account.description,
         owner_uid: account.owner_uid,
+        cdp_org_id: account.cdp_org_id ?? cdpOrgIdFor(account.organization_uid),
+        connections: structuredClone(account.connections),
         created_at: account.created_at,
         updated_at: account.created_at,
         api_tokens: [...account.api_tokens],
@@ -247,19 +275,19 @@ export class LyticsStore {
     name: string;
     domain: string;
     description: string;
+    connections: ProjectConnections;
   }): AccountRecord {
+    // Four digits, as seen live (aid 1000-9999).
     const aid = Math.max(1000, ...this.accountsByAid.keys()) + 1;
     const stamp = this.stamp();
-    const slug =
-      input.name
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, "_")
-        .replace(/^_|_$/g, "") || "project";
+    const sibling = this.accountsOfOrganization(input.organization_uid)[0];
     const account: AccountRecord = {
       aid,
-      account_id: `${slug}_${aid}`,
-      project_uid: `proj_${randomBytes(8).toString("hex")}`,
+      account_id: randomBytes(16).toString("hex"),
+      project_uid: randomBytes(12).toString("hex"),
       organization_uid: input.organization_uid,
+      cdp_org_id: sibling?.cdp_org_id ?? cdpOrgIdFor(input.organization_uid),
+      connections: structuredClone(input.connections),
       name: input.name,
       domain: input.domain,
       description: input.description,

@@ -5,6 +5,7 @@ import type {
   AccountRecord,
   LyticsStore,
   LyticsUserRecord,
+  ProjectConnections,
 } from "./lytics-store";
 import { BASELINE_ROLE } from "./role-catalogue";
 
@@ -27,17 +28,21 @@ export interface WireUserResp {
   accounts: WireUserAccount[];
 }
 
+/** The project exactly as seen live (api-notes Part C1): no owner or timestamps of our own. */
 export interface WireProject {
   uid: string;
   name: string;
   domain: string;
   description: string;
   organizationUid: string;
-  ownerUid: string;
-  accountId: string;
-  aid: number;
-  createdAt: string;
-  updatedAt: string;
+  connections: ProjectConnections;
+  cdp: {
+    aid: number;
+    orgId: string;
+    accountId: string;
+    status: "active";
+    syncedAt: string;
+  };
 }
 
 export interface WireCollaborator {
@@ -93,11 +98,15 @@ export function toProject(account: AccountRecord): WireProject {
     domain: account.domain,
     description: account.description,
     organizationUid: account.organization_uid,
-    ownerUid: account.owner_uid,
-    accountId: account.account_id,
-    aid: account.aid,
-    createdAt: account.created_at,
-    updatedAt: account.updated_at,
+    connections: structuredClone(account.connections),
+    cdp: {
+      aid: account.aid,
+      orgId: account.cdp_org_id,
+      accountId: account.account_id,
+      status: "active",
+      // The emulator's account is always in step with its project: synced at the last change.
+      syncedAt: account.updated_at,
+    },
   };
 }
 
@@ -127,6 +136,11 @@ export function storeSnapshot(store: LyticsStore): unknown {
   return {
     accounts: store.accounts().map((account) => ({
       ...toProject(account),
+      aid: account.aid,
+      account_id: account.account_id,
+      ownerUid: account.owner_uid,
+      createdAt: account.created_at,
+      updatedAt: account.updated_at,
       api_tokens: account.api_tokens.length,
       roles_available: account.roles_available,
       audiences: account.audiences,
