@@ -225,7 +225,7 @@ describe("projects (seed 002; bodies as seen live, api-notes Part C1)", () => {
       message: expect.any(String),
       status: 403,
       error: "Forbidden",
-      code: "lytics.PROJECTS.MAX_PROJECT_LIMIT_REACHED",
+      error_code: "lytics.PROJECTS.MAX_PROJECT_LIMIT_REACHED",
     });
   });
 
@@ -464,11 +464,11 @@ describe("collaborators", () => {
     expect(demoteOwner.body).toMatchObject({
       status: 409,
       error: "Conflict",
-      code: "lytics.COLLABORATORS.PROJECT_OWNER",
+      error_code: "lytics.COLLABORATORS.PROJECT_OWNER",
     });
     expect(
       (await as("blt_user_mona", "DELETE", `/projects/${CAMPAIGNS}/collaborators/blt_user_max`))
-        .body.code,
+        .body.error_code,
     ).toBe("lytics.COLLABORATORS.PROJECT_OWNER");
     expect(
       (await as("blt_user_mona", "DELETE", `/projects/${CAMPAIGNS}/collaborators/blt_user_ada`))
@@ -486,7 +486,7 @@ describe("collaborators", () => {
     expect(remove.body).toMatchObject({
       status: 409,
       error: "Conflict",
-      code: "lytics.COLLABORATORS.LAST_ADMIN",
+      error_code: "lytics.COLLABORATORS.LAST_ADMIN",
     });
     expect(
       (
@@ -509,7 +509,7 @@ describe("collaborators", () => {
       message: "Collaborator not found",
       status: 404,
       error: "Not Found",
-      code: "lytics.COLLABORATORS.NOT_FOUND",
+      error_code: "lytics.COLLABORATORS.NOT_FOUND",
     });
   });
 

@@ -1,7 +1,7 @@
 // The Management API's error bodies, as seen live (api-notes Part C1): one envelope
 // `{message, status, error}`; validation answers `{message: "Bad request", status: 400, errors:
 // {<field>: [{code, ...}]}}`. A refusal with a code but no field (quota, last admin) carries the
-// code in `code`: that part is our choice (docs/lytics-shapes.md).
+// code in `error_code`: that part is our choice (docs/lytics-shapes.md).
 
 /** Reason phrases in `error`, as the live service sends them. */
 const REASONS: Record<number, string> = {
@@ -30,7 +30,7 @@ export interface ManagementErrorBody {
   status: number;
   error?: string;
   /** Domain refusals that concern no single field (our choice). */
-  code?: string;
+  error_code?: string;
   errors?: FieldErrors;
 }
 
@@ -70,7 +70,7 @@ export function managementErrorBody(
   code?: string,
 ): ManagementErrorBody {
   const body: ManagementErrorBody = { message, status, error: REASONS[status] ?? "Error" };
-  if (code) body.code = code;
+  if (code) body.error_code = code;
   return body;
 }
 
