@@ -43,6 +43,13 @@ export function stepIdOf(
   return stableHash("step", [orgUid, projectId, person, kind, normalizeRoles(after)]);
 }
 
+/**
+ * Someone outside the organization is keyed by email, but the uid Lytics lists them under is
+ * still their Contentstack uid (what the audit log names), except for an open invitation.
+ */
+const lyticsUid = (userUid: string): string | null =>
+  userUid.startsWith("invite_") ? null : userUid;
+
 interface ActualEntry {
   readonly person: StepPerson;
   readonly lyticsUserUid: string;
@@ -64,7 +71,11 @@ export function projectSteps(input: ProjectStepsInput): ProjectStepsResult {
     actual.set(key, {
       person: {
         key,
-        uid: member ? (member.uid === member.email ? null : member.uid) : null,
+        uid: member
+          ? member.uid === member.email
+            ? null
+            : member.uid
+          : lyticsUid(collaborator.userUid),
         email,
       },
       lyticsUserUid: collaborator.userUid,
