@@ -150,14 +150,14 @@ describe("callback and code exchange", () => {
     const reused = await oauth.exchangeCode(first).catch((caught: unknown) => caught);
     expect(reused).toBeInstanceOf(OAuthError);
     expect(reused).toMatchObject({
-      apiErrorCode: "invalid_grant",
+      apiCode: "invalid_grant",
       status: 400,
       code: "OAUTH_FAILED",
     });
     const second = await login(oauth);
     await expect(
       oauth.exchangeCode({ ...second, codeVerifier: "w".repeat(64) }),
-    ).rejects.toMatchObject({ apiErrorCode: "invalid_grant" });
+    ).rejects.toMatchObject({ apiCode: "invalid_grant" });
   });
 
   it("works as a confidential client with the client secret too", async () => {
@@ -166,7 +166,7 @@ describe("callback and code exchange", () => {
     expect(tokens.accessToken).toBeTruthy();
     const wrong = setup({ clientSecret: "wrong-secret-value" }).oauth;
     await expect(wrong.exchangeCode(await login(wrong))).rejects.toMatchObject({
-      apiErrorCode: "invalid_client",
+      apiCode: "invalid_client",
     });
   });
 });
@@ -179,7 +179,7 @@ describe("refresh and revocation", () => {
     expect(refreshed.accessToken).not.toBe(tokens.accessToken);
     expect(refreshed.refreshToken).not.toBe(tokens.refreshToken);
     await expect(oauth.refresh(tokens.refreshToken ?? "")).rejects.toMatchObject({
-      apiErrorCode: "invalid_grant",
+      apiCode: "invalid_grant",
     });
     // Replaying the spent token revoked the whole grant (RFC 6749 §10.4): the newer one is dead too.
     await expect(oauth.refresh(refreshed.refreshToken ?? "")).rejects.toMatchObject({

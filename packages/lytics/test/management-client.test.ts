@@ -98,7 +98,7 @@ describe("projects", () => {
     expect(error).toMatchObject({
       status: 403,
       apiCode: "lytics.PROJECTS.MAX_PROJECT_LIMIT_REACHED",
-      api: "management",
+      api: "lytics-management",
     });
     expect(await countOf(pair.lytics.url, "POST /projects")).toBe(2);
   });

@@ -32,6 +32,7 @@ export {
 } from "./installations/installation";
 export {
   DEFAULT_FAILURE_BACKOFF,
+  type FailureBackoff,
   createInstallationsStore,
   type ConnectInput,
   type InstallationsStore,
@@ -81,6 +82,7 @@ export {
 export {
   AUDIT_APPEND_LUA,
   DEFAULT_AUDIT_RETENTION,
+  type AuditRetention,
   createAuditLogStore,
   type AuditLogStore,
   type AuditLogStoreOptions,
@@ -114,6 +116,7 @@ export {
 // Crash safety: step markers and held plans
 export {
   DEFAULT_STEP_TIMINGS,
+  type StepTimings,
   createAppliedStepsStore,
   type AppliedStepsStore,
   type AppliedStepsStoreOptions,

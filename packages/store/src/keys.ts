@@ -27,7 +27,9 @@ const PREFIX = /^[A-Za-z0-9_.-]{1,64}$/;
 
 function checked(pattern: RegExp, value: string, what: string): string {
   if (!pattern.test(value))
-    throw new InvalidInputError(what, [`must match ${pattern.source} (got ${value.length} characters)`]);
+    throw new InvalidInputError(what, [
+      `must match ${pattern.source} (got ${value.length} characters)`,
+    ]);
   return value;
 }
 

@@ -1,7 +1,7 @@
 // Management API collaborators (api-notes Part A §1.3 C1, C2, C4, C5).
 import { z } from "zod";
 
-import { NotFoundError } from "../errors/not-found-error";
+import { NotFoundError } from "@lytics-access/http";
 import type { LyticsHttp } from "../http/request";
 import { stripBaselineRoles } from "../roles/check-role-slugs";
 import {

@@ -1,7 +1,7 @@
 // Management API projects (api-notes Part A §1.3 P1-P5). A project is a Lytics account.
 import { z } from "zod";
 
-import { NotFoundError } from "../errors/not-found-error";
+import { NotFoundError } from "@lytics-access/http";
 import type { LyticsHttp } from "../http/request";
 import {
   wireProjectListResponseSchema,

@@ -6,14 +6,20 @@ import type { Key } from "../keys";
 import { LuaScript } from "../support/lua-script";
 import { resolveStoreOptions, type StoreOptions } from "../support/store-options";
 
-/** Defaults of the step markers. */
-export const DEFAULT_STEP_TIMINGS = Object.freeze({
+/** How long step markers live. */
+export interface StepTimings {
   /**
    * How long a claim lasts. A worker killed mid-step loses its claim after this, and the next
    * run may take the step over and finish it.
    */
-  leaseMs: 2 * 60_000,
+  readonly leaseMs: number;
   /** How long a done marker is kept: far longer than any retry of the same plan. */
+  readonly doneTtlMs: number;
+}
+
+/** A 2-minute lease; done markers kept 7 days. */
+export const DEFAULT_STEP_TIMINGS: StepTimings = Object.freeze({
+  leaseMs: 2 * 60_000,
   doneTtlMs: 7 * 24 * 60 * 60_000,
 });
 
@@ -30,7 +36,7 @@ export interface AppliedStepsStoreOptions extends StoreOptions {
   /** Needed to audit a step in the same atomic write as its done marker. */
   readonly auditLog?: AuditLogStore;
   /** @defaultValue {@link DEFAULT_STEP_TIMINGS} */
-  readonly timings?: Partial<typeof DEFAULT_STEP_TIMINGS>;
+  readonly timings?: Partial<StepTimings>;
 }
 
 /**
@@ -38,13 +44,23 @@ export interface AppliedStepsStoreOptions extends StoreOptions {
  * step before its API call and marks it done (with its audit entry, atomically) after.
  */
 export interface AppliedStepsStore {
-  claim(orgUid: string, planId: string, stepId: string, options?: { leaseMs?: number }): Promise<StepClaim>;
+  claim(
+    orgUid: string,
+    planId: string,
+    stepId: string,
+    options?: { leaseMs?: number },
+  ): Promise<StepClaim>;
   /**
    * Marks the step done and, when `audit` is given, appends that entry in the same atomic step.
    * Returns `false` (and writes no entry) when the step was already done: the audit entry is
    * written exactly once whoever finishes the step.
    */
-  markDone(orgUid: string, planId: string, stepId: string, options?: { audit?: AuditEntryInput }): Promise<boolean>;
+  markDone(
+    orgUid: string,
+    planId: string,
+    stepId: string,
+    options?: { audit?: AuditEntryInput },
+  ): Promise<boolean>;
   isDone(orgUid: string, planId: string, stepId: string): Promise<boolean>;
 }
 
@@ -79,7 +95,11 @@ export function createAppliedStepsStore(options: AppliedStepsStoreOptions): Appl
     async claim(orgUid, planId, stepId, claimOptions = {}) {
       const token = randomUUID();
       const status = String(
-        await CLAIM.run(redis, [keys.step(orgUid, planId, stepId)], [token, claimOptions.leaseMs ?? timings.leaseMs]),
+        await CLAIM.run(
+          redis,
+          [keys.step(orgUid, planId, stepId)],
+          [token, claimOptions.leaseMs ?? timings.leaseMs],
+        ),
       );
       if (status === "claimed") return { status, token };
       return status === "done" ? { status: "done" } : { status: "busy" };

@@ -1,6 +1,11 @@
 import { checkInput, parseStored } from "../support/parse-record";
 import { resolveStoreOptions, type StoreOptions } from "../support/store-options";
-import { advanceAuditCursor, auditCursorSchema, type AuditCursor, type AuditItemRef } from "./audit-cursor";
+import {
+  advanceAuditCursor,
+  auditCursorSchema,
+  type AuditCursor,
+  type AuditItemRef,
+} from "./audit-cursor";
 
 /** The change-detection cursor per organization. */
 export interface AuditCursorStore {
@@ -11,7 +16,10 @@ export interface AuditCursorStore {
    * Reads the cursor and splits `items` into the unseen ones and the cursor to save after
    * processing them (see {@link advanceAuditCursor}). Saves nothing.
    */
-  advance<T extends AuditItemRef>(orgUid: string, items: readonly T[]): Promise<{ fresh: T[]; next: AuditCursor | null }>;
+  advance<T extends AuditItemRef>(
+    orgUid: string,
+    items: readonly T[],
+  ): Promise<{ fresh: T[]; next: AuditCursor | null }>;
   /** Forgets the cursor (the next poll starts from the newest items again). */
   reset(orgUid: string): Promise<void>;
 }

@@ -57,12 +57,16 @@ export function advanceAuditCursor<T extends AuditItemRef>(
       seenNow.add(item.uid);
       return true;
     })
-    .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.uid.localeCompare(b.uid));
+    .sort(
+      (a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.uid.localeCompare(b.uid),
+    );
 
   const newest = fresh.at(-1);
   if (!newest) return { fresh, next: cursor };
   const newestMs = Date.parse(newest.createdAt);
-  const atNewest = fresh.filter((item) => Date.parse(item.createdAt) === newestMs).map((item) => item.uid);
+  const atNewest = fresh
+    .filter((item) => Date.parse(item.createdAt) === newestMs)
+    .map((item) => item.uid);
   // Same newest time as before: the old uids at that time are still "seen".
   const carried = newestMs === lastMs ? [...recent] : [];
   return {

@@ -1,5 +1,5 @@
 import type { StoredAuditEntry } from "./audit-entry";
-import { personOf, projectOf } from "./audit-entry";
+import { personOf, projectOf, runIdOf } from "./audit-entry";
 
 /** The export's columns, in order. Everything not in a column is in `details` as JSON. */
 export const AUDIT_CSV_COLUMNS = Object.freeze([
@@ -33,7 +33,8 @@ function actorText(entry: StoredAuditEntry): string {
 
 function details(entry: StoredAuditEntry): string {
   const rest: Record<string, unknown> = { ...entry };
-  for (const shown of ["id", "at", "kind", "actor", "projectUid", "person", "runId"]) delete rest[shown];
+  for (const shown of ["id", "at", "kind", "actor", "projectUid", "person", "runId"])
+    delete rest[shown];
   return Object.keys(rest).length === 0 ? "" : JSON.stringify(rest);
 }
 
@@ -47,8 +48,10 @@ export function auditEntriesToCsv(entries: readonly StoredAuditEntry[]): string 
     projectOf(entry) ?? "",
     personOf(entry)?.email ?? "",
     personOf(entry)?.uid ?? "",
-    entry.runId ?? "",
+    runIdOf(entry) ?? "",
     details(entry),
   ]);
-  return [[...AUDIT_CSV_COLUMNS], ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return (
+    [[...AUDIT_CSV_COLUMNS], ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n"
+  );
 }

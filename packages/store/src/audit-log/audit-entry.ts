@@ -20,12 +20,12 @@ const counts = z.strictObject({
   calls: z.number().int().nonnegative(),
 });
 
-// Every entry: when, who (a person or the system), and the run it belongs to, if any.
+// Every entry: when, and who (a person or the system). Kinds that belong to a sync run add `runId`.
 const base = {
   at: z.number().int(),
   actor: actorSchema,
-  runId: z.string().optional(),
 };
+const runId = z.string().optional();
 
 function kind<K extends string, S extends z.ZodRawShape>(name: K, shape: S) {
   return z.strictObject({ kind: z.literal(name), ...base, ...shape });
@@ -50,6 +50,7 @@ export const AUDIT_ENTRY_SCHEMAS = [
     /** Share of the organization's Lytics users the plan would remove, 0..1. */
     share: z.number().min(0).max(1),
     threshold: z.number().min(0).max(1),
+    runId,
   }),
   kind("plan-approved", { planId: z.string() }),
   kind("plan-discarded", { planId: z.string() }),
@@ -58,6 +59,7 @@ export const AUDIT_ENTRY_SCHEMAS = [
     person,
     expectedRoles: roles,
     actualRoles: roles,
+    runId,
   }),
   kind("grant-saved", {
     grantId: z.string(),
@@ -74,15 +76,17 @@ export const AUDIT_ENTRY_SCHEMAS = [
     person,
     roles,
     expiresAt: z.number().int(),
+    runId,
   }),
   kind("credential-problem", {
     /** e.g. `refresh-failed`, `revoked`, `needs-reconnect`. */
     problem: z.string(),
     reason: z.string(),
+    runId,
   }),
   kind("installation-connected", { scopes: z.array(z.string()) }),
   kind("installation-disconnected", {}),
-  kind("installation-degraded", { failureCount: z.number().int(), reason: z.string() }),
+  kind("installation-degraded", { failureCount: z.number().int(), reason: z.string(), runId }),
   kind("run-finished", {
     runId: z.string(),
     trigger: z.string(),
@@ -91,7 +95,7 @@ export const AUDIT_ENTRY_SCHEMAS = [
     durationMs: z.number().int().nonnegative(),
     error: z.string().optional(),
   }),
-  kind("import-adopted", { projectUid: z.string(), person, roles, grantId: z.string() }),
+  kind("import-adopted", { projectUid: z.string(), person, roles, grantId: z.string(), runId }),
   kind("policy-changed", {
     fromVersion: z.number().int(),
     toVersion: z.number().int(),
@@ -141,8 +145,15 @@ export type AuditEntryInput = DistributiveOmit<AuditEntry, "at"> & { at?: number
 export type StoredAuditEntry = AuditEntry & { readonly id: string };
 
 /** The person an entry is about, when it is about one. */
-export function personOf(entry: AuditEntry): { email?: string | undefined; uid?: string | undefined } | undefined {
+export function personOf(
+  entry: AuditEntry,
+): { email?: string | undefined; uid?: string | undefined } | undefined {
   return "person" in entry ? entry.person : undefined;
+}
+
+/** The sync run an entry belongs to, when it belongs to one. */
+export function runIdOf(entry: AuditEntry): string | undefined {
+  return "runId" in entry ? entry.runId : undefined;
 }
 
 /** The project an entry is about, when it is about one. */

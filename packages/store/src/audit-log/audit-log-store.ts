@@ -18,17 +18,23 @@ import {
 import { auditEntriesToCsv } from "./audit-csv";
 
 /** How long each organization's audit stream is kept. */
-export const DEFAULT_AUDIT_RETENTION = Object.freeze({
+export interface AuditRetention {
   /** Entries kept at most (trimmed approximately, `MAXLEN ~`, which is cheap for Redis). */
-  maxEntries: 100_000,
+  readonly maxEntries: number;
   /** Entries older than this are trimmed (`MINID ~`); `null` keeps them until `maxEntries`. */
-  maxAgeMs: 400 * 24 * 60 * 60_000 as number | null,
+  readonly maxAgeMs: number | null;
+}
+
+/** 100,000 entries and a little over a year. */
+export const DEFAULT_AUDIT_RETENTION: AuditRetention = Object.freeze({
+  maxEntries: 100_000,
+  maxAgeMs: 400 * 24 * 60 * 60_000,
 });
 
 /** Options of {@link createAuditLogStore}. */
 export interface AuditLogStoreOptions extends StoreOptions {
   /** @defaultValue {@link DEFAULT_AUDIT_RETENTION} */
-  readonly retention?: Partial<typeof DEFAULT_AUDIT_RETENTION>;
+  readonly retention?: Partial<AuditRetention>;
 }
 
 /** What to read; every filter is optional and they combine with AND. */
@@ -79,7 +85,10 @@ export interface AuditLogStore {
    */
   read(orgUid: string, query?: AuditQuery): Promise<AuditPage>;
   /** The whole filtered log as CSV (RFC 4180, formula-injection safe), newest first. */
-  exportCsv(orgUid: string, query?: Omit<AuditQuery, "limit" | "cursor" | "scanLimit">): Promise<string>;
+  exportCsv(
+    orgUid: string,
+    query?: Omit<AuditQuery, "limit" | "cursor" | "scanLimit">,
+  ): Promise<string>;
 }
 
 const FIELD = "e";
@@ -130,8 +139,11 @@ export function createAuditLogStore(options: AuditLogStoreOptions): AuditLogStor
     if (query.person) {
       const about = personOf(entry);
       if (!about) return false;
-      if (query.person.email !== undefined &&
-        (about.email === undefined || normaliseEmail(about.email) !== normaliseEmail(query.person.email)))
+      if (
+        query.person.email !== undefined &&
+        (about.email === undefined ||
+          normaliseEmail(about.email) !== normaliseEmail(query.person.email))
+      )
         return false;
       if (query.person.uid !== undefined && about.uid !== query.person.uid) return false;
     }

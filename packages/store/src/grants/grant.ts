@@ -51,7 +51,10 @@ export const grantSchema = z.strictObject({
 
 export const createGrantInputSchema = z.strictObject({
   projectUid: z.string().min(1),
-  email: z.string().regex(/^[^\s@]+@[^\s@]+$/, "not an email address"),
+  email: z
+    .string()
+    .trim()
+    .regex(/^[^\s@]+@[^\s@]+$/, "not an email address"),
   userUid: z.string().min(1).optional(),
   roles: roleSlugs,
   expiresAt: z.number().int().optional(),

@@ -33,7 +33,12 @@ export interface GrantsStore {
    * @throws {@link StaleWriteError} when someone else changed it first (never overwritten)
    * @throws {@link NotFoundError} when it is gone
    */
-  update(orgUid: string, grantId: string, expectedVersion: number, change: UpdateGrantInput): Promise<Grant>;
+  update(
+    orgUid: string,
+    grantId: string,
+    expectedVersion: number,
+    change: UpdateGrantInput,
+  ): Promise<Grant>;
   /**
    * Removes the grant if it is still at `expectedVersion`.
    * @throws {@link StaleWriteError} / {@link NotFoundError} as for `update`
@@ -75,7 +80,8 @@ export function createGrantsStore(options: StoreOptions): GrantsStore {
       .map((id, i) => {
         const raw = raws[i];
         // Indexes change in the same script as the record, so a dangling id means corruption.
-        if (raw == null) throw new CorruptRecordError(`${index} member ${id}`, ["names a missing grant"]);
+        if (raw == null)
+          throw new CorruptRecordError(`${index} member ${id}`, ["names a missing grant"]);
         return parse(orgUid, id, raw);
       })
       .sort(byProjectThenEmail);
@@ -110,7 +116,10 @@ export function createGrantsStore(options: StoreOptions): GrantsStore {
         grant.expiresAt ?? "",
       ])) as unknown[];
       if (result[0] === 0)
-        throw new AlreadyExistsError(`a grant on project ${grant.projectUid} for this person`, String(result[1]));
+        throw new AlreadyExistsError(
+          `a grant on project ${grant.projectUid} for this person`,
+          String(result[1]),
+        );
       return grant;
     },
 
@@ -122,7 +131,8 @@ export function createGrantsStore(options: StoreOptions): GrantsStore {
       const current = await get(orgUid, grantId);
       if (!current) throw new NotFoundError(what);
       // Checked here for a clear answer, and again in the script, which is what makes it safe.
-      if (current.version !== expectedVersion) throw new StaleWriteError(what, expectedVersion, current.version);
+      if (current.version !== expectedVersion)
+        throw new StaleWriteError(what, expectedVersion, current.version);
       const { expiresAt, ...rest } = checked;
       const next: Grant = grantSchema.parse({
         ...current,

@@ -87,10 +87,19 @@ return 1`,
 export function createHeldPlansStore(options: HeldPlansStoreOptions): HeldPlansStore {
   const { redis, clock, keys } = resolveStoreOptions(options);
 
-  function assemble(orgUid: string, planId: string, raw: string, rawApproval: string | null | undefined): HeldPlan {
+  function assemble(
+    orgUid: string,
+    planId: string,
+    raw: string,
+    rawApproval: string | null | undefined,
+  ): HeldPlan {
     const held = parseStored(heldSchema, raw, `${keys.heldPlans(orgUid)} field ${planId}`);
     if (rawApproval == null) return held;
-    const approval = parseStored(approvalSchema, rawApproval, `${keys.heldPlanApprovals(orgUid)} field ${planId}`);
+    const approval = parseStored(
+      approvalSchema,
+      rawApproval,
+      `${keys.heldPlanApprovals(orgUid)} field ${planId}`,
+    );
     return { ...held, approval };
   }
 
@@ -102,7 +111,10 @@ export function createHeldPlansStore(options: HeldPlansStoreOptions): HeldPlansS
     return raw === null ? null : assemble(orgUid, planId, raw, rawApproval);
   }
 
-  function auditArgs(orgUid: string, entry: Parameters<AuditLogStore["prepareAppend"]>[1]): readonly (string | number)[] {
+  function auditArgs(
+    orgUid: string,
+    entry: Parameters<AuditLogStore["prepareAppend"]>[1],
+  ): readonly (string | number)[] {
     return options.auditLog ? options.auditLog.prepareAppend(orgUid, entry).args : ["", 0, ""];
   }
 

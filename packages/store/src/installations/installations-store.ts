@@ -25,12 +25,19 @@ import {
 } from "./installation-scripts";
 
 /** How failing runs back off: base × 2^(failures-1), capped; degraded after a few in a row. */
-export const DEFAULT_FAILURE_BACKOFF = Object.freeze({
+export interface FailureBackoff {
   /** First retry delay. */
-  baseMs: 30_000,
-  /** Longest delay: a degraded organization is still tried hourly, so it recovers on its own. */
-  capMs: 60 * 60_000,
+  readonly baseMs: number;
+  /** Longest delay. */
+  readonly capMs: number;
   /** Failures in a row before `connected` becomes `degraded`. */
+  readonly degradedAfter: number;
+}
+
+/** 30 s, doubling, capped at an hour (a degraded organization is still tried hourly, so it recovers on its own); degraded after 3. */
+export const DEFAULT_FAILURE_BACKOFF: FailureBackoff = Object.freeze({
+  baseMs: 30_000,
+  capMs: 60 * 60_000,
   degradedAfter: 3,
 });
 
@@ -39,7 +46,7 @@ export interface InstallationsStoreOptions extends StoreOptions {
   /** Encrypts the tokens at rest. */
   readonly secretBox: SecretBox;
   /** @defaultValue {@link DEFAULT_FAILURE_BACKOFF} */
-  readonly backoff?: Partial<typeof DEFAULT_FAILURE_BACKOFF>;
+  readonly backoff?: Partial<FailureBackoff>;
 }
 
 /** What `connect` needs: the authorization an Owner or Admin just gave. */
@@ -84,9 +91,16 @@ export interface InstallationsStore {
    * {@link StaleWriteError} and must re-read, so the newer refresh token is never lost.
    * @returns the new version
    */
-  saveTokens(orgUid: string, tokens: OAuthTokens, options: { expectedVersion: number }): Promise<number>;
+  saveTokens(
+    orgUid: string,
+    tokens: OAuthTokens,
+    options: { expectedVersion: number },
+  ): Promise<number>;
   /** The credential stopped working: stop syncing until someone authorizes again. */
-  markNeedsReconnect(orgUid: string, reason: string): Promise<{ installation: Installation; changed: boolean }>;
+  markNeedsReconnect(
+    orgUid: string,
+    reason: string,
+  ): Promise<{ installation: Installation; changed: boolean }>;
   /** A run failed: count it, schedule the next attempt later, degrade after several in a row. */
   recordFailure(orgUid: string, reason: string): Promise<Installation>;
   /** A run succeeded: clear the failures, and a degraded organization is connected again. */
@@ -145,14 +159,22 @@ export function createInstallationsStore(options: InstallationsStoreOptions): In
       checkOrgUid(checked.orgUid);
       const now = clock.now();
       const fields: (string | number)[] = [
-        "orgUid", checked.orgUid,
-        "region", checked.region,
-        "connectedBy", JSON.stringify(checked.connectedBy),
-        "connectedAt", now,
-        "scopes", JSON.stringify(checked.scopes),
-        "status", "connected",
-        "statusSince", now,
-        "failureCount", 0,
+        "orgUid",
+        checked.orgUid,
+        "region",
+        checked.region,
+        "connectedBy",
+        JSON.stringify(checked.connectedBy),
+        "connectedAt",
+        now,
+        "scopes",
+        JSON.stringify(checked.scopes),
+        "status",
+        "connected",
+        "statusSince",
+        now,
+        "failureCount",
+        0,
       ];
       // Index first (another slot, so not in the script): a crash after it leaves an index entry
       // that `list` skips, never a record `list` cannot find.
@@ -177,7 +199,8 @@ export function createInstallationsStore(options: InstallationsStoreOptions): In
     async readTokens(orgUid) {
       const key = keys.tokens(orgUid);
       const hash = await redis.hgetall(key);
-      if (Object.keys(hash).length === 0) throw new NotFoundError(`tokens of organization ${orgUid}`);
+      if (Object.keys(hash).length === 0)
+        throw new NotFoundError(`tokens of organization ${orgUid}`);
       const stored = checkStored(tokensHashSchema, hash, key);
       return {
         version: stored.version,
@@ -197,7 +220,11 @@ export function createInstallationsStore(options: InstallationsStoreOptions): In
       )) as number[];
       if (result[0] === -1) throw new NotFoundError(`installation of organization ${orgUid}`);
       if (result[0] === 0)
-        throw new StaleWriteError(`tokens of organization ${orgUid}`, expectedVersion, result[1] ?? null);
+        throw new StaleWriteError(
+          `tokens of organization ${orgUid}`,
+          expectedVersion,
+          result[1] ?? null,
+        );
       return Number(result[1]);
     },
 

@@ -76,7 +76,8 @@ const storedPolicy = z.unknown().transform((value, ctx) => {
     return parseMappingPolicy(value);
   } catch (error) {
     if (!(error instanceof InvalidPolicyError)) throw error;
-    for (const issue of error.issues) ctx.addIssue({ code: "custom", message: `${issue.path}: ${issue.message}` });
+    for (const issue of error.issues)
+      ctx.addIssue({ code: "custom", message: `${issue.path}: ${issue.message}` });
     return z.NEVER;
   }
 });
@@ -112,7 +113,11 @@ export function createPolicyStore(options: PolicyStoreOptions): PolicyStore {
     },
 
     async save(orgUid, policy, saveOptions) {
-      const { expectedVersion, changedBy } = checkInput(saveOptionsSchema, saveOptions, "policy save options");
+      const { expectedVersion, changedBy } = checkInput(
+        saveOptionsSchema,
+        saveOptions,
+        "policy save options",
+      );
       const now = clock.now();
       const next = parseMappingPolicy(
         {
@@ -135,19 +140,31 @@ export function createPolicyStore(options: PolicyStoreOptions): PolicyStore {
       const result = (await SAVE_POLICY.run(
         redis,
         [keys.policy(orgUid), keys.policyHistory(orgUid)],
-        [expectedVersion, defaultPolicy.version, JSON.stringify(next), JSON.stringify(entry), POLICY_HISTORY_LIMIT],
+        [
+          expectedVersion,
+          defaultPolicy.version,
+          JSON.stringify(next),
+          JSON.stringify(entry),
+          POLICY_HISTORY_LIMIT,
+        ],
       )) as unknown[];
       if (result[0] === 0)
-        throw new StaleWriteError(`mapping policy of organization ${orgUid}`, expectedVersion, Number(result[1]));
+        throw new StaleWriteError(
+          `mapping policy of organization ${orgUid}`,
+          expectedVersion,
+          Number(result[1]),
+        );
       return next;
     },
 
     async history(orgUid, historyOptions = {}) {
       const key = keys.policyHistory(orgUid);
-      const limit = Math.max(1, Math.min(historyOptions.limit ?? POLICY_HISTORY_LIMIT, POLICY_HISTORY_LIMIT));
+      const limit = Math.max(
+        1,
+        Math.min(historyOptions.limit ?? POLICY_HISTORY_LIMIT, POLICY_HISTORY_LIMIT),
+      );
       const raws = await redis.lrange(key, 0, limit - 1);
       return raws.map((raw, index) => parseStored(historySchema, raw, `${key}[${index}]`));
     },
   };
 }
-

@@ -17,8 +17,7 @@ export interface RateLimit {
 
 /** The answer to one attempt. */
 export type RateDecision =
-  | { readonly granted: true }
-  | { readonly granted: false; readonly retryInMs: number };
+  { readonly granted: true } | { readonly granted: false; readonly retryInMs: number };
 
 /** Options of {@link createRateLimiter}. */
 export interface RateLimiterOptions extends Omit<StoreOptions, "clock"> {
@@ -47,7 +46,11 @@ export interface RateLimiter {
    * Waits until `cost` tokens are taken.
    * @throws the signal's reason when aborted while waiting
    */
-  acquire(bucket: Key, limit: RateLimit, options?: { cost?: number; signal?: AbortSignal }): Promise<void>;
+  acquire(
+    bucket: Key,
+    limit: RateLimit,
+    options?: { cost?: number; signal?: AbortSignal },
+  ): Promise<void>;
   /**
    * Empties the bucket and refuses it for `ms` (the API answered 429 with Retry-After): every
    * replica then waits, instead of each finding out with its own 429.
@@ -99,17 +102,21 @@ const limitSchema = z.strictObject({
 /** Creates the shared rate limiter. */
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const { redis, keys } = resolveStoreOptions(options);
-  const sleep = options.sleep ?? ((ms: number, signal?: AbortSignal) => delay(ms, undefined, { signal }));
+  const sleep =
+    options.sleep ?? ((ms: number, signal?: AbortSignal) => delay(ms, undefined, { signal }));
 
   async function tryAcquire(bucket: Key, limit: RateLimit, cost = 1): Promise<RateDecision> {
     const checked = checkInput(limitSchema, limit, "rate limit");
     if (!(cost > 0 && cost <= checked.burst))
       throw new RangeError(`cost ${cost} must be above 0 and at most the burst (${checked.burst})`);
-    const [granted, retryInMs] = (await TAKE.run(redis, [bucket], [checked.ratePerSecond, checked.burst, cost])) as [
-      number,
-      number,
-    ];
-    return granted === 1 ? { granted: true } : { granted: false, retryInMs: Math.max(1, retryInMs) };
+    const [granted, retryInMs] = (await TAKE.run(
+      redis,
+      [bucket],
+      [checked.ratePerSecond, checked.burst, cost],
+    )) as [number, number];
+    return granted === 1
+      ? { granted: true }
+      : { granted: false, retryInMs: Math.max(1, retryInMs) };
   }
 
   return {
@@ -120,7 +127,13 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         acquireOptions.signal?.throwIfAborted();
         const decision = await tryAcquire(bucket, limit, acquireOptions.cost);
         if (decision.granted) return;
-        await sleep(decision.retryInMs, acquireOptions.signal);
+        try {
+          await sleep(decision.retryInMs, acquireOptions.signal);
+        } catch (error) {
+          // Timers reject with a generic AbortError; the caller's own reason says more.
+          acquireOptions.signal?.throwIfAborted();
+          throw error;
+        }
       }
     },
     async pause(bucket, ms) {

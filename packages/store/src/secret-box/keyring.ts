@@ -59,7 +59,9 @@ export function parseKeyring(input: unknown): Keyring {
   if (!result.success)
     throw new InvalidKeyringError(
       // Paths and messages only: zod may quote the offending value, which would be key material.
-      result.error.issues.map((issue) => `${issue.path.join(".") || "(keyring)"}: ${issue.message}`),
+      result.error.issues.map(
+        (issue) => `${issue.path.join(".") || "(keyring)"}: ${issue.message}`,
+      ),
     );
   const keys = new Map<string, Buffer>();
   for (const [id, encoded] of Object.entries(result.data.keys))

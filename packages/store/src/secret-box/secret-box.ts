@@ -54,7 +54,14 @@ interface Parts {
 function split(ciphertext: string): Parts {
   const parts = ciphertext.split(".");
   const [version, keyId, iv, tag, body] = parts;
-  if (parts.length !== 5 || version !== VERSION || !keyId || iv === undefined || tag === undefined || body === undefined)
+  if (
+    parts.length !== 5 ||
+    version !== VERSION ||
+    !keyId ||
+    iv === undefined ||
+    tag === undefined ||
+    body === undefined
+  )
     throw new DecryptError("not a v1 secret-box ciphertext");
   const decoded = {
     keyId,

@@ -2,7 +2,12 @@ import { z } from "zod";
 
 /** Who did something: a person (a Contentstack user) or a part of the system (the sync, an import). */
 export type Actor =
-  | { readonly type: "person"; readonly uid: string; readonly email?: string | undefined; readonly name?: string | undefined }
+  | {
+      readonly type: "person";
+      readonly uid: string;
+      readonly email?: string | undefined;
+      readonly name?: string | undefined;
+    }
   | { readonly type: "system"; readonly name: string };
 
 export const actorSchema = z.discriminatedUnion("type", [

@@ -43,7 +43,11 @@ export function checkStored<S extends z.ZodType>(
  *
  * @throws {@link InvalidInputError} naming the fields.
  */
-export function checkInput<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+export function checkInput<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  what: string,
+): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) throw new InvalidInputError(what, problemsOf(result.error));
   return result.data;

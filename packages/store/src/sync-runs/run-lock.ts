@@ -46,7 +46,9 @@ return 0`,
 );
 
 /** Creates the run-lock store. */
-export function createRunLockStore(options: StoreOptions & { defaultTtlMs?: number }): RunLockStore {
+export function createRunLockStore(
+  options: StoreOptions & { defaultTtlMs?: number },
+): RunLockStore {
   const { redis, keys } = resolveStoreOptions(options);
   const defaultTtl = options.defaultTtlMs ?? DEFAULT_RUN_LOCK_TTL_MS;
 

@@ -13,7 +13,13 @@ export const KNOWN_RUN_TRIGGERS = Object.freeze([
 ] as const);
 
 /** How a run ended. */
-export const RUN_OUTCOMES = Object.freeze(["applied", "no-changes", "held", "failed", "aborted"] as const);
+export const RUN_OUTCOMES = Object.freeze([
+  "applied",
+  "no-changes",
+  "held",
+  "failed",
+  "aborted",
+] as const);
 export type RunOutcome = (typeof RUN_OUTCOMES)[number];
 
 export const runCountsSchema = z.strictObject({

@@ -37,7 +37,11 @@ export function createSyncRunsStore(options: SyncRunsStoreOptions): SyncRunsStor
     async record(orgUid, run) {
       const checked = checkInput(syncRunSchema, run, "sync run");
       const key = keys.runs(orgUid);
-      await redis.multi().lpush(key, JSON.stringify(checked)).ltrim(key, 0, cap - 1).exec();
+      await redis
+        .multi()
+        .lpush(key, JSON.stringify(checked))
+        .ltrim(key, 0, cap - 1)
+        .exec();
     },
     list,
     async latest(orgUid) {
