@@ -1,14 +1,13 @@
 // The organization-scoped Contentstack client the worker and the web app use. One client per
 // organization and credential; every call shares the transport's limiter, retries and timeouts.
-import type { Logger } from "pino";
+import type { Clock, Logger, RateLimiter, RetryOptions } from "@lytics-access/http";
 import { z } from "zod";
 import { createCredentialProvider, type ContentstackCredentials } from "./auth/credentials";
 import { describeIssues, resolveEndpoints, type ContentstackEndpoints } from "./config/endpoints";
 import { ContentstackConfigError } from "./errors/config-error";
 import { createContentstackLogger } from "./http/logger";
-import { createRateLimiter, type RateLimiter, type RateLimiterOptions } from "./http/rate-limiter";
+import { createRateLimiter, type ContentstackRateLimiterOptions } from "./http/rate-limiter";
 import { createTransport } from "./http/request";
-import type { RetryOptions } from "./http/retry";
 import { listAuditLog, type AuditLogEntry, type AuditLogQuery } from "./resources/audit-log";
 import type { ResourceContext } from "./resources/context";
 import {
@@ -57,6 +56,7 @@ const clientOptionsSchema = z.object({
     }),
   ]),
   timeoutMs: z.number().int().positive().default(15_000),
+  maxResponseBytes: z.number().int().positive().optional(),
   pageSize: z.number().int().min(1).max(100).default(100),
 });
 
@@ -75,15 +75,24 @@ export interface ContentstackClientOptions {
   credentials: ContentstackCredentials;
   /** @defaultValue the package logger (warnings and up, credentials redacted) */
   logger?: Logger;
-  /** Per-attempt timeout. @defaultValue 15000 */
+  /** Per-attempt timeout (connect, headers and body). @defaultValue 15000 */
   timeoutMs?: number;
+  /** Largest response body read; a larger one ends in ResponseTooLargeError. @defaultValue 10 MiB */
+  maxResponseBytes?: number;
   /**
    * A limiter shared with other clients, or options for a private one.
    * @defaultValue one limiter per process at the published 10 reads/s and 10 writes/s per organization
    */
-  limiter?: RateLimiter | RateLimiterOptions;
-  /** Backoff for 429, 5xx and network failures. @defaultValue 5 retries, 250 ms to 8 s with jitter */
+  limiter?: RateLimiter | ContentstackRateLimiterOptions;
+  /**
+   * Backoff for 429 (always) and 5xx, network and timeout failures (calls safe to repeat only).
+   * @defaultValue 4 retries, full jitter from 250 ms up to 8 s, Retry-After honoured up to 60 s
+   */
   retry?: RetryOptions;
+  /** Time source for backoff and pacing (tests). @defaultValue the system clock */
+  clock?: Clock;
+  /** [0, 1) source for backoff jitter (tests). @defaultValue Math.random */
+  random?: () => number;
   /** Items per listing request. @defaultValue 100 (the CMA maximum) */
   pageSize?: number;
 }
@@ -114,8 +123,10 @@ export interface ContentstackClient {
 
 let processLimiter: RateLimiter | undefined;
 
-function isRateLimiter(value: RateLimiter | RateLimiterOptions | undefined): value is RateLimiter {
-  return typeof (value as RateLimiter | undefined)?.schedule === "function";
+function isRateLimiter(
+  value: RateLimiter | ContentstackRateLimiterOptions | undefined,
+): value is RateLimiter {
+  return typeof (value as RateLimiter | undefined)?.acquire === "function";
 }
 
 export function createContentstackClient(options: ContentstackClientOptions): ContentstackClient {
@@ -137,7 +148,10 @@ export function createContentstackClient(options: ContentstackClientOptions): Co
     limiter,
     logger,
     timeoutMs: config.timeoutMs,
+    maxResponseBytes: config.maxResponseBytes,
     retry: options.retry,
+    clock: options.clock,
+    random: options.random,
   });
   const context: ResourceContext = {
     organizationUid: config.organizationUid,

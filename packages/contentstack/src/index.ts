@@ -1,14 +1,14 @@
 // Public API of @lytics-access/contentstack. Nothing else in the project builds a Contentstack URL.
 
-// Regions and endpoints
+// Regions (the table lives in @lytics-access/http, re-exported here) and endpoints
 export {
   REGION_IDS,
   REGIONS,
   regionFromLocation,
   toManagementSdkRegion,
   isRegionName,
-} from "./config/regions";
-export type { RegionId, RegionHosts, ManagementSdkRegion } from "./config/regions";
+} from "@lytics-access/http";
+export type { RegionId, RegionHosts, ManagementSdkRegion } from "@lytics-access/http";
 export { resolveEndpoints, endpointsConfigSchema } from "./config/endpoints";
 export type { ContentstackEndpoints, EndpointsConfig } from "./config/endpoints";
 
@@ -44,9 +44,10 @@ export type { OrgRole, RoleResolutionContext, ResolvedRole } from "./resources/m
 
 // HTTP policy pieces a caller may share or tune
 export { createRateLimiter } from "./http/rate-limiter";
-export type { RateLimiter, RateLimiterOptions, RequestKind } from "./http/rate-limiter";
-export type { RetryOptions } from "./http/retry";
-export { createContentstackLogger, REDACT_PATHS } from "./http/logger";
+export type { ContentstackRateLimiterOptions, RequestKind } from "./http/rate-limiter";
+export type { Clock, RateLimiter, RetryOptions } from "@lytics-access/http";
+export { createContentstackLogger } from "./http/logger";
+export { createLogger, REDACT_PATHS } from "@lytics-access/http";
 
 // OAuth and app tokens
 export { createOAuthClient } from "./oauth/oauth-client";
@@ -64,17 +65,29 @@ export type {
   AppTokenVerifierOptions,
 } from "./app-token/verify-app-token";
 
-// Errors (one class per failure mode, each with a stable `code`)
-export { ContentstackApiError } from "./errors/contentstack-api-error";
-export type { ContentstackErrorDetails } from "./errors/contentstack-api-error";
-export { RateLimitedError } from "./errors/rate-limited-error";
-export { AuthError } from "./errors/auth-error";
-export { ForbiddenError } from "./errors/forbidden-error";
-export { NotFoundError } from "./errors/not-found-error";
-export { InvalidResponseError } from "./errors/invalid-response-error";
-export type { InvalidResponseReason } from "./errors/invalid-response-error";
-export { TimeoutError } from "./errors/timeout-error";
-export { NetworkError } from "./errors/network-error";
+// Errors: the HTTP core's one family, shared with @lytics-access/lytics, plus this package's own
+export {
+  ApiError,
+  AuthError,
+  BadRequestError,
+  ConflictError,
+  ForbiddenError,
+  InsecureUrlError,
+  InvalidResponseError,
+  NetworkError,
+  NotFoundError,
+  RateLimitedError,
+  RedirectRefusedError,
+  ResponseTooLargeError,
+  ServerError,
+  TimeoutError,
+} from "@lytics-access/http";
+export type {
+  ApiErrorDetails,
+  ApiName,
+  FieldError,
+  InvalidResponseReason,
+} from "@lytics-access/http";
 export { OAuthError } from "./errors/oauth-error";
 export { AppTokenError } from "./errors/app-token-error";
 export type { AppTokenFailure } from "./errors/app-token-error";

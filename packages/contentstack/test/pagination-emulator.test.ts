@@ -94,7 +94,7 @@ describe("damaged pages are never taken as the end", () => {
       .listMembers()
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InvalidResponseError);
-    expect(error).toMatchObject({ reason: "unparsable", status: 200, code: "INVALID_RESPONSE" });
+    expect(error).toMatchObject({ reason: "unparseable", status: 200, code: "INVALID_RESPONSE" });
     // First page, then the second page tried 1 + 3 retries.
     expect((await calls(emulator)).counts[`GET ${SHARE}`]).toBe(5);
   });

@@ -78,7 +78,7 @@ describe("resolveEndpoints", () => {
       expect(error).toBeInstanceOf(ContentstackConfigError);
       const issues = (error as ContentstackConfigError).issues.join("\n");
       expect(issues).toMatch(/region: must be one of/);
-      expect(issues).toMatch(/apiUrl: plain http is only allowed/);
+      expect(issues).toMatch(/apiUrl: must use https \(plain http only to a loopback host/);
       expect(issues).toMatch(/appUrl: must be an absolute/);
       expect((error as ContentstackConfigError).code).toBe("CONTENTSTACK_CONFIG_INVALID");
     }

@@ -2,7 +2,7 @@
 // its call log that the limiter holds the published budget (10 reads/s per organization).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
-  ContentstackApiError,
+  ServerError,
   NetworkError,
   RateLimitedError,
   TimeoutError,
@@ -93,14 +93,16 @@ describe("429 storms and 5xx", () => {
       times: 3,
       fault: { kind: "status", status: 429 },
     });
-    const organization = await (await clientFor(emulator)).getOrganization();
+    // The backoff waits are recorded, not timed: full jitter with a fixed draw of 0.5.
+    const waits: number[] = [];
+    const clock = { now: () => Date.now(), sleep: async (ms: number) => void waits.push(ms) };
+    const client = await clientFor(emulator, { clock, random: () => 0.5 });
+    const organization = await client.getOrganization();
     expect(organization.uid).toBe("blt_org_acme");
     const recorded = (await calls(emulator)).calls;
     expect(recorded.map((call) => call.status)).toEqual([429, 429, 429, 200]);
-    // Backoff: the four attempts are spread out, not fired back to back.
-    expect((recorded.at(-1)?.at ?? 0) - (recorded[0]?.at ?? 0)).toBeGreaterThanOrEqual(
-      20 + 40 + 80,
-    );
+    // Caps 20, 40, 80 ms (doubling from minDelayMs); each wait is half its cap.
+    expect(waits).toEqual([10, 20, 40]);
   });
 
   it("gives up after the retry budget with a RateLimitedError carrying the API code", async () => {
@@ -115,7 +117,7 @@ describe("429 storms and 5xx", () => {
       .getOrganization()
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(RateLimitedError);
-    expect(error).toMatchObject({ status: 429, apiErrorCode: 141 });
+    expect(error).toMatchObject({ status: 429, apiCode: 141, api: "contentstack-cma" });
     expect((await calls(emulator)).counts[`GET ${ORG_ROUTE}`]).toBe(4);
   });
 
@@ -142,8 +144,8 @@ describe("429 storms and 5xx", () => {
     )
       .inviteMembers([{ email: "once@acme.test", role: "member" }])
       .catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(ContentstackApiError);
-    expect(error).toMatchObject({ status: 502, code: "CONTENTSTACK_API_ERROR" });
+    expect(error).toBeInstanceOf(ServerError);
+    expect(error).toMatchObject({ status: 502, code: "SERVER_ERROR", api: "contentstack-cma" });
     expect((await calls(emulator)).counts[`POST ${SHARE}`]).toBe(1);
   });
 
@@ -204,7 +206,7 @@ describe("timeouts", () => {
     const client = await clientFor(slow, { timeoutMs: 100, retry: { retries: 1, minDelayMs: 10 } });
     const error = await client.getOrganization().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TimeoutError);
-    expect(error).toMatchObject({ timeoutMs: 100, code: "TIMEOUT", transient: true });
+    expect(error).toMatchObject({ timeoutMs: 100, code: "TIMEOUT", retryable: true });
     expect((await calls(slow)).calls.length).toBeLessThanOrEqual(2);
   });
 });

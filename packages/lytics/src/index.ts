@@ -43,29 +43,41 @@ export {
   type KnownRoleSlugs,
 } from "./roles/check-role-slugs";
 
-// Transport settings
+// Transport settings (the HTTP core's, shared with @lytics-access/contentstack)
 export type { CommonClientOptions } from "./http/common-options";
 export { DEFAULT_TIMEOUT_MS } from "./http/common-options";
 export { createRateLimiter, DEFAULT_RATE_PER_SECOND, type RateLimiter } from "./http/rate-limiter";
+export type { RetryPolicy } from "./http/request";
 export {
   DEFAULT_RETRY_OPTIONS,
-  isRetryable,
+  shouldRetry,
+  createLogger,
+  REDACT_PATHS,
+  type Clock,
   type RetryOptions,
-  type RetryPolicy,
-} from "./http/retry";
-export { createLyticsLogger, LYTICS_LOG_REDACT_PATHS } from "./http/logger";
+} from "@lytics-access/http";
+export { createLyticsLogger } from "./http/logger";
 
-// Errors
-export { LyticsApiError, type LyticsApiKind } from "./errors/lytics-api-error";
-export { AuthError } from "./errors/auth-error";
-export { BadRequestError } from "./errors/bad-request-error";
-export { ConflictError } from "./errors/conflict-error";
-export { ForbiddenError } from "./errors/forbidden-error";
+// Errors: the HTTP core's one family, shared with @lytics-access/contentstack, plus this package's own
+export {
+  ApiError,
+  AuthError,
+  BadRequestError,
+  ConflictError,
+  ForbiddenError,
+  InsecureUrlError,
+  InvalidResponseError,
+  NetworkError,
+  NotFoundError,
+  RateLimitedError,
+  RedirectRefusedError,
+  ResponseTooLargeError,
+  ServerError,
+  TimeoutError,
+  type ApiErrorDetails,
+  type ApiName,
+  type FieldError,
+  type InvalidResponseReason,
+} from "@lytics-access/http";
 export { InvalidInputError } from "./errors/invalid-input-error";
-export { InvalidResponseError, type InvalidResponseReason } from "./errors/invalid-response-error";
-export { NetworkError } from "./errors/network-error";
-export { NotFoundError } from "./errors/not-found-error";
-export { RateLimitedError } from "./errors/rate-limited-error";
-export { ServerError } from "./errors/server-error";
-export { TimeoutError } from "./errors/timeout-error";
 export { UnknownRoleSlugError, type RoleSlugSource } from "./errors/unknown-role-slug-error";

@@ -104,7 +104,7 @@ describe("OAuth access tokens", () => {
       getAccessToken: async () => "cs_at_revoked",
     });
     await expect(client.listProjects()).rejects.toMatchObject({
-      code: "LYTICS_UNAUTHORIZED",
+      code: "UNAUTHORIZED",
       status: 401,
     });
     expect(await countOf(pair.lytics.url, "GET /projects")).toBe(1);
@@ -180,7 +180,7 @@ describe("429 and 5xx", () => {
     expect(error).toBeInstanceOf(ServerError);
     expect(error).toMatchObject({
       status: 500,
-      api: "management",
+      api: "lytics-management",
       route: "/projects/:id/collaborators",
     });
     expect(await countOf(pair.lytics.url, "POST /projects/:id/collaborators")).toBe(1);

@@ -33,7 +33,7 @@ describe("response validation", () => {
       .listUsers()
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InvalidResponseError);
-    expect(error).toMatchObject({ reason: "unexpected-shape" });
+    expect(error).toMatchObject({ reason: "schema" });
     expect((error as Error).message).toMatch(/data\.1\.(id|email)/);
   });
 
@@ -51,7 +51,7 @@ describe("response validation", () => {
       body: JSON.stringify({ data: { aid: 42, roles_available: [] }, status: 200 }),
     };
     await expect(userClient(url, ACME_WEB).getRolesAvailable()).rejects.toMatchObject({
-      code: "LYTICS_INVALID_RESPONSE",
+      code: "INVALID_RESPONSE",
       message: expect.stringContaining("asked for account 1001, got account 42"),
     });
   });
@@ -59,7 +59,7 @@ describe("response validation", () => {
   it("maps an error status with a non-JSON body by its status", async () => {
     next = { status: 403, body: "<html>denied</html>" };
     await expect(userClient(url).listUsers()).rejects.toMatchObject({
-      code: "LYTICS_FORBIDDEN",
+      code: "FORBIDDEN",
       status: 403,
     });
   });

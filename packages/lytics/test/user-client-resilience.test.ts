@@ -55,7 +55,7 @@ describe("429 and 5xx", () => {
       .listUsers()
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(RateLimitedError);
-    expect(error).toMatchObject({ status: 429, code: "LYTICS_RATE_LIMITED" });
+    expect(error).toMatchObject({ status: 429, code: "RATE_LIMITED" });
     expect(await countOf(emulator.url, "GET /v2/user")).toBe(attemptsAllowed);
     // Nothing keeps retrying in the background.
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -84,7 +84,7 @@ describe("429 and 5xx", () => {
       .getUser("lu_mia")
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ServerError);
-    expect(error).toMatchObject({ status: 500, api: "v2", method: "GET", route: "/v2/user/:id" });
+    expect(error).toMatchObject({ status: 500, api: "lytics-v2", method: "GET", route: "/v2/user/:id" });
     expect(await countOf(emulator.url, "GET /v2/user/:id")).toBe(attemptsAllowed);
   });
 
@@ -209,7 +209,7 @@ describe("dropped connections and timeouts", () => {
     });
     const error = await client.listUsers().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TimeoutError);
-    expect(error).toMatchObject({ code: "LYTICS_TIMEOUT", route: "/v2/user" });
+    expect(error).toMatchObject({ code: "TIMEOUT", route: "/v2/user" });
   });
 });
 
@@ -278,7 +278,7 @@ describe("logs", () => {
     expect(lines.filter((line) => line.msg === "lytics call").length).toBeGreaterThanOrEqual(5);
     expect(
       lines.some(
-        (line) => line.msg === "lytics call failed; retrying" && line.route === "/v2/user/:id",
+        (line) => line.msg === "lytics call failed; retrying" && line.operation === "GET /v2/user/:id",
       ),
     ).toBe(true);
     expect(output).not.toContain(ACME_WEB.token);

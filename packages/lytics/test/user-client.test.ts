@@ -111,7 +111,7 @@ describe("writing users", () => {
       .replaceRoles("max.member@acme.test", ["observer"])
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(NotFoundError);
-    expect(error).toMatchObject({ status: 404, api: "v2", route: "/v2/user/:id/roles" });
+    expect(error).toMatchObject({ status: 404, api: "lytics-v2", route: "/v2/user/:id/roles" });
     expect((error as NotFoundError).apiCode).toMatch(/NOTFOUND/);
     expect((error as NotFoundError).requestId).toBeTruthy();
   });
@@ -199,7 +199,7 @@ describe("credentials", () => {
   it("a rejected token is an AuthError, not retried", async () => {
     const client = userClient(emulator.url, { ...ACME_WEB, token: "at.wrong" });
     await expect(client.listUsers()).rejects.toMatchObject({
-      code: "LYTICS_UNAUTHORIZED",
+      code: "UNAUTHORIZED",
       status: 401,
     });
     await expect(client.listUsers()).rejects.toBeInstanceOf(AuthError);

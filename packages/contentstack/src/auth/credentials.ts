@@ -1,4 +1,4 @@
-import { AuthError } from "../errors/auth-error";
+import { AuthError } from "@lytics-access/http";
 import type { OAuthTokens } from "../oauth/oauth-tokens";
 
 /** Something that trades a refresh token for fresh tokens: the OAuth client of this package. */

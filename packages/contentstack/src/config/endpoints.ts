@@ -1,23 +1,12 @@
+import {
+  REGIONS,
+  baseUrlSchema as baseUrl,
+  isRegionName,
+  regionFromLocation,
+  type RegionId,
+} from "@lytics-access/http";
 import { z } from "zod";
 import { ContentstackConfigError } from "../errors/config-error";
-import { REGIONS, regionFromLocation, isRegionName, type RegionId } from "./regions";
-
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
-
-// Plain http is only accepted for loopback hosts (the emulators): anything else would send tokens
-// in clear text.
-const baseUrl = z
-  .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" })
-  // Zod runs refinements even after the URL check failed, so each one parses defensively.
-  .refine((value) => {
-    const url = URL.parse(value);
-    return url === null || url.protocol === "https:" || LOOPBACK_HOSTS.has(url.hostname);
-  }, "plain http is only allowed for localhost / 127.0.0.1 / ::1")
-  .refine((value) => {
-    const url = URL.parse(value);
-    return url === null || (url.search === "" && url.hash === "");
-  }, "must not carry a query or fragment")
-  .transform((value) => value.replace(/\/+$/, ""));
 
 /** Where the client sends its calls: one region, optionally with per-service base-URL overrides. */
 export const endpointsConfigSchema = z.object({

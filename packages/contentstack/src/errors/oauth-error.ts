@@ -1,20 +1,28 @@
-import { ContentstackApiError, type ContentstackErrorDetails } from "./contentstack-api-error";
+import { ApiError, type ApiErrorDetails } from "@lytics-access/http";
 
 /**
  * The OAuth flow failed: the token endpoint refused a grant (`invalid_grant` for a reused or
  * expired code or a rotated refresh token), the callback carried an error, or the state did not
- * match. `apiErrorCode` holds the RFC 6749 `error` string when the server sent one.
+ * match. `apiCode` holds the RFC 6749 `error` string when the server sent one.
  */
-export class OAuthError extends ContentstackApiError {
+export class OAuthError extends ApiError {
   override readonly code = "OAUTH_FAILED";
   /** RFC 6749 `error_description`, when sent. */
   readonly description: string | undefined;
 
   constructor(
     message: string,
-    details: ContentstackErrorDetails & { description?: string | undefined } = {},
+    details: ApiErrorDetails & {
+      /** The RFC 6749 `error` string; kept as `apiCode`. */
+      apiErrorCode?: string | undefined;
+      description?: string | undefined;
+    } = {},
   ) {
-    super(message, details);
+    super(message, {
+      api: "contentstack-oauth",
+      ...details,
+      apiCode: details.apiCode ?? details.apiErrorCode,
+    });
     this.description = details.description;
   }
 }

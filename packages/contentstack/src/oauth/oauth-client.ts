@@ -10,7 +10,7 @@ import {
   resolveEndpoints,
   type ContentstackEndpoints,
 } from "../config/endpoints";
-import { regionFromLocation, type RegionId } from "../config/regions";
+import { regionFromLocation, type RegionId } from "@lytics-access/http";
 import { ContentstackConfigError } from "../errors/config-error";
 import { OAuthError } from "../errors/oauth-error";
 import { createContentstackLogger } from "../http/logger";

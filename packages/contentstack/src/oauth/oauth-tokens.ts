@@ -1,4 +1,4 @@
-import type { RegionId } from "../config/regions";
+import type { RegionId } from "@lytics-access/http";
 
 /** Tokens from the OAuth token endpoint, reshaped (see `toOAuthTokens`). */
 export interface OAuthTokens {

@@ -1,4 +1,4 @@
-import { regionFromLocation, type RegionId } from "../config/regions";
+import { regionFromLocation, type RegionId } from "@lytics-access/http";
 import type { WireTokenResponse } from "../wire/wire-oauth";
 import type { OAuthTokens } from "./oauth-tokens";
 

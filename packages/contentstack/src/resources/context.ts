@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { ContentstackEndpoints } from "../config/endpoints";
-import { ContentstackApiError } from "../errors/contentstack-api-error";
-import { InvalidResponseError } from "../errors/invalid-response-error";
+import { ApiError as ContentstackApiError } from "@lytics-access/http";
+import { InvalidResponseError } from "@lytics-access/http";
 import type { Transport } from "../http/request";
 import { unwrapSdkError, type ManagementSdk } from "../sdk/management-sdk";
 

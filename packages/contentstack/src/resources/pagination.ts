@@ -1,4 +1,4 @@
-import { InvalidResponseError } from "../errors/invalid-response-error";
+import { InvalidResponseError } from "@lytics-access/http";
 
 export interface Page<T> {
   readonly items: readonly T[];

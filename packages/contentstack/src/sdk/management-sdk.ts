@@ -4,7 +4,7 @@
 // concurrency queue, retries, timeouts and credentials are switched off or unused.
 import { createRequire } from "node:module";
 import type { Logger } from "pino";
-import { ContentstackApiError } from "../errors/contentstack-api-error";
+import { ApiError as ContentstackApiError } from "@lytics-access/http";
 import type { HttpMethod, Transport } from "../http/request";
 
 // Loaded through require: the SDK's shipped `.ts` type files do not compile under

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { InvalidResponseError } from "../errors/invalid-response-error";
+import { InvalidResponseError } from "@lytics-access/http";
 
 /** Validates an API answer; a mismatch is an InvalidResponseError naming the first bad fields. */
 export function parseWire<S extends z.ZodType>(

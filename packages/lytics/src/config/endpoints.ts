@@ -1,17 +1,12 @@
+import { baseUrlSchema as coreBaseUrlSchema } from "@lytics-access/http";
 import { z } from "zod";
 
 import { parseInput } from "../errors/invalid-input-error";
 import { LYTICS_USER_API_BASE_URL, lyticsManagementHostOf, lyticsRegionSchema } from "./regions";
 
-// A base URL is an origin plus an optional path prefix; query strings and fragments would be
-// silently dropped or mangled when paths are appended, so they are refused.
-const baseUrlSchema = z
-  .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
-  .refine(
-    (value) => !value.includes("?") && !value.includes("#"),
-    "must not carry a query or fragment",
-  )
-  .transform((value) => value.replace(/\/+$/, ""));
+// A base URL is an origin plus an optional path prefix, under the core's rule: https, or plain
+// http only to a loopback host (the emulators). Query strings and fragments are refused.
+const baseUrlSchema = coreBaseUrlSchema;
 
 /** Where the Management API is: a region, or an explicit base URL (the emulator, a proxy). */
 export interface ManagementEndpointOptions {

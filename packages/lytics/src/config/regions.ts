@@ -1,7 +1,8 @@
 // The Lytics Management API is a Contentstack-hosted API, so its host per region lives in the one
-// region table of @lytics-access/contentstack, beside every other Contentstack host: one region
-// setting can never send the Contentstack client to one region and the Lytics client to another.
-import { isRegionName, REGION_IDS, REGIONS, regionFromLocation } from "@lytics-access/contentstack";
+// region table of the HTTP core, beside every other Contentstack host: one region setting can
+// never send the Contentstack client to one region and the Lytics client to another. Reading it
+// from the core keeps the Contentstack Management SDK out of this package's module graph.
+import { isRegionName, REGION_IDS, REGIONS, regionFromLocation } from "@lytics-access/http";
 import { z } from "zod";
 
 /**

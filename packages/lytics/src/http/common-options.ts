@@ -1,11 +1,15 @@
-import type { Logger } from "pino";
+import {
+  DEFAULT_RETRY_OPTIONS,
+  silentLogger,
+  type Clock,
+  type Logger,
+  type RetryOptions,
+} from "@lytics-access/http";
 import { z } from "zod";
 
 import { parseInput } from "../errors/invalid-input-error";
 import { DEFAULT_ROLES_CACHE_TTL_MS } from "../roles/role-slug-cache";
-import { silentLogger } from "./logger";
 import { DEFAULT_RATE_PER_SECOND, sharedRateLimiter, type RateLimiter } from "./rate-limiter";
-import { DEFAULT_RETRY_OPTIONS, type RetryOptions } from "./retry";
 
 /** How long one attempt may take, headers and body, before it is abandoned. */
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -29,8 +33,17 @@ export interface CommonClientOptions {
    * @defaultValue 10
    */
   ratePerSecond?: number;
-  /** Backoff for 429, 5xx and transient failures. @defaultValue `{retries: 4, minDelayMs: 250, maxDelayMs: 8000}` */
+  /**
+   * Backoff for 429 (always) and 5xx, timeout and network failures (calls safe to repeat only).
+   * @defaultValue `{retries: 4, minDelayMs: 250, maxDelayMs: 8000, maxRetryAfterMs: 60000}`
+   */
   retry?: RetryOptions;
+  /** Largest response body read; a larger one ends in ResponseTooLargeError. @defaultValue 10 MiB */
+  maxResponseBytes?: number;
+  /** Time source for backoff (tests). @defaultValue the system clock */
+  clock?: Clock;
+  /** [0, 1) source for backoff jitter (tests). @defaultValue Math.random */
+  random?: () => number;
   /**
    * How long the list of valid role slugs is kept before it is read again.
    * @defaultValue 300000 (5 minutes)
@@ -48,17 +61,23 @@ const commonSchema = z.object({
       retries: z.number().int().min(0).max(20).default(DEFAULT_RETRY_OPTIONS.retries),
       minDelayMs: z.number().int().min(0).default(DEFAULT_RETRY_OPTIONS.minDelayMs),
       maxDelayMs: z.number().int().min(0).default(DEFAULT_RETRY_OPTIONS.maxDelayMs),
+      maxRetryAfterMs: z.number().int().min(0).default(DEFAULT_RETRY_OPTIONS.maxRetryAfterMs),
     })
     .default(DEFAULT_RETRY_OPTIONS),
   rolesCacheTtlMs: z.number().int().min(0).default(DEFAULT_ROLES_CACHE_TTL_MS),
+  maxResponseBytes: z.number().int().positive().optional(),
 });
 
 export interface ResolvedCommonOptions {
   logger: Logger;
   timeoutMs: number;
   limiter: RateLimiter;
+  limiterKey: string;
   retry: Required<RetryOptions>;
   rolesCacheTtlMs: number;
+  maxResponseBytes: number | undefined;
+  clock: Clock | undefined;
+  random: (() => number) | undefined;
 }
 
 /**
@@ -78,14 +97,19 @@ export function resolveCommonOptions(
       ratePerSecond: options.ratePerSecond,
       retry: options.retry,
       rolesCacheTtlMs: options.rolesCacheTtlMs,
+      maxResponseBytes: options.maxResponseBytes,
     },
     "Lytics client options",
   );
   return {
     logger: (options.logger ?? silentLogger()).child({ component }),
     timeoutMs: parsed.timeoutMs,
-    limiter: options.rateLimiter ?? sharedRateLimiter(limiterKey, parsed.ratePerSecond),
+    limiter: options.rateLimiter ?? sharedRateLimiter(parsed.ratePerSecond),
+    limiterKey,
     retry: parsed.retry,
     rolesCacheTtlMs: parsed.rolesCacheTtlMs,
+    maxResponseBytes: parsed.maxResponseBytes,
+    clock: options.clock,
+    random: options.random,
   };
 }

@@ -1,19 +1,10 @@
-/** Supplies the credential headers for each attempt, so a refreshed token is used at once. */
-export interface CredentialSource {
-  /** The headers carrying the credential for one attempt. */
-  headers(): Promise<Record<string, string>>;
-  /**
-   * Called after a 401. True when a different credential is now available, so that one more
-   * attempt is worth making; false when the credential cannot change.
-   */
-  refreshAfterUnauthorized(): Promise<boolean>;
-}
+import type { TransportCredentials } from "@lytics-access/http";
 
 /** A fixed credential: a 401 is final. */
-export function staticCredentials(headers: Readonly<Record<string, string>>): CredentialSource {
+export function staticCredentials(headers: Readonly<Record<string, string>>): TransportCredentials {
   return {
     headers: async () => ({ ...headers }),
-    refreshAfterUnauthorized: async () => false,
+    afterUnauthorized: async () => false,
   };
 }
 
@@ -24,14 +15,14 @@ export function staticCredentials(headers: Readonly<Record<string, string>>): Cr
 export function refreshingCredentials(
   read: () => Promise<string>,
   toHeaders: (token: string) => Record<string, string>,
-): CredentialSource {
+): TransportCredentials {
   let lastSent: string | undefined;
   return {
     headers: async () => {
       lastSent = await read();
       return toHeaders(lastSent);
     },
-    refreshAfterUnauthorized: async () => {
+    afterUnauthorized: async () => {
       const before = lastSent;
       return (await read()) !== before;
     },

@@ -3,16 +3,13 @@ import { z } from "zod";
 import { resolveManagementBaseUrl } from "../config/endpoints";
 import { InvalidInputError, parseInput } from "../errors/invalid-input-error";
 import { resolveCommonOptions, type CommonClientOptions } from "../http/common-options";
-import {
-  refreshingCredentials,
-  staticCredentials,
-  type CredentialSource,
-} from "../http/credentials";
+import type { TransportCredentials } from "@lytics-access/http";
+import { refreshingCredentials, staticCredentials } from "../http/credentials";
 import { createHttp } from "../http/request";
 import { knownSlugsFrom, type KnownRoleSlugs } from "../roles/check-role-slugs";
 import { checkedRoles } from "../roles/checked-roles";
 import { createRoleSlugCache } from "../roles/role-slug-cache";
-import { readManagementError } from "../wire/management";
+import { readManagementErrorBody } from "../http/management-error-body";
 import {
   inviteCollaborators,
   listCollaborators,
@@ -137,17 +134,21 @@ export function createLyticsManagementClient(
     "lytics-management",
   );
   const http = createHttp({
-    api: "management",
+    api: "lytics-management",
     baseUrl,
     credentials: credentialSource(own.credentials),
     // Without x-cs-api-version the live service answers a framework 404 to every route.
     fixedHeaders: { organization_uid: own.organizationUid, "x-cs-api-version": "1" },
     fixedQuery: {},
     timeoutMs: common.timeoutMs,
+    maxResponseBytes: common.maxResponseBytes,
     limiter: common.limiter,
+    limiterKey: common.limiterKey,
     retry: common.retry,
     logger: common.logger,
-    readError: readManagementError,
+    clock: common.clock,
+    random: common.random,
+    readError: readManagementErrorBody,
   });
   const roleCache = createRoleSlugCache(common.rolesCacheTtlMs);
   const check = (projectUid: string, roles: readonly string[]) =>
@@ -187,7 +188,7 @@ export function createLyticsManagementClient(
   };
 }
 
-function credentialSource(credentials: z.infer<typeof credentialsSchema>): CredentialSource {
+function credentialSource(credentials: z.infer<typeof credentialsSchema>): TransportCredentials {
   if ("authtoken" in credentials) return staticCredentials({ authtoken: credentials.authtoken });
   const { getAccessToken } = credentials;
   return refreshingCredentials(

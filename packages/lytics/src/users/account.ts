@@ -1,5 +1,5 @@
 // `GET /v2/account/{aid}?roles=true`: the roles an account really offers (api-notes Part A §2.4).
-import { InvalidResponseError } from "../errors/invalid-response-error";
+import { InvalidResponseError } from "@lytics-access/http";
 import type { LyticsHttp } from "../http/request";
 import { wireAccountResponseSchema, type WireRolePolicy } from "../wire/v2";
 
@@ -44,14 +44,15 @@ export async function getRolesAvailable(
   });
   // A token that reaches several accounts must not let us read another account's roles.
   if (data.data.aid !== aid) {
-    throw new InvalidResponseError({
-      api: "v2",
-      method: "GET",
-      route,
-      status,
-      reason: "unexpected-shape",
-      message: `asked for account ${aid}, got account ${data.data.aid}`,
-    });
+    throw new InvalidResponseError(
+      `GET ${route}: asked for account ${aid}, got account ${data.data.aid}`,
+      {
+        api: "lytics-v2",
+        operation: `GET ${route}`,
+        status,
+        reason: "schema",
+      },
+    );
   }
   const roles = data.data.roles_available;
   return roles ? roles.map(toAvailableRole) : null;

@@ -107,15 +107,19 @@ export function createLyticsUserClient(options: LyticsUserClientOptions): Lytics
   const baseUrl = resolveUserApiBaseUrl(options.baseUrl);
   const common = resolveCommonOptions(options, `v2|${baseUrl}|${own.aid}`, "lytics-v2");
   const http = createHttp({
-    api: "v2",
+    api: "lytics-v2",
     baseUrl,
     credentials: staticCredentials({ authorization: own.apiToken }),
     fixedHeaders: {},
     fixedQuery: own.accountId === undefined ? {} : { account_id: own.accountId },
     timeoutMs: common.timeoutMs,
+    maxResponseBytes: common.maxResponseBytes,
     limiter: common.limiter,
+    limiterKey: common.limiterKey,
     retry: common.retry,
     logger: common.logger,
+    clock: common.clock,
+    random: common.random,
     readError: readV2Error,
   });
   const roleCache = createRoleSlugCache(common.rolesCacheTtlMs);

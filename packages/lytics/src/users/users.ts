@@ -1,7 +1,7 @@
 // The v2 user API of one account: list, get, invite, replace roles, remove (api-notes Part A §2.2).
 import { z } from "zod";
 
-import { NotFoundError } from "../errors/not-found-error";
+import { NotFoundError } from "@lytics-access/http";
 import type { LyticsHttp } from "../http/request";
 import { stripBaselineRoles } from "../roles/check-role-slugs";
 import { wireUserListResponseSchema, wireUserResponseSchema, type WireUser } from "../wire/v2";
