@@ -122,6 +122,26 @@ describe("launch from the App Switcher", () => {
     expect(await page.textContent('[data-testid="no-dal"]')).toBe(NO_DAL_TEXT);
   });
 
+  it("launches once the Owner has created the Data Activation Layer in the shell", async () => {
+    const page = await signIn("blt_user_gina", "blt_org_globex");
+    await page.goto(
+      `${emulators.contentstack.url}/organizations/blt_org_globex/data-activation-layer`,
+    );
+    const form = page.locator('form[action$="/data-activation-layer"]');
+    await form.locator('input[name="accept_terms"]').check();
+    await form.locator('input[name="title"]').fill("Globex DAL");
+    await form.locator('input[name="domain"]').fill("globex.test");
+    await form.locator("button").click();
+    await page.waitForLoadState("load");
+    expect(await page.textContent('[data-testid="dal-state"]')).toContain("Globex DAL");
+    await launchDataAndInsights(page);
+    expect(await page.locator('[data-testid="no-dal"]').count()).toBe(0);
+    expect(new URL(page.url()).pathname).toBe("/dashboard");
+    expect(await page.textContent('[data-testid="account-name"]')).toBe("Globex");
+    expect(await page.locator('[data-testid="roles"] li').allTextContents()).toEqual(["Admin"]);
+    // A browser run of two sites and a form: more than the default 5 s on a busy machine.
+  }, 30_000);
+
   it("lives exactly as long as the Contentstack token it came from", async () => {
     await call(emulators.contentstack.url, "PUT", "/_emulator/ttls", {
       body: { tokenTtlSeconds: 2 },

@@ -7,6 +7,11 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 
 import { fetchUser } from "../contentstack/contentstack-identity";
+import {
+  admitToDalAccount,
+  fetchDataActivationLayer,
+  provisionFromDataActivationLayer,
+} from "../contentstack/data-activation-layer";
 import { exchangeLaunchCode } from "../contentstack/exchange-launch-code";
 import { ContentstackCallError } from "../errors/contentstack-call-error";
 import type { LyticsContext } from "../lytics-context";
@@ -124,9 +129,18 @@ export function registerLaunchRoutes(app: FastifyInstance, context: LyticsContex
       const csUser = "user" in identity ? identity.user : undefined;
       const organization = csUser?.organizations.find((org) => org.uid === launch.organizationUid);
       if (!csUser || !organization) return sendPage(reply, 403, accessDeniedPage(csUrl));
-      const accounts = store.accountsOfOrganization(organization.uid);
-      if (accounts.length === 0)
-        return sendPage(reply, 200, noDataActivationLayerPage(csUrl, organization.name));
+      let accounts = store.accountsOfOrganization(organization.uid);
+      if (accounts.length === 0) {
+        // Seed 000: the organization's account comes into being once its DAL exists.
+        const dal = await fetchDataActivationLayer(
+          context.contentstackUrl,
+          { kind: "bearer", token: tokens.access_token },
+          organization.uid,
+        );
+        if (!dal) return sendPage(reply, 200, noDataActivationLayerPage(csUrl, organization.name));
+        accounts = [provisionFromDataActivationLayer(store, organization, dal)];
+      }
+      for (const account of accounts) admitToDalAccount(store, account, organization, csUser);
       const lyticsUser = store.findUserOfPerson(csUser.uid, csUser.email);
       const candidates = launch.projectUid
         ? accounts.filter((a) => a.project_uid === launch.projectUid)
