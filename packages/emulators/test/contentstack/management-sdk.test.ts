@@ -31,10 +31,13 @@ interface OAuthHandler {
   getOrganizationUID(): string;
 }
 interface ManagementClient {
-  organization(uid: string): {
+  organization(uid?: string): {
     fetch(): Promise<{ uid: string; name: string; owner_uid?: string }>;
+    fetchAll(params?: Record<string, unknown>): Promise<Collection>;
     roles(): Promise<Collection>;
     getInvitations(params?: Record<string, unknown>): Promise<Collection>;
+    resendInvitation(shareUid: string): Promise<{ notice?: string }>;
+    transferOwnership(email: string): Promise<{ notice?: string }>;
   };
   getUser(): Promise<{ uid: string; email: string }>;
   oauth(options: {
@@ -84,6 +87,31 @@ describe("@contentstack/management against the emulator", () => {
     const user = await client.getUser();
     expect(user.uid).toBe(OWNER);
     expect(user.email).toBe("olivia.owner@acme.test");
+  });
+
+  it("lists organizations, sorts invitations, resends an invitation and transfers ownership", async () => {
+    const client = contentstack.client({
+      endpoint: `${emulator.url}/v3`,
+      authtoken: await authtokenFor(emulator, OWNER),
+      ...NO_RETRY,
+    });
+    const organizations = await client.organization().fetchAll({ include_count: true });
+    expect(organizations.items.map((org) => org.uid)).toEqual([ACME]);
+
+    for (const spelling of ["updated_at", "update_at", "created_at"]) {
+      const sorted = await client.organization(ACME).getInvitations({ desc: spelling });
+      expect(sorted.items).toHaveLength(8);
+    }
+    const pending = (await client.organization(ACME).getInvitations()).items.find(
+      (share) => share.status === "pending",
+    );
+    // The SDK leaves `/share/` out of the path; the emulator answers that path too.
+    const resent = await client.organization(ACME).resendInvitation(String(pending?.uid));
+    expect(resent.notice).toBe("The invitation has been resent successfully.");
+
+    const moved = await client.organization(ACME).transferOwnership("adam.admin@acme.test");
+    expect(moved.notice).toEqual(expect.any(String));
+    expect((await client.organization(ACME).fetch()).owner_uid).toBe("blt_user_adam");
   });
 
   it("works with `endpoint` and an authtoken, and surfaces the CMA error body", async () => {
