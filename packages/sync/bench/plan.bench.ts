@@ -30,8 +30,11 @@ const EDITOR = [
 function organization(memberCount: number, projectCount: number, changedShare: number): PlanInput {
   const rand = random(memberCount);
   const members: PlanMember[] = [];
-  const grants: PlanInput["grants"] = [];
-  const projects: PlanProject[] = Array.from({ length: projectCount }, (_, i) => ({
+  const grants: { projectId: string; uid: string; roles: string[] }[] = [];
+  type MutableProject = Omit<PlanProject, "collaborators"> & {
+    collaborators: { userUid: string; email: string; roles: string[] }[];
+  };
+  const projects: MutableProject[] = Array.from({ length: projectCount }, (_, i) => ({
     id: `project-${i}`,
     name: `Project ${i}`,
     collaborators: [],
@@ -59,11 +62,11 @@ function organization(memberCount: number, projectCount: number, changedShare: n
           : member.grantedLevel
             ? ["segment_manager"]
             : [];
-    for (const project of projects as { collaborators: PlanProject["collaborators"][number][] }[]) {
+    for (const project of projects) {
       let granted: string[] = [];
       if (roles.length === 0 && rand() < 0.2) {
         granted = ["observer"];
-        grants.push({ projectId: (project as PlanProject).id, uid, roles: granted });
+        grants.push({ projectId: project.id, uid, roles: granted });
       }
       const desired = [...new Set([...roles, ...granted])];
       if (desired.length === 0) continue;
