@@ -35,6 +35,17 @@ for (const program of chosen.needs()) {
 
 const tsx = path.join(root, "node_modules", ".bin", "tsx");
 const child = spawn(tsx, [chosen.script, ...rest], { cwd: root, stdio: "inherit", env });
-// Forward termination so the launcher can shut its children down in order.
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+// Forward termination so the launcher can shut its children down in order. npm passes SIGINT and
+// SIGTERM on to its direct child only; the package.json scripts `exec` this file so that the child
+// is us, not a `sh -c` that would die (SIGTERM) or sit still (SIGINT) without passing them on.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => child.kill(signal));
+// And if whatever started us dies without a word (SIGKILL), we are re-parented: stop the child
+// rather than leave it running. A poll on an unref'd timer: Node has no parent-death signal.
+const parent = process.ppid;
+const parentWatch = setInterval(() => {
+  if (process.ppid === parent) return;
+  clearInterval(parentWatch);
+  child.kill("SIGTERM");
+}, 500);
+parentWatch.unref();
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

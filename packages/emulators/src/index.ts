@@ -26,3 +26,11 @@ export {
 } from "./fixtures/fixture-schema";
 export { DEFAULT_FIXTURE_PATH, loadFixture, parseFixture } from "./fixtures/load-fixture";
 export { generateLargeFixture, type LargeFixtureOptions } from "./fixtures/generate-large-fixture";
+export {
+  emulatorEnvSchema,
+  EnvironmentError,
+  fixturePath,
+  parseEnvironment,
+  portInUseMessage,
+  type EmulatorEnv,
+} from "./emulator-env";

@@ -1,49 +1,52 @@
 // `npm run emulators`: both emulators in one process, on the ports the environment names, until
-// SIGINT/SIGTERM, which closes them in order.
-import { z } from "zod";
-
+// SIGINT/SIGTERM, which closes them in order. The environment schema is the one `npm start` reads.
+import {
+  emulatorEnvSchema,
+  EnvironmentError,
+  fixturePath,
+  parseEnvironment,
+  portInUseMessage,
+} from "./emulator-env";
 import { loadFixture } from "./fixtures/load-fixture";
 import { startEmulators } from "./start-emulators";
 
-const port = (name: string, fallback: number) =>
-  z.coerce
-    .number({ message: `${name} must be a port number` })
-    .int(`${name} must be a whole number`)
-    .min(0, `${name} must be 0-65535`)
-    .max(65_535, `${name} must be 0-65535`)
-    .default(fallback);
-
-const envSchema = z.object({
-  CS_EMULATOR_PORT: port("CS_EMULATOR_PORT", 4010),
-  LYTICS_EMULATOR_PORT: port("LYTICS_EMULATOR_PORT", 4020),
-  EMULATOR_FIXTURE: z.string().min(1, "EMULATOR_FIXTURE must be a file path").optional(),
-  EMULATOR_LOG: z.enum(["0", "1"], { message: "EMULATOR_LOG must be 0 or 1" }).default("0"),
-});
-
 async function main(): Promise<void> {
-  const env = envSchema.safeParse({
-    CS_EMULATOR_PORT: process.env.CS_EMULATOR_PORT || undefined,
-    LYTICS_EMULATOR_PORT: process.env.LYTICS_EMULATOR_PORT || undefined,
-    EMULATOR_FIXTURE: process.env.EMULATOR_FIXTURE || undefined,
-    EMULATOR_LOG: process.env.EMULATOR_LOG || undefined,
-  });
-  if (!env.success) {
-    for (const issue of env.error.issues) console.error(`emulators: ${issue.message}`);
+  let env;
+  try {
+    env = parseEnvironment(emulatorEnvSchema, process.env);
+  } catch (error) {
+    if (!(error instanceof EnvironmentError)) throw error;
+    for (const problem of error.problems) console.error(`emulators: ${problem}`);
     process.exit(2);
   }
-  const fixture = env.data.EMULATOR_FIXTURE
-    ? loadFixture(env.data.EMULATOR_FIXTURE)
-    : loadFixture();
-  const emulators = await startEmulators({
-    csPort: env.data.CS_EMULATOR_PORT,
-    lyticsPort: env.data.LYTICS_EMULATOR_PORT,
-    fixture,
-    logger: env.data.EMULATOR_LOG === "1",
-  });
+  const file = fixturePath(env, process.cwd());
+  const fixture = file === undefined ? loadFixture() : loadFixture(file);
+  let emulators;
+  try {
+    emulators = await startEmulators({
+      csPort: env.CS_EMULATOR_PORT,
+      lyticsPort: env.LYTICS_EMULATOR_PORT,
+      fixture,
+      logger: env.EMULATOR_LOG === "1",
+    });
+  } catch (error) {
+    const inUse = portInUseMessage(error, {
+      CS_EMULATOR_PORT: env.CS_EMULATOR_PORT,
+      LYTICS_EMULATOR_PORT: env.LYTICS_EMULATOR_PORT,
+    });
+    if (inUse === undefined) throw error;
+    console.error(`emulators: ${inUse}`);
+    process.exit(1);
+  }
   console.log(`Contentstack emulator: ${emulators.contentstack.url}`);
   console.log(`Lytics emulator:       ${emulators.lytics.url}`);
 
+  // Ctrl+C reaches every process of the group, and the bootstrap forwards it too: later signals
+  // must not cut the ordered close short.
+  let closing = false;
   const stop = (signal: NodeJS.Signals): void => {
+    if (closing) return;
+    closing = true;
     console.log(`emulators: ${signal}, closing`);
     emulators.close().then(
       () => process.exit(0),
@@ -53,8 +56,8 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
 }
 
 main().catch((error: unknown) => {

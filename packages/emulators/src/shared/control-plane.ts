@@ -20,7 +20,14 @@ export interface ControlPlaneOptions {
   reset(): void;
   /** Replace the world with a new, already validated fixture. */
   loadFixture(fixture: Fixture): void;
+  /**
+   * How a `latency` fault waits. Tests pass one they release themselves, so nothing depends on
+   * how fast the machine is. @defaultValue a real timer
+   */
+  sleep?: (ms: number) => Promise<void>;
 }
+
+const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface ControlPlane {
   readonly faults: FaultInjector;
@@ -80,7 +87,7 @@ async function applyFault(
     case "latency":
       // The request still runs after the wait even if the client gave up meanwhile, as on a real
       // server: a write that timed out on the client side may well have been applied.
-      await new Promise((resolve) => setTimeout(resolve, fault.ms));
+      await (options.sleep ?? realSleep)(fault.ms);
       return;
     case "status":
       await reply.code(fault.status).send(fault.body ?? options.errorBody(fault.status, request));

@@ -22,7 +22,9 @@ function runMain(env: Record<string, string>) {
   return { child, exited, output: () => ({ stdout, stderr }) };
 }
 
-describe("src/main.ts", () => {
+// Each test spawns tsx (a cold TypeScript start): on a busy machine that takes well over vitest's
+// default 5 s, so the limit is a hang guard only.
+describe("src/main.ts", { timeout: 120_000 }, () => {
   it("prints both URLs, serves them, and closes on SIGTERM", async () => {
     const run = runMain({ CS_EMULATOR_PORT: "0", LYTICS_EMULATOR_PORT: "0" });
     try {

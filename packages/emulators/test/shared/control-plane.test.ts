@@ -16,11 +16,12 @@ interface Harness {
   readonly handled: number;
 }
 
-async function start(enabled = true): Promise<Harness> {
+async function start(enabled = true, sleep?: (ms: number) => Promise<void>): Promise<Harness> {
   const app = Fastify();
   const counters = { resets: 0, handled: 0 };
   const plane = installControlPlane(app, {
     enabled,
+    ...(sleep === undefined ? {} : { sleep }),
     errorBody: (status) => ({ error_message: `status ${status}` }),
     reset: () => void (counters.resets += 1),
     loadFixture: () => undefined,
@@ -107,14 +108,22 @@ describe("control plane", () => {
   });
 
   it("still runs a delayed request whose client gave up, as a real server would", async () => {
-    const harness = await start();
+    // The latency is a wait the test ends itself: no race between the client's patience and a timer.
+    const waits: Array<{ ms: number; release: () => void }> = [];
+    const sleep = (ms: number) =>
+      new Promise<void>((resolve) => waits.push({ ms, release: resolve }));
+    const harness = await start(true, sleep);
     running.push(harness);
     await addFault(harness.url, { route: "/items", times: 1, fault: { kind: "latency", ms: 300 } });
-    await expect(
-      fetch(`${harness.url}/items`, { signal: AbortSignal.timeout(50) }),
-    ).rejects.toThrow();
+    const client = new AbortController();
+    const call = fetch(`${harness.url}/items`, { signal: client.signal });
+    await vi.waitFor(() => expect(waits).toHaveLength(1), { timeout: 60_000 });
+    expect(waits[0]?.ms).toBe(300);
+    client.abort(); // the client gives up while the server still waits
+    await expect(call).rejects.toThrow();
     expect(harness.handled).toBe(0);
-    await vi.waitFor(() => expect(harness.handled).toBe(1), { timeout: 5_000 });
+    waits[0]?.release();
+    await vi.waitFor(() => expect(harness.handled).toBe(1), { timeout: 60_000 });
   });
 
   it("refuses an invalid fault and resets on request", async () => {
