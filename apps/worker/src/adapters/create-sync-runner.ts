@@ -1,0 +1,97 @@
+// The production OrgSyncRunner: opens the organization's clients, wires packages/sync's ports to
+// them and to packages/store, runs `reconcile`, and turns its report into what the worker records.
+// The engine reports a failed write or listing as text; the upstream error that caused it is
+// rethrown here so the job can tell a 429 (re-delay) from a lost credential (needs reconnect).
+import { reconcile, type RunReport, type SyncPorts } from "@lytics-access/sync";
+import type { Redis } from "ioredis";
+
+import { CredentialLostError } from "../credentials/credential-lost-error";
+import { classifyError } from "../jobs/classify-error";
+import type { OrgSyncRunner, SyncResult } from "../jobs/org-sync-runner";
+import { createLyticsPort } from "./lytics-port";
+import { createMembersPort } from "./members-port";
+import { openOrgClients, type OrgClientsDeps } from "./org-clients";
+import { createStoreAuditPort, createStoreHeldPort } from "./store-audit-ports";
+import { createStoreStatePort, type StateStores } from "./store-state-port";
+import { createStoreStepsPort } from "./store-steps-port";
+import type { AppliedStepsStore, AuditLogStore, HeldPlansStore } from "@lytics-access/store";
+
+export interface SyncRunnerDeps extends OrgClientsDeps {
+  readonly state: StateStores;
+  readonly appliedSteps: AppliedStepsStore;
+  readonly heldPlans: HeldPlansStore;
+  readonly auditLog: AuditLogStore;
+  readonly redis: Redis;
+  readonly prefix: string;
+  readonly maxRemovalShare: number;
+}
+
+export function toSyncResult(report: RunReport): SyncResult {
+  const changes = report.outcome === "applied" || report.outcome === "failed"
+    ? (report.plan?.steps ?? []).slice(0, report.counts.applied).map((step) => ({
+        kind: step.kind,
+        email: step.person.email,
+        projectId: step.projectId,
+      }))
+    : [];
+  return {
+    runId: report.runId,
+    outcome: report.outcome,
+    planId: report.planId,
+    counts: {
+      invites: report.counts.invites,
+      roleChanges: report.counts.roleChanges,
+      removals: report.counts.removals,
+      drift: report.counts.drift,
+      applied: report.counts.applied,
+    },
+    calls: Object.values(report.calls).reduce((sum, n) => sum + n, 0),
+    durationMs: report.durationMs,
+    changes,
+    ...(report.diff === undefined ? {} : { diff: report.diff }),
+    trace: report.trace.map((entry) => ({ phase: entry.phase, person: entry.person, text: entry.text })),
+    ...(report.error === undefined ? {} : { error: report.error }),
+  };
+}
+
+export function createSyncRunner(deps: SyncRunnerDeps): OrgSyncRunner {
+  return async (orgUid, request) => {
+    const installation = await deps.installations.get(orgUid);
+    if (!installation) throw new CredentialLostError(orgUid, "no-tokens", "The organization is not connected");
+    const clients = await openOrgClients(deps, installation);
+    const logger = deps.logger.child({ orgUid, runId: request.runId });
+    const ports: SyncPorts = {
+      members: createMembersPort(clients.contentstack, clients.instrument),
+      lytics: createLyticsPort(clients.lytics, clients.instrument),
+      state: createStoreStatePort(deps.state, orgUid),
+      steps: createStoreStepsPort(deps.appliedSteps, deps.redis, orgUid, deps.prefix),
+      audit: createStoreAuditPort(deps.appliedSteps, orgUid, logger),
+      held: createStoreHeldPort(deps.heldPlans, deps.auditLog, orgUid, deps.maxRemovalShare),
+      clock: { now: () => Date.now() },
+    };
+    const report = await reconcile(ports, {
+      orgUid,
+      runId: request.runId,
+      scope: request.scope.kind === "full" ? { kind: "full" } : { kind: "people", people: [...request.scope.people] },
+      dryRun: request.mode === "dry-run",
+      maxRemovalShare: deps.maxRemovalShare,
+      actor: installation.connectedBy.email,
+      ...(request.approvedPlanId ? { approvedPlanId: request.approvedPlanId } : {}),
+    });
+    if ((report.outcome === "failed" || report.outcome === "aborted") && clients.lastError() !== undefined) {
+      const cause = clients.lastError();
+      const failure = classifyError(cause);
+      if (failure.kind === "unauthorized") {
+        // One forced refresh decides between "the access token went stale" (retry) and "the
+        // grant is gone" (CredentialLostError from the refresh: needs reconnect).
+        await clients.refreshNow();
+      }
+      if (failure.kind !== "permanent") throw cause;
+    }
+    logger.info(
+      { outcome: report.outcome, planId: report.planId, applied: report.counts.applied, durationMs: report.durationMs },
+      "reconcile finished",
+    );
+    return toSyncResult(report);
+  };
+}

@@ -1,0 +1,38 @@
+// Counts every upstream call for /metrics and spends the organization's shared budget first, so
+// all replicas together stay inside each API's published limits.
+import type { WorkerMetrics } from "../http/worker-metrics";
+
+/** An organization's request budget for one API, shared by every replica (a limiter in Redis). */
+export interface OrgBudget {
+  /** Resolves when a request may be sent. */
+  take(api: UpstreamApi): Promise<void>;
+}
+
+export type UpstreamApi = "contentstack" | "lytics";
+
+export interface CallInstrument {
+  <T>(api: UpstreamApi, operation: string, call: () => Promise<T>): Promise<T>;
+}
+
+export function createCallInstrument(
+  metrics: WorkerMetrics,
+  budget: OrgBudget | undefined,
+  onCall?: (api: UpstreamApi, operation: string) => void,
+): CallInstrument {
+  return async (api, operation, call) => {
+    await budget?.take(api);
+    onCall?.(api, operation);
+    try {
+      const result = await call();
+      metrics.apiCalls.inc({ api, status: "2xx" });
+      return result;
+    } catch (error) {
+      const status = (error as { status?: unknown }).status;
+      const statusClass = typeof status === "number" ? `${Math.floor(status / 100)}xx` : "error";
+      metrics.apiCalls.inc({ api, status: statusClass });
+      if (status === 429 || (error as { code?: unknown }).code === "RATE_LIMITED")
+        metrics.rateLimited.inc({ api });
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,69 @@
+// Change detection: Contentstack sends no webhooks for organization membership, so every few
+// seconds the worker reads the audit-log items newer than the organization's cursor and queues a
+// targeted sync for the people they name. Unreadable items are logged and skipped (the next full
+// reconcile covers them); the cursor moves only after the targeted sync is queued, so a crash in
+// between re-reads the items rather than losing them.
+import type { JOB_NAMES } from "../queues/constants";
+import type { PayloadOf } from "../queues/payloads";
+import { CredentialLostError } from "../credentials/credential-lost-error";
+import { classifyError } from "./classify-error";
+import type { JobHandler } from "./job-context";
+
+export const pollAuditLogJob: JobHandler<PayloadOf<typeof JOB_NAMES.pollAuditLog>> = async (
+  payload,
+  context,
+  deps,
+) => {
+  const { orgUid } = payload;
+  const installation = await deps.stores.installations.get(orgUid);
+  if (!installation) return { status: "skipped", reason: "not-connected" };
+  if (installation.status === "needs-reconnect") return { status: "skipped", reason: "needs-reconnect" };
+
+  const cursor = await deps.stores.auditCursor.get(orgUid);
+  let read;
+  try {
+    read = await deps.readAuditChanges(
+      orgUid,
+      cursor ? { createdAt: cursor.lastCreatedAt, uid: cursor.lastUid } : null,
+    );
+  } catch (error) {
+    if (error instanceof CredentialLostError) {
+      await deps.credentialProblems(orgUid, error.problem, error.message);
+      return { status: "skipped", reason: "needs-reconnect" };
+    }
+    const failure = classifyError(error);
+    if (failure.kind === "unauthorized") {
+      await deps.credentialProblems(orgUid, "unauthorized", `${failure.api} answered ${failure.status}`);
+      return { status: "skipped", reason: "needs-reconnect" };
+    }
+    // A poll is cheap and repeats in seconds: no retry, no backoff beyond the schedule.
+    context.logger.warn({ err: error, orgUid, failure: failure.kind }, "audit-log poll failed");
+    return { status: "failed", reason: failure.kind };
+  }
+  if (read.unreadable > 0) {
+    deps.metrics.auditItemsSkipped.inc(read.unreadable);
+    context.logger.warn({ orgUid, skipped: read.unreadable }, "audit-log items could not be read; skipped");
+  }
+  const { fresh, next } = await deps.stores.auditCursor.advance(orgUid, read.items);
+  if (cursor === null) {
+    // First poll: history before the connection is the full reconcile's business.
+    if (next) await deps.stores.auditCursor.set(orgUid, next);
+    return { status: "ran", initialised: true, people: 0 };
+  }
+  const changedAt = new Map<string, number>();
+  for (const item of fresh) {
+    const at = Date.parse(item.createdAt);
+    for (const email of item.emails) {
+      const key = email.toLowerCase();
+      const seen = changedAt.get(key);
+      if (seen === undefined || at < seen) changedAt.set(key, at);
+    }
+  }
+  if (changedAt.size > 0) {
+    await deps.enqueuer.syncPeople(orgUid, [...changedAt.keys()], { trigger: "audit-log", changedAt });
+  }
+  if (next) await deps.stores.auditCursor.set(orgUid, next);
+  if (fresh.length > 0)
+    context.logger.info({ orgUid, items: fresh.length, people: changedAt.size }, "audit-log changes queued");
+  return { status: "ran", items: fresh.length, people: changedAt.size };
+};

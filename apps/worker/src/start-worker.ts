@@ -1,0 +1,85 @@
+// `startWorker(options)`: the whole worker in one call (what `npm start` and main.ts use). Settings
+// come from the environment (validated, clear errors) unless given; returns `{ close() }`.
+import { createOAuthClient } from "@lytics-access/contentstack";
+import type { Logger } from "pino";
+
+import { createAuditReader } from "./adapters/create-audit-reader";
+import { createSyncRunner } from "./adapters/create-sync-runner";
+import { loadWorkerConfig, type WorkerConfig } from "./config/worker-config";
+import { createWorkerMetrics } from "./http/worker-metrics";
+import { createWorkerLogger } from "./log/create-logger";
+import { QUEUE_PREFIX } from "./queues/constants";
+import { openStores } from "./runtime/open-stores";
+import { startWorkerRuntime, type WorkerRuntime } from "./runtime/start-worker-runtime";
+
+export interface StartWorkerOptions {
+  /** Environment to read settings from. @defaultValue process.env */
+  env?: Record<string, string | undefined>;
+  /** Already parsed settings; win over `env`. */
+  config?: WorkerConfig;
+  logger?: Logger;
+  /** Queue key prefix (tests). @defaultValue "{lytics-access}" */
+  queuePrefix?: string;
+  /** Store key prefix (tests). @defaultValue the store's */
+  storePrefix?: string;
+}
+
+export interface RunningWorker extends WorkerRuntime {
+  readonly config: WorkerConfig;
+}
+
+export async function startWorker(options: StartWorkerOptions = {}): Promise<RunningWorker> {
+  const config = options.config ?? loadWorkerConfig(options.env ?? process.env);
+  const logger = options.logger ?? createWorkerLogger({ level: config.logLevel });
+  const prefix = options.queuePrefix ?? QUEUE_PREFIX;
+  const stores = openStores({
+    redisUrl: config.redisUrl,
+    keyring: config.keyring,
+    auditRetentionDays: config.auditRetentionDays,
+    logger,
+    ...(options.storePrefix ? { keyPrefix: options.storePrefix } : {}),
+  });
+  const oauth = createOAuthClient({
+    ...(config.contentstack.region ? { region: config.contentstack.region } : {}),
+    overrides: config.contentstack.overrides,
+    appUid: config.contentstack.oauth.appUid,
+    clientId: config.contentstack.oauth.clientId,
+    ...(config.contentstack.oauth.clientSecret ? { clientSecret: config.contentstack.oauth.clientSecret } : {}),
+    redirectUri: config.contentstack.oauth.redirectUri,
+    logger,
+  });
+  const metrics = createWorkerMetrics();
+  const clientDeps = {
+    config,
+    installations: stores.installations,
+    oauth,
+    limiter: stores.limiter,
+    metrics,
+    logger,
+  };
+  const runtime = await startWorkerRuntime({
+    redisUrl: config.redisUrl,
+    logger,
+    metrics,
+    stores,
+    runSync: createSyncRunner({
+      ...clientDeps,
+      state: stores,
+      appliedSteps: stores.appliedSteps,
+      heldPlans: stores.heldPlans,
+      auditLog: stores.auditLog,
+      redis: stores.redis,
+      prefix,
+      maxRemovalShare: config.maxRemovalShare,
+    }),
+    readAuditChanges: createAuditReader(clientDeps),
+    syncIntervalMs: config.syncIntervalMs,
+    auditPollIntervalMs: config.auditPollIntervalMs,
+    concurrency: config.concurrency,
+    shutdownDeadlineMs: config.shutdownDeadlineMs,
+    http: { ...config.http, operatorToken: config.operatorToken },
+    prefix,
+    ownedConnections: [stores.redis],
+  });
+  return { ...runtime, config };
+}
