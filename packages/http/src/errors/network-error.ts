@@ -9,7 +9,7 @@ export class NetworkError extends ApiError {
   override readonly code = "NETWORK_ERROR";
   readonly connectionRefused: boolean;
 
-  constructor(message: string, details: ApiErrorDetails & { connectionRefused?: boolean }) {
+  constructor(message: string, details: ApiErrorDetails & { connectionRefused?: boolean } = {}) {
     super(message, details);
     this.connectionRefused = details.connectionRefused ?? false;
   }
