@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import {
   AuthError,
+  BadRequestError,
   ConflictError,
   ForbiddenError,
   UnknownRoleSlugError,
@@ -43,24 +44,37 @@ beforeEach(async () => {
 });
 
 describe("projects", () => {
-  it("lists the organization's projects with their Lytics accounts", async () => {
+  it("lists the organization's projects (a bare array live) with their connections and Lytics accounts", async () => {
     const projects = await owner.listProjects();
     expect(projects.map((project) => project.uid).sort()).toEqual([
-      ACME_CAMPAIGNS.projectUid,
       ACME_WEB.projectUid,
+      ACME_CAMPAIGNS.projectUid,
     ]);
-    expect(projects.find((project) => project.uid === ACME_WEB.projectUid)).toMatchObject({
-      aid: ACME_WEB.aid,
-      accountId: ACME_WEB.accountId,
-      ownerUid: PEOPLE.admin,
-      organizationUid: ACME_ORG,
+    const web = projects.find((project) => project.uid === ACME_WEB.projectUid);
+    expect(web).toEqual({
+      uid: ACME_WEB.projectUid,
       name: "Acme Corporation",
+      domain: "acme.test",
+      description: "Acme's main website",
+      organizationUid: ACME_ORG,
+      connections: {
+        stackApiKeys: ["blt5d4c3b2a1f0e9d8c"],
+        launchProjectUids: [],
+        personalizeProjectUids: [],
+      },
+      cdp: {
+        aid: ACME_WEB.aid,
+        orgId: expect.stringMatching(/^[0-9a-f]{32}$/),
+        accountId: ACME_WEB.accountId,
+        status: "active",
+        syncedAt: "2026-01-10T09:30:00.000Z",
+      },
     });
   });
 
   it("gets one project, and null for a project that does not exist", async () => {
     expect((await owner.getProject(ACME_WEB.projectUid))?.domain).toBe("acme.test");
-    expect(await owner.getProject("proj_missing")).toBeNull();
+    expect(await owner.getProject("000000000000000000000000")).toBeNull();
   });
 
   it("creates, updates and deletes a project; a second delete is reported absent", async () => {
@@ -68,19 +82,32 @@ describe("projects", () => {
       name: "Acme Labs",
       domain: "labs.acme.test",
       description: "Experiments",
+      connections: { stackApiKeys: ["blt_stack_labs"] },
     });
     expect(created).toMatchObject({
       name: "Acme Labs",
-      ownerUid: PEOPLE.owner,
       organizationUid: ACME_ORG,
+      connections: {
+        stackApiKeys: ["blt_stack_labs"],
+        launchProjectUids: [],
+        personalizeProjectUids: [],
+      },
+      cdp: { aid: expect.any(Number), status: "active" },
     });
-    expect(created.aid).toEqual(expect.any(Number));
+    // The creator owns it: they are its owner among the collaborators.
+    expect((await owner.listCollaborators(created.uid)).find((c) => c.isOwner)?.userUid).toBe(
+      PEOPLE.owner,
+    );
 
-    const updated = await owner.updateProject(created.uid, { name: "Acme Labs 2" });
+    const updated = await owner.updateProject(created.uid, {
+      name: "Acme Labs 2",
+      connections: { launchProjectUids: ["launch_labs"] },
+    });
     expect(updated).toMatchObject({
       uid: created.uid,
       name: "Acme Labs 2",
       domain: "labs.acme.test",
+      connections: { stackApiKeys: ["blt_stack_labs"], launchProjectUids: ["launch_labs"] },
     });
     expect((await owner.getProject(created.uid))?.name).toBe("Acme Labs 2");
 
@@ -101,6 +128,53 @@ describe("projects", () => {
       api: "lytics-management",
     });
     expect(await countOf(pair.lytics.url, "POST /projects")).toBe(2);
+  });
+
+  it("surfaces the service's validation as a BadRequestError with each field's live code", async () => {
+    const tooLong = await owner
+      .createProject({ name: "x".repeat(201), domain: "long.acme.test" })
+      .catch((caught: unknown) => caught);
+    expect(tooLong).toBeInstanceOf(BadRequestError);
+    const longError = tooLong as BadRequestError;
+    expect(longError.status).toBe(400);
+    expect(longError.fieldErrors?.name?.[0]).toMatchObject({
+      code: "lytics.PROJECTS.MAX_CHAR_LIMIT",
+      maxCharacters: 200,
+    });
+
+    const duplicate = await owner
+      .createProject({
+        name: "acme corporation",
+        domain: "dup.acme.test",
+        connections: { stackApiKeys: ["blt5d4c3b2a1f0e9d8c"] },
+      })
+      .catch((caught: unknown) => caught);
+    expect(duplicate).toBeInstanceOf(BadRequestError);
+    const fieldErrors = (duplicate as BadRequestError).fieldErrors;
+    expect(fieldErrors?.name?.[0]?.code).toBe("lytics.PROJECTS.DUPLICATE_PROJECT_NAME");
+    expect(fieldErrors?.["connections.stackApiKeys"]?.[0]?.code).toBe(
+      "lytics.PROJECTS.DUPLICATE_CONNECTION",
+    );
+    // Refused, so never repeated.
+    expect(await countOf(pair.lytics.url, "POST /projects")).toBe(2);
+
+    const renamed = await owner
+      .updateProject(ACME_CAMPAIGNS.projectUid, { name: "Acme Corporation" })
+      .catch((caught: unknown) => caught);
+    expect((renamed as BadRequestError).fieldErrors?.name?.[0]?.code).toBe(
+      "lytics.PROJECTS.DUPLICATE_PROJECT_NAME",
+    );
+  });
+
+  it("reports another organization's project as absent", async () => {
+    // Adam is an Admin of Acme and a Member of Globex: asked under Globex, Acme's project is "not found".
+    const globex = managementClient(
+      pair.lytics.url,
+      { authtoken: await mintAuthtoken(pair.contentstack.url, PEOPLE.admin) },
+      { organizationUid: "blt_org_globex" },
+    );
+    expect(await globex.getProject(ACME_WEB.projectUid)).toBeNull();
+    expect(await globex.deleteProject(ACME_WEB.projectUid)).toBe("absent");
   });
 
   it("shows a member only the projects they are on", async () => {

@@ -104,10 +104,18 @@ const uidSchema = z.string().trim().min(1);
 const rolesSchema = z
   .array(z.string().min(1))
   .min(1, "give at least one role; to take all access away, remove the collaborator");
+const idsSchema = z.array(z.string().trim().min(1));
 const createSchema = z.object({
   name: z.string().trim().min(1),
   domain: z.string().trim().min(1),
   description: z.string().optional(),
+  connections: z
+    .object({
+      stackApiKeys: idsSchema.optional(),
+      launchProjectUids: idsSchema.optional(),
+      personalizeProjectUids: idsSchema.optional(),
+    })
+    .optional(),
 });
 const updateSchema = createSchema
   .partial()

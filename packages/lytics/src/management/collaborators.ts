@@ -1,12 +1,13 @@
-// Management API collaborators (api-notes Part A §1.3 C1, C2, C4, C5).
+// Management API collaborators (api-notes Part A §1.3 C1, C2, C4, C5). Their bodies were never
+// observed live; they follow the projects' conventions (bare arrays and objects), as the emulator.
 import { z } from "zod";
 
 import { NotFoundError } from "@lytics-access/http";
 import type { LyticsHttp } from "../http/request";
 import { stripBaselineRoles } from "../roles/check-role-slugs";
 import {
-  wireCollaboratorListResponseSchema,
-  wireCollaboratorResponseSchema,
+  wireCollaboratorListSchema,
+  wireCollaboratorSchema,
   type WireCollaborator,
 } from "../wire/management";
 import { projectPath } from "./projects";
@@ -61,9 +62,9 @@ export async function listCollaborators(
     path: collaboratorsPath(projectUid),
     policy: "idempotent",
     expect: [200],
-    schema: wireCollaboratorListResponseSchema,
+    schema: wireCollaboratorListSchema,
   });
-  return data.collaborators.map(toCollaborator);
+  return data.map(toCollaborator);
 }
 
 /** Invites people by email with roles; returns the invited collaborators. Retried only on 429. */
@@ -83,9 +84,9 @@ export async function inviteCollaborators(
     },
     policy: "unapplied-only",
     expect: [200, 201],
-    schema: wireCollaboratorListResponseSchema,
+    schema: wireCollaboratorListSchema,
   });
-  return data.collaborators.map(toCollaborator);
+  return data.map(toCollaborator);
 }
 
 /**
@@ -107,9 +108,9 @@ export async function updateCollaboratorRoles(
     body: { roles },
     policy: "idempotent",
     expect: [200],
-    schema: wireCollaboratorResponseSchema,
+    schema: wireCollaboratorSchema,
   });
-  return toCollaborator(data.collaborator);
+  return toCollaborator(data);
 }
 
 /**

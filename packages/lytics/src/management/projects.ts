@@ -1,55 +1,82 @@
-// Management API projects (api-notes Part A §1.3 P1-P5). A project is a Lytics account.
+// Management API projects (api-notes Part A §1.3 P1-P5), with the bodies observed live (Part C1):
+// a bare array from the listing, the project object itself from get, create and update. A project
+// is a Lytics account: `cdp` names it.
 import { z } from "zod";
 
 import { NotFoundError } from "@lytics-access/http";
 import type { LyticsHttp } from "../http/request";
-import {
-  wireProjectListResponseSchema,
-  wireProjectResponseSchema,
-  type WireProject,
-} from "../wire/management";
+import { wireProjectListSchema, wireProjectSchema, type WireProject } from "../wire/management";
+
+/** What a project is linked to: CMS stacks, Launch projects and Personalize projects (ids). */
+export interface ProjectConnections {
+  stackApiKeys: string[];
+  launchProjectUids: string[];
+  personalizeProjectUids: string[];
+}
+
+/** The Lytics (CDP) account behind a project: the v2 user API is called with `aid`/`accountId`. */
+export interface ProjectCdp {
+  /** Numeric Lytics account id (four digits live). */
+  aid: number;
+  /** The CDP organization id (32 hex characters live). */
+  orgId: string | null;
+  /** The CDP account id (32 hex characters live): v2 `account_id`. */
+  accountId: string | null;
+  /** `active` live; other values are passed through as the service sends them. */
+  status: string | null;
+  /** When the account was last synced with the project (ISO-8601). */
+  syncedAt: string | null;
+}
 
 /** A Lytics project of the organization. */
 export interface LyticsProject {
+  /** The project uid (24 hex characters live). */
   uid: string;
   name: string;
   domain: string | null;
   description: string | null;
   organizationUid: string | null;
-  /** The Contentstack user uid of the project's creator, who keeps full access (seed 002). */
-  ownerUid: string | null;
-  /** The Lytics account behind the project: the v2 user API is called with these. */
-  accountId: string | null;
-  aid: number | null;
-  createdAt: string | null;
-  updatedAt: string | null;
+  connections: ProjectConnections;
+  /** Null only if the service ever sends a project without its account. */
+  cdp: ProjectCdp | null;
 }
 
-/** Fields of a new project. */
+/** Fields of a new project; `connections` lists only what to link (missing lists stay empty). */
 export interface CreateProjectInput {
   name: string;
   domain: string;
   description?: string;
+  connections?: Partial<ProjectConnections>;
 }
 
-/** Fields to change; those left out stay as they are. */
+/** Fields to change; those left out stay as they are (a `connections` list sent replaces that list). */
 export type UpdateProjectInput = Partial<CreateProjectInput>;
 
 /** What deleting did. `absent`: there was no such project, so nothing changed. */
 export type DeleteOutcome = "deleted" | "absent";
 
 export function toProject(wire: WireProject): LyticsProject {
+  const cdp = wire.cdp;
   return {
     uid: wire.uid,
     name: wire.name,
     domain: wire.domain ?? null,
     description: wire.description ?? null,
     organizationUid: wire.organizationUid ?? null,
-    ownerUid: wire.ownerUid ?? null,
-    accountId: wire.accountId ?? null,
-    aid: wire.aid ?? null,
-    createdAt: wire.createdAt ?? null,
-    updatedAt: wire.updatedAt ?? null,
+    connections: {
+      stackApiKeys: [...(wire.connections?.stackApiKeys ?? [])],
+      launchProjectUids: [...(wire.connections?.launchProjectUids ?? [])],
+      personalizeProjectUids: [...(wire.connections?.personalizeProjectUids ?? [])],
+    },
+    cdp: cdp
+      ? {
+          aid: cdp.aid,
+          orgId: cdp.orgId ?? null,
+          accountId: cdp.accountId ?? null,
+          status: cdp.status ?? null,
+          syncedAt: cdp.syncedAt ?? null,
+        }
+      : null,
   };
 }
 
@@ -63,9 +90,22 @@ export async function listProjects(http: LyticsHttp): Promise<LyticsProject[]> {
     path: "/projects",
     policy: "idempotent",
     expect: [200],
-    schema: wireProjectListResponseSchema,
+    schema: wireProjectListSchema,
   });
-  return data.projects.map(toProject);
+  return data.map(toProject);
+}
+
+/** One project; a missing one is a {@link NotFoundError}. */
+async function readProject(http: LyticsHttp, projectUid: string): Promise<LyticsProject> {
+  const { data } = await http({
+    method: "GET",
+    route: "/projects/:id",
+    path: projectPath(projectUid),
+    policy: "idempotent",
+    expect: [200],
+    schema: wireProjectSchema,
+  });
+  return toProject(data);
 }
 
 /** One project, or `null` when it does not exist (or the caller may not know it does). */
@@ -74,15 +114,7 @@ export async function getProject(
   projectUid: string,
 ): Promise<LyticsProject | null> {
   try {
-    const { data } = await http({
-      method: "GET",
-      route: "/projects/:id",
-      path: projectPath(projectUid),
-      policy: "idempotent",
-      expect: [200],
-      schema: wireProjectResponseSchema,
-    });
-    return toProject(data.project);
+    return await readProject(http, projectUid);
   } catch (error) {
     if (error instanceof NotFoundError) return null;
     throw error;
@@ -93,7 +125,10 @@ export async function getProject(
  * Creates a project (and its Lytics account); the caller becomes its owner. Only a 429 or a
  * refused connection is retried, as a repeat could create a second project.
  *
- * @throws {@link ForbiddenError} with `apiCode` `lytics.PROJECTS.MAX_PROJECT_LIMIT_REACHED` at the quota.
+ * @throws {@link BadRequestError} whose `fieldErrors` name each refused field with its live code
+ * (`name`: `lytics.PROJECTS.NOT_EMPTY`, `MAX_CHAR_LIMIT` with `maxCharacters`,
+ * `DUPLICATE_PROJECT_NAME`; `connections.stackApiKeys` etc.: `DUPLICATE_CONNECTION`);
+ * {@link ForbiddenError} with `apiCode` `lytics.PROJECTS.MAX_PROJECT_LIMIT_REACHED` at the quota.
  */
 export async function createProject(
   http: LyticsHttp,
@@ -106,12 +141,17 @@ export async function createProject(
     body: input,
     policy: "unapplied-only",
     expect: [200, 201],
-    schema: wireProjectResponseSchema,
+    schema: wireProjectSchema,
   });
-  return toProject(data.project);
+  return toProject(data);
 }
 
-/** Changes a project's name, domain or description. */
+/**
+ * Changes a project's name, domain, description or connections. Live the service may answer 204
+ * without a body (api-notes Part C1); the project is then read back.
+ *
+ * @throws {@link BadRequestError} with `fieldErrors`, as {@link createProject}.
+ */
 export async function updateProject(
   http: LyticsHttp,
   projectUid: string,
@@ -123,10 +163,10 @@ export async function updateProject(
     path: projectPath(projectUid),
     body: input,
     policy: "idempotent",
-    expect: [200],
-    schema: wireProjectResponseSchema,
+    expect: [200, 204],
+    schema: wireProjectSchema.optional(),
   });
-  return toProject(data.project);
+  return data ? toProject(data) : readProject(http, projectUid);
 }
 
 /** Deletes a project; `absent` when it did not exist. */

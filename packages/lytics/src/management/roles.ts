@@ -1,6 +1,6 @@
 // `GET /projects/{id}/roles`: the roles collaborators can be given (api-notes Part A §1.3 R1).
 import type { LyticsHttp } from "../http/request";
-import { wireAssignableRoleListResponseSchema, type WireAssignableRole } from "../wire/management";
+import { wireAssignableRoleListSchema, type WireAssignableRole } from "../wire/management";
 import { projectPath } from "./projects";
 
 /** A role a project's collaborators can be given. */
@@ -25,7 +25,7 @@ export async function listAssignableRoles(
     path: `${projectPath(projectUid)}/roles`,
     policy: "idempotent",
     expect: [200],
-    schema: wireAssignableRoleListResponseSchema,
+    schema: wireAssignableRoleListSchema,
   });
-  return data.roles.map(toAssignableRole);
+  return data.map(toAssignableRole);
 }

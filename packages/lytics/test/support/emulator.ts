@@ -11,14 +11,14 @@ import { createLyticsUserClient, type LyticsUserClientOptions } from "../../src/
 
 export const ACME_WEB = {
   aid: 1001,
-  accountId: "acme_web",
-  projectUid: "proj_acme_web",
+  accountId: "ac000000000000000000000000001001",
+  projectUid: "66ac00000000000000001001",
   token: "at.acme-web.local-token-0001",
 };
 export const ACME_CAMPAIGNS = {
   aid: 1002,
-  accountId: "acme_campaigns",
-  projectUid: "proj_acme_campaigns",
+  accountId: "ac000000000000000000000000001002",
+  projectUid: "66ac00000000000000001002",
   token: "at.acme-campaigns.local-token-0002",
 };
 
