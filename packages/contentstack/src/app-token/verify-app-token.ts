@@ -22,8 +22,17 @@ export const appTokenVerifierOptionsSchema = z.object({
   clockToleranceSeconds: z.number().int().min(0).max(300).default(5),
   /** How long a fetched key is trusted. @defaultValue 3600000 */
   keyTtlMs: z.number().int().positive().optional(),
-  /** Minimum key age before a failed verification triggers one refetch. @defaultValue 60000 */
+  /** Minimum time between key fetches when a token fails with the cached key. @defaultValue 60000 */
   refetchAfterMs: z.number().int().min(0).optional(),
+  /**
+   * Longest lifetime accepted: `exp - iat`, and `exp` from now. A signed app token lives minutes;
+   * one valid for longer was not minted by the app host as documented. @defaultValue 3600
+   */
+  maxLifetimeSeconds: z.number().int().positive().max(86_400).default(3600),
+  /** Largest key response read. @defaultValue 65536 */
+  maxKeyResponseBytes: z.number().int().positive().optional(),
+  /** Epoch milliseconds (tests). @defaultValue Date.now */
+  now: z.custom<() => number>((value) => typeof value === "function").optional(),
 });
 
 export type AppTokenVerifierOptions = z.input<typeof appTokenVerifierOptionsSchema>;
@@ -64,7 +73,10 @@ export function createAppTokenVerifier(options: AppTokenVerifierOptions): AppTok
     url: `${appUrl}/.well-known/public-keys.json`,
     ttlMs: config.keyTtlMs,
     refetchAfterMs: config.refetchAfterMs,
+    maxResponseBytes: config.maxKeyResponseBytes,
+    now: config.now,
   });
+  const now = config.now ?? Date.now;
 
   async function check(token: string, key: KeyObject): Promise<JWTPayload> {
     const { payload } = await jwtVerify(token, key, {
@@ -73,6 +85,7 @@ export function createAppTokenVerifier(options: AppTokenVerifierOptions): AppTok
       audience: config.appUid,
       clockTolerance: config.clockToleranceSeconds,
       requiredClaims: ["exp"],
+      currentDate: new Date(now()),
     });
     return payload;
   }
@@ -85,9 +98,8 @@ export function createAppTokenVerifier(options: AppTokenVerifierOptions): AppTok
       try {
         payload = await check(token, await keys.current());
       } catch (error) {
-        if (!(error instanceof joseErrors.JWSSignatureVerificationFailed))
-          throw toAppTokenError(error);
-        // The signing key may have rotated since we cached it.
+        if (!keyMayBeAtFault(error)) throw toAppTokenError(error);
+        // The signing key may have rotated since we cached it: one rate-bounded refetch.
         const fresh = await keys.refreshIfStale();
         if (!fresh) throw toAppTokenError(error);
         try {
@@ -104,6 +116,12 @@ export function createAppTokenVerifier(options: AppTokenVerifierOptions): AppTok
         );
       if (claims.data.app_uid !== config.appUid)
         throw new AppTokenError("The app token was issued for another app", "audience");
+      checkLifetime(
+        claims.data,
+        now() / 1000,
+        config.clockToleranceSeconds,
+        config.maxLifetimeSeconds,
+      );
       return {
         organizationUid: claims.data.organization_uid,
         installationUid: claims.data.installation_uid,
@@ -115,6 +133,39 @@ export function createAppTokenVerifier(options: AppTokenVerifierOptions): AppTok
       };
     },
   };
+}
+
+/** A signature that does not verify, or a key jose refuses to use for RS256. */
+function keyMayBeAtFault(error: unknown): boolean {
+  return (
+    error instanceof joseErrors.JWSSignatureVerificationFailed ||
+    (error instanceof TypeError && /key/i.test(error.message))
+  );
+}
+
+/**
+ * Bounds a token's age, which jose leaves open: an `iat` ahead of our clock (beyond the skew) is
+ * not valid yet, and a token valid for longer than `maxLifetimeSeconds` (by `exp - iat`, or by
+ * `exp` from now) is refused, so a leaked or forged long-lived token cannot open sessions for years.
+ */
+function checkLifetime(
+  claims: { iat?: number | undefined; exp: number },
+  nowSeconds: number,
+  skewSeconds: number,
+  maxLifetimeSeconds: number,
+): void {
+  if (claims.iat !== undefined && claims.iat > nowSeconds + skewSeconds)
+    throw new AppTokenError("The app token was issued in the future", "not_yet_valid");
+  if (claims.iat !== undefined && claims.exp - claims.iat > maxLifetimeSeconds)
+    throw new AppTokenError(
+      `The app token is valid for ${claims.exp - claims.iat} s; at most ${maxLifetimeSeconds} s is accepted`,
+      "lifetime",
+    );
+  if (claims.exp - nowSeconds > maxLifetimeSeconds + skewSeconds)
+    throw new AppTokenError(
+      `The app token expires more than ${maxLifetimeSeconds} s from now`,
+      "lifetime",
+    );
 }
 
 function toAppTokenError(error: unknown): AppTokenError {

@@ -4,6 +4,8 @@ export type AppTokenFailure =
   | "signature"
   | "expired"
   | "not_yet_valid"
+  /** Valid for longer than a signed app token lives (`exp - iat`, or `exp` from now). */
+  | "lifetime"
   | "issuer"
   | "audience"
   | "claims"
