@@ -1,3 +1,4 @@
+import { sendRequest } from "@lytics-access/http";
 import { OAuthError } from "../errors/oauth-error";
 
 /**
@@ -11,11 +12,19 @@ export async function developerHubCall(
   timeoutMs: number,
 ) {
   const operation = `${method} ${new URL(url).pathname.replace(/authorizations\/[^/]+$/, "authorizations/{id}")}`;
-  let response: Response;
+  let response: { status: number; text: string };
   let text: string;
   try {
-    response = await fetch(url, { method, headers, signal: AbortSignal.timeout(timeoutMs) });
-    text = await response.text();
+    // Through the HTTP core: the bearer token never follows a redirect, and the body is capped.
+    response = await sendRequest({
+      method,
+      url,
+      headers,
+      timeoutMs,
+      api: "contentstack-developer-hub",
+      operation,
+    });
+    text = response.text;
   } catch (cause) {
     throw new OAuthError(`${operation} failed before an answer arrived`, { cause, operation });
   }
@@ -25,7 +34,8 @@ export async function developerHubCall(
   } catch {
     body = text;
   }
-  if (!response.ok && response.status !== 401 && response.status !== 404) {
+  const ok = response.status >= 200 && response.status < 300;
+  if (!ok && response.status !== 401 && response.status !== 404) {
     throw new OAuthError(`${operation} failed with HTTP ${response.status}`, {
       status: response.status,
       operation,
