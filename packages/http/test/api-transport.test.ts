@@ -48,15 +48,13 @@ describe("createApiTransport", () => {
           .writeHead(429, { "retry-after": "2", "x-request-id": "req-1" })
           .end(JSON.stringify({ error_message: "Too many", error_code: 141 }));
       } else {
-        response
-          .writeHead(400)
-          .end(
-            JSON.stringify({
-              error_message: "bad",
-              error_code: 119,
-              errors: { emails: ["is invalid"] },
-            }),
-          );
+        response.writeHead(400).end(
+          JSON.stringify({
+            error_message: "bad",
+            error_code: 119,
+            errors: { emails: ["is invalid"] },
+          }),
+        );
       }
     });
     servers.push(server);

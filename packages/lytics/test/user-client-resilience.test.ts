@@ -84,7 +84,12 @@ describe("429 and 5xx", () => {
       .getUser("lu_mia")
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ServerError);
-    expect(error).toMatchObject({ status: 500, api: "lytics-v2", method: "GET", route: "/v2/user/:id" });
+    expect(error).toMatchObject({
+      status: 500,
+      api: "lytics-v2",
+      method: "GET",
+      route: "/v2/user/:id",
+    });
     expect(await countOf(emulator.url, "GET /v2/user/:id")).toBe(attemptsAllowed);
   });
 
@@ -278,7 +283,8 @@ describe("logs", () => {
     expect(lines.filter((line) => line.msg === "lytics call").length).toBeGreaterThanOrEqual(5);
     expect(
       lines.some(
-        (line) => line.msg === "lytics call failed; retrying" && line.operation === "GET /v2/user/:id",
+        (line) =>
+          line.msg === "lytics call failed; retrying" && line.operation === "GET /v2/user/:id",
       ),
     ).toBe(true);
     expect(output).not.toContain(ACME_WEB.token);
