@@ -47,7 +47,11 @@ export const pollAuditLogJob: JobHandler<PayloadOf<typeof JOB_NAMES.pollAuditLog
   const { fresh, next } = await deps.stores.auditCursor.advance(orgUid, read.items);
   if (cursor === null) {
     // First poll: history before the connection is the full reconcile's business.
-    if (next) await deps.stores.auditCursor.set(orgUid, next);
+    // An empty log still gets a cursor (at the epoch), so the first item ever written is new.
+    await deps.stores.auditCursor.set(
+      orgUid,
+      next ?? { lastUid: "(start)", lastCreatedAt: new Date(0).toISOString(), recentUids: [], updatedAt: Date.now() },
+    );
     return { status: "ran", initialised: true, people: 0 };
   }
   const changedAt = new Map<string, number>();

@@ -1,0 +1,88 @@
+// Issue 9 "done means": a role change and a removal in the emulated Contentstack show up in the
+// emulated Lytics through the audit-log poll, and the audit log says why.
+import { createAuditLogStore, createStoreRedis, closeStoreRedis } from "@lytics-access/store";
+import type {} from "@lytics-access/redis-server/vitest-global-setup";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+import { seedLocalInstallation, LOCAL_ACME } from "../src/local/seed-local-installation";
+import { startWorker, type RunningWorker } from "../src/start-worker";
+import {
+  eventually,
+  lyticsUsers,
+  startTestEmulators,
+  testKeyring,
+  testPrefixes,
+  workerEnv,
+} from "./support/worker-env";
+import type { RunningEmulators } from "@lytics-access/emulators";
+
+const MIA = "mia.member@acme.test";
+let emulators: RunningEmulators;
+let worker: RunningWorker;
+const keyring = testKeyring();
+const { queuePrefix, storePrefix } = testPrefixes();
+
+beforeAll(async () => {
+  emulators = await startTestEmulators();
+  await seedLocalInstallation({
+    contentstackUrl: emulators.contentstack.url,
+    redisUrl: inject("redisUrl"),
+    keyring,
+    storePrefix,
+  });
+  worker = await startWorker({
+    env: workerEnv(inject("redisUrl"), emulators, keyring, { MAX_REMOVAL_SHARE: "1" }),
+    queuePrefix,
+    storePrefix,
+  });
+}, 30_000);
+
+afterAll(async () => {
+  await worker?.close();
+  await emulators?.close();
+});
+
+async function controlCall(path: string, method: string, body?: unknown): Promise<void> {
+  const response = await fetch(`${emulators.contentstack.url}/_emulator${path}`, {
+    method,
+    ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+}
+
+/** Mia on the Lytics account behind the fixture's "acme_web" project (aid 1001). */
+const miaOn = async (aid: number) =>
+  (await lyticsUsers(emulators.lytics.url))
+    .find((account) => account.aid === aid)
+    ?.users.find((user) => user.email === MIA);
+
+describe("audit-log poll to Lytics", () => {
+  it("applies a role change and a removal made in Contentstack", async () => {
+    // The first poll sets the cursor; changes after it are new.
+    const redis = createStoreRedis(inject("redisUrl"));
+    try {
+      await eventually(async () => (await redis.exists(`${storePrefix}:{org:${LOCAL_ACME.orgUid}}:audit-cursor`)) === 1, "cursor");
+      await controlCall(`/organizations/${LOCAL_ACME.orgUid}/members/${MIA}/roles`, "PUT", {
+        org_roles: ["blt_role_acme_admin"],
+      });
+      const promoted = await eventually(async () => {
+        const user = await miaOn(1001);
+        return user && user.roles.includes("segment_manager") ? user : undefined;
+      }, "Mia's Editor roles in Lytics");
+      expect(promoted.roles).not.toContain("observer");
+
+      await controlCall(`/organizations/${LOCAL_ACME.orgUid}/members/${MIA}`, "DELETE");
+      await eventually(async () => (await miaOn(1001)) === undefined || undefined, "Mia removed from Lytics");
+
+      const audit = createAuditLogStore({ redis, keyPrefix: storePrefix });
+      const page = await audit.read(LOCAL_ACME.orgUid, { person: { email: MIA }, kinds: ["change-applied"] });
+      const changes = page.entries.map((entry) => (entry.kind === "change-applied" ? entry.change : null));
+      // The first full reconcile removed Mia (a Member without a grant); the promotion invites her back.
+      expect(changes).toContain("invite");
+      expect(changes).toContain("remove");
+      for (const entry of page.entries) if (entry.kind === "change-applied") expect(entry.why.text).not.toBe("");
+    } finally {
+      await closeStoreRedis(redis);
+    }
+  }, 60_000);
+});
