@@ -2,7 +2,7 @@
 // (the active job finishes, or is moved back when the deadline passes), then queues and the
 // scheduler lock, then the HTTP server, then Redis connections. A failed start closes whatever
 // was opened and rethrows.
-import { QueueEvents, Worker } from "bullmq";
+import { Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 
@@ -61,7 +61,6 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
   };
   const shutdown = new AbortController();
   const workers: Worker[] = [];
-  let queueEvents: QueueEvents | undefined;
   let http: WorkerHttpServer | undefined;
   let enqueuer: Enqueuer | undefined;
 
@@ -85,7 +84,6 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
           () => Promise.all(workers.map((worker) => worker.close(true))),
         ),
       );
-      await step("queue events", async () => queueEvents?.close());
       await step("queues", async () => enqueuer?.close());
       await step("http", async () => http?.close());
       if (options.onClose) await step("on close", options.onClose);
