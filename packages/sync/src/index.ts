@@ -73,6 +73,8 @@ export {
   type NotAdopted,
 } from "./import/import-plan";
 export { applyImport, type ImportStatePort } from "./import/apply-import";
+export { planImport } from "./engine/plan-import";
 
 // Errors (each with a stable `code`)
 export { ImportNotAcceptedError } from "./errors/import-not-accepted-error";
+export { UntrustedListingError } from "./errors/untrusted-listing-error";
