@@ -1,3 +1,4 @@
+import type { EmulatorClock } from "../shared/emulator-clock";
 import type { SigningKeys } from "./app-token/signing-keys";
 import type { RateLimiter } from "./cma/rate-limiter";
 import type { OAuthStore } from "./oauth/oauth-store";
@@ -7,6 +8,8 @@ import type { World } from "./state/world";
 
 /** Everything the routes share. `world` is replaced wholesale on reset and fixture load. */
 export interface EmulatorContext {
+  /** The emulator's time (wall clock plus what the control API advanced). */
+  readonly clock: EmulatorClock;
   world: World;
   ttls: Ttls;
   readonly sessions: SessionStore;

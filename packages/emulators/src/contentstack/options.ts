@@ -24,6 +24,12 @@ export interface ContentstackEmulatorOptions {
   controlApi?: boolean;
   /** Log requests with pino (tokens and cookies are never logged). @defaultValue false */
   logger?: boolean;
+  /**
+   * The emulator's time in epoch milliseconds (tests inject one); `POST /_emulator/clock` moves
+   * it forward. Token expiry, rate windows, sessions, audit timestamps and the call log read it.
+   * @defaultValue Date.now
+   */
+  now?: () => number;
 }
 
 const ttl = z.number().int().min(0).max(31_536_000);

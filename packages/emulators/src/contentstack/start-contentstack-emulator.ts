@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import { loadFixture } from "../fixtures/load-fixture";
 import type { Fixture } from "../fixtures/fixture-schema";
 import { installControlPlane } from "../shared/control-plane";
+import { createEmulatorClock } from "../shared/emulator-clock";
 import { listenOnLoopback } from "../shared/listen";
 import { requestLogOptions } from "../shared/request-log";
 import { createSigningKeys } from "./app-token/signing-keys";
@@ -97,7 +98,8 @@ function installErrorHandling(app: FastifyInstance): void {
 export async function startContentstackEmulator(
   options: ContentstackEmulatorOptions = {},
 ): Promise<RunningContentstackEmulator> {
-  const parsed = optionsSchema.safeParse(options);
+  const { now, ...rest } = options;
+  const parsed = optionsSchema.safeParse(rest);
   if (!parsed.success) {
     throw new EmulatorOptionsError(
       parsed.error.issues.map(
@@ -116,13 +118,16 @@ export async function startContentstackEmulator(
   const app = Fastify({ logger: requestLogOptions(resolved.logger) });
   // First, so every route below moves it (the Lytics emulator keys its caller cache on it).
   const stateVersion = installStateVersion(app);
+  const clock = createEmulatorClock(now);
   const ctx: EmulatorContext = {
+    clock,
     world: createWorld(startFixture),
     ttls: { ...initialTtls },
-    sessions: new SessionStore(),
-    oauth: new OAuthStore(),
+    sessions: new SessionStore(clock.now),
+    oauth: new OAuthStore(clock.now),
     keys: await createSigningKeys(),
-    rateLimiter: resolved.rateLimit === false ? null : new RateLimiter(resolved.rateLimit),
+    rateLimiter:
+      resolved.rateLimit === false ? null : new RateLimiter(resolved.rateLimit, clock.now),
     rateLimit: resolved.rateLimit,
     publicUrl: resolved.publicUrl ?? "",
     lyticsUrl: resolved.lyticsUrl.replace(/\/+$/, ""),
@@ -171,6 +176,7 @@ export async function startContentstackEmulator(
           }
         : cmaErrorBodyForStatus(status),
     reset: () => load(startFixture),
+    clock,
     loadFixture: (fixture) => load(fixture),
   });
 

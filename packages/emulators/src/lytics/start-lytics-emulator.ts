@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { Fixture } from "../fixtures/fixture-schema";
 import { loadFixture, parseFixture } from "../fixtures/load-fixture";
 import { installControlPlane } from "../shared/control-plane";
+import { createEmulatorClock } from "../shared/emulator-clock";
 import { listenOnLoopback } from "../shared/listen";
 import { createContentstackIdentity } from "./contentstack/contentstack-identity";
 import { registerLyticsControlRoutes } from "./control/lytics-control-routes";
@@ -47,7 +48,11 @@ export interface LyticsEmulatorOptions {
    * Without it the caller is asked for on every request (nothing could tell a stale answer).
    */
   contentstackStateVersion?: () => number;
-  /** The clock of the caller cache, in milliseconds (tests inject one). @defaultValue Date.now */
+  /**
+   * The emulator's time in epoch milliseconds (tests inject one); `POST /_emulator/clock` moves it
+   * forward. The caller cache, rate windows, launch sessions and store dates read it.
+   * @defaultValue Date.now
+   */
   now?: () => number;
 }
 
@@ -102,20 +107,23 @@ export async function startLyticsEmulator(options: LyticsEmulatorOptions): Promi
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
 
+  const clock = createEmulatorClock(now);
+  const storeNow = (): Date => new Date(clock.now());
   const limiter =
     config.rateLimitPerSecond === false
       ? null
-      : new SlidingWindowRateLimiter(config.rateLimitPerSecond);
+      : new SlidingWindowRateLimiter(config.rateLimitPerSecond, 1000, clock.now);
   const context: LyticsContext = {
-    store: new LyticsStore(structuredClone(initialFixture)),
+    clock,
+    store: new LyticsStore(structuredClone(initialFixture), storeNow),
     identity: createContentstackIdentity({
       baseUrl: contentstackUrl,
       cacheMs: config.identityCacheMs,
       ...(contentstackStateVersion ? { stateVersion: contentstackStateVersion } : {}),
-      ...(now ? { now } : {}),
+      now: clock.now,
     }),
     limiter,
-    sessions: new LaunchSessions(),
+    sessions: new LaunchSessions(clock.now),
     publicUrl: config.publicUrl ? trimSlash(config.publicUrl) : "",
     contentstackUrl,
     contentstackPublicUrl: trimSlash(config.contentstackPublicUrl ?? contentstackUrl),
@@ -124,6 +132,7 @@ export async function startLyticsEmulator(options: LyticsEmulatorOptions): Promi
   installControlPlane(app, {
     enabled: config.controlApi,
     errorBody: (status, request) => errorBodyFor(status, request),
+    clock,
     reset: () => {
       context.store.load(structuredClone(initialFixture));
       resetVolatile(context);

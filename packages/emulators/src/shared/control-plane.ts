@@ -3,13 +3,18 @@
 // it. It is only served when the emulator runs in local mode (bound to loopback), because it lets
 // anyone rewrite the emulated world.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
 
 import { fixtureSchema, type Fixture } from "../fixtures/fixture-schema";
 import { CallCounter } from "./call-counter";
+import { arrivalOf, recordArrival, type EmulatorClock } from "./emulator-clock";
 import type { Fault } from "./fault";
 import { FaultInjector } from "./fault-injector";
 
 export const CONTROL_PREFIX = "/_emulator";
+
+/** `POST /_emulator/clock`: forward only, at most a year at a time. */
+const advanceSchema = z.object({ advanceMs: z.number().int().min(0).max(31_536_000_000) }).strict();
 
 export interface ControlPlaneOptions {
   /** Serve `/_emulator/*`. Faults and counts work either way; only the HTTP surface is gated. */
@@ -25,6 +30,8 @@ export interface ControlPlaneOptions {
    * how fast the machine is. @defaultValue a real timer
    */
   sleep?: (ms: number) => Promise<void>;
+  /** The emulator's time: arrival stamps, the call log and `/_emulator/clock` read and move it. */
+  clock: EmulatorClock;
 }
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -52,11 +59,13 @@ export function installControlPlane(
   const calls = new CallCounter();
 
   app.addHook("onRequest", async (request, reply) => {
+    recordArrival(request, options.clock.now());
     if (request.url.startsWith(CONTROL_PREFIX)) return;
     const fault = faults.match(request.method, routeOf(request));
     if (!fault) return;
     // A dropped connection never reaches onResponse; count it here, as status 0 (no answer).
-    if (fault.kind === "drop") calls.record(request.method, routeOf(request), 0);
+    if (fault.kind === "drop")
+      calls.record(request.method, routeOf(request), 0, arrivalOf(request) ?? options.clock.now());
     await applyFault(fault, request, reply, options);
   });
 
@@ -70,7 +79,13 @@ export function installControlPlane(
 
   app.addHook("onResponse", async (request, reply) => {
     if (request.url.startsWith(CONTROL_PREFIX)) return;
-    calls.record(request.method, routeOf(request), reply.statusCode);
+    // Stamped with the arrival time, as a service's own limiter measures calls.
+    calls.record(
+      request.method,
+      routeOf(request),
+      reply.statusCode,
+      arrivalOf(request) ?? options.clock.now(),
+    );
   });
 
   if (options.enabled) registerRoutes(app, options, faults, calls);
@@ -144,6 +159,14 @@ function registerRoutes(
   app.delete(`${CONTROL_PREFIX}/faults`, async (_request, reply) => {
     faults.clear();
     return reply.code(204).send();
+  });
+  // Time passes when a test says so: token lifetimes and rate windows without waiting for them.
+  app.get(`${CONTROL_PREFIX}/clock`, async () => ({ now: options.clock.now() }));
+  app.post(`${CONTROL_PREFIX}/clock`, async (request, reply) => {
+    const parsed = advanceSchema.safeParse(request.body);
+    if (!parsed.success)
+      return reply.code(400).send({ error: "invalid clock change", issues: parsed.error.issues });
+    return { now: options.clock.advance(parsed.data.advanceMs) };
   });
   app.post(`${CONTROL_PREFIX}/reset`, async (_request, reply) => {
     faults.clear();

@@ -1,5 +1,5 @@
 // CMA limit per organization: N reads and N writes in a sliding one-second window, 429 beyond.
-// The limits are set low so the burst certainly lands inside one window.
+// The emulator's clock is frozen, so the burst lands inside one window however slow the machine.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import {
@@ -15,7 +15,10 @@ import {
 
 let emulator: Emulator;
 beforeAll(async () => {
-  emulator = await startEmulator({ rateLimit: { readsPerSecond: 3, writesPerSecond: 1 } });
+  emulator = await startEmulator({
+    rateLimit: { readsPerSecond: 3, writesPerSecond: 1 },
+    now: () => 1_767_225_600_000,
+  });
 });
 afterAll(async () => emulator.close());
 
@@ -46,6 +49,15 @@ describe("rate limit", () => {
       cma(emulator, `/v3/organizations/${ACME}/share/search`, { method: "POST", authtoken: owner });
     const writes = await Promise.all([write(), write()]);
     expect(writes.map((response) => response.status).sort()).toEqual([200, 429]);
+
+    // The window slides on the emulator's clock: a second later the organization may read again.
+    expect((await cma(emulator, `/v3/organizations/${ACME}`, { authtoken: owner })).status).toBe(
+      429,
+    );
+    await control(emulator, "POST", "/clock", { advanceMs: 1000 });
+    expect((await cma(emulator, `/v3/organizations/${ACME}`, { authtoken: owner })).status).toBe(
+      200,
+    );
   });
 
   it("reports its limits in the plan features", async () => {

@@ -142,14 +142,29 @@ describe("launch from the App Switcher", () => {
   });
 
   it("lives exactly as long as the Contentstack token it came from", async () => {
+    // Time passes on the emulators' clocks, not the machine's: a slow launch cannot use up the
+    // token before the first check, and nothing waits for it to expire.
+    const lifetimeSeconds = 600;
     await call(emulators.contentstack.url, "PUT", "/_emulator/ttls", {
-      body: { tokenTtlSeconds: 2 },
+      body: { tokenTtlSeconds: lifetimeSeconds },
     });
     const page = await signIn("blt_user_olivia", "blt_org_acme");
+    const before = Date.now();
     await launchDataAndInsights(page);
+    const after = Date.now();
     expect(await page.textContent('[data-testid="account-name"]')).toBe("Acme Corporation");
-    await new Promise((resolve) => setTimeout(resolve, 2200));
-    // The cookie's Max-Age is the token's lifetime, and the server checks the expiry too.
+    // The cookie's Max-Age is the token's lifetime (bracketed by the launch, however long it took)...
+    const cookie = (await context.cookies(emulators.lytics.url)).find(
+      (candidate) => candidate.httpOnly && candidate.expires > 0,
+    );
+    expect(cookie?.expires).toBeGreaterThanOrEqual(Math.floor(before / 1000) + lifetimeSeconds - 1);
+    expect(cookie?.expires).toBeLessThanOrEqual(Math.ceil(after / 1000) + lifetimeSeconds + 1);
+    // ...and the server checks the expiry too: once the Lytics emulator's clock has moved on by
+    // the lifetime the session is over, though the browser (on the wall clock) still sends it.
+    const moved = await call(emulators.lytics.url, "POST", "/_emulator/clock", {
+      body: { advanceMs: lifetimeSeconds * 1000 },
+    });
+    expect(moved.status).toBe(200);
     const response = await page.goto(`${emulators.lytics.url}/dashboard`);
     expect(response?.status()).toBe(401);
     expect(await page.locator('[data-testid="signed-out"]').count()).toBe(1);

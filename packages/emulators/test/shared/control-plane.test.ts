@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { loadFixture } from "../../src/fixtures/load-fixture";
 import { installControlPlane, type ControlPlane } from "../../src/shared/control-plane";
+import { createEmulatorClock } from "../../src/shared/emulator-clock";
 import { listenOnLoopback } from "../../src/shared/listen";
 
 interface Harness {
@@ -16,11 +17,15 @@ interface Harness {
   readonly handled: number;
 }
 
+/** A frozen base time: only `POST /_emulator/clock` moves these emulators' clock. */
+const FROZEN_AT = 1_767_225_600_000;
+
 async function start(enabled = true, sleep?: (ms: number) => Promise<void>): Promise<Harness> {
   const app = Fastify();
   const counters = { resets: 0, handled: 0 };
   const plane = installControlPlane(app, {
     enabled,
+    clock: createEmulatorClock(() => FROZEN_AT),
     ...(sleep === undefined ? {} : { sleep }),
     errorBody: (status) => ({ error_message: `status ${status}` }),
     reset: () => void (counters.resets += 1),
@@ -136,6 +141,29 @@ describe("control plane", () => {
     expect(refused.status).toBe(400);
     expect((await fetch(`${harness.url}/_emulator/reset`, { method: "POST" })).status).toBe(204);
     expect(harness.resets).toBe(1);
+  });
+
+  it("stamps calls with their arrival on the emulator clock, which the control API moves forward only", async () => {
+    const harness = await start();
+    running.push(harness);
+    const clock = (body?: unknown) =>
+      fetch(`${harness.url}/_emulator/clock`, {
+        method: body === undefined ? "GET" : "POST",
+        ...(body === undefined
+          ? {}
+          : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+      });
+    expect(await (await clock()).json()).toEqual({ now: FROZEN_AT });
+    await fetch(`${harness.url}/items`);
+    expect(await (await clock({ advanceMs: 1500 })).json()).toEqual({ now: FROZEN_AT + 1500 });
+    await fetch(`${harness.url}/items`);
+    expect(harness.plane.calls.snapshot().calls.map((call) => call.at)).toEqual([
+      FROZEN_AT,
+      FROZEN_AT + 1500,
+    ]);
+    expect((await clock({ advanceMs: -1 })).status).toBe(400);
+    expect((await clock({ advanceMs: "1s" })).status).toBe(400);
+    expect(await (await clock()).json()).toEqual({ now: FROZEN_AT + 1500 });
   });
 
   it("serves no control routes when disabled, while faults set in-process still apply", async () => {

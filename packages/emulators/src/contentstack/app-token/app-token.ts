@@ -30,7 +30,7 @@ export async function mintAppToken(
     .setProtectedHeader({ alg: "RS256", typ: "JWT" })
     .setIssuer(ctx.publicUrl)
     .setAudience(app.app_uid)
-    .setIssuedAt()
-    .setExpirationTime(Math.floor(Date.now() / 1000) + ctx.ttls.appTokenTtlSeconds)
+    .setIssuedAt(Math.floor(ctx.clock.now() / 1000))
+    .setExpirationTime(Math.floor(ctx.clock.now() / 1000) + ctx.ttls.appTokenTtlSeconds)
     .sign(ctx.keys.privateKey);
 }

@@ -8,9 +8,12 @@ export class RateLimiter {
   private readonly reads: SlidingWindowRateLimiter;
   private readonly writes: SlidingWindowRateLimiter;
 
-  constructor(limits: { readsPerSecond: number; writesPerSecond: number }) {
-    this.reads = new SlidingWindowRateLimiter(limits.readsPerSecond);
-    this.writes = new SlidingWindowRateLimiter(limits.writesPerSecond);
+  constructor(
+    limits: { readsPerSecond: number; writesPerSecond: number },
+    now: () => number = () => performance.now(),
+  ) {
+    this.reads = new SlidingWindowRateLimiter(limits.readsPerSecond, 1000, now);
+    this.writes = new SlidingWindowRateLimiter(limits.writesPerSecond, 1000, now);
   }
 
   /** True when the call may go ahead (and it is counted). */

@@ -133,7 +133,7 @@ export function registerControlRoutes(app: FastifyInstance, ctx: EmulatorContext
       title: body.title,
       domain: body.domain,
       created_by: body.created_by ?? org.owner_uid,
-      created_at: new Date().toISOString(),
+      created_at: new Date(ctx.clock.now()).toISOString(),
     };
     return { data_activation_layer: org.data_activation_layer };
   });

@@ -188,7 +188,7 @@ export function registerOrganizationPages(app: FastifyInstance, ctx: EmulatorCon
       title: form.data.title,
       domain: form.data.domain,
       created_by: person.uid,
-      created_at: new Date().toISOString(),
+      created_at: new Date(ctx.clock.now()).toISOString(),
     };
     return reply.redirect(
       `/organizations/${encodeURIComponent(org.uid)}/data-activation-layer`,

@@ -41,7 +41,7 @@ function redirectWithCode(
     redirectUri: request.redirectUri,
     scopes: request.scopes,
     challenge: request.challenge,
-    expiresAt: Date.now() + ctx.ttls.codeTtlSeconds * 1000,
+    expiresAt: ctx.clock.now() + ctx.ttls.codeTtlSeconds * 1000,
   });
   return reply.redirect(
     redirectWith(request.redirectUri, { code: code.code, state: request.state, location: "NA" }),

@@ -65,6 +65,9 @@ function opaque(prefix: string): string {
 }
 
 export class OAuthStore {
+  /** @param now the emulator's clock (epoch ms): token expiry and grant dates read it. */
+  constructor(private readonly now: () => number = () => Date.now()) {}
+
   private consents = new Map<string, Set<string>>();
   private codes = new Map<string, AuthorizationCode>();
   private grants = new Map<string, Grant>();
@@ -132,7 +135,7 @@ export class OAuthStore {
     const grant: Grant = {
       ...input,
       uid: `auth_${randomBytes(10).toString("hex")}`,
-      createdAt: new Date().toISOString(),
+      createdAt: new Date(this.now()).toISOString(),
       revoked: false,
     };
     this.grants.set(grant.uid, grant);
@@ -152,7 +155,7 @@ export class OAuthStore {
   issueTokens(
     grant: Grant,
     ttlSeconds: number,
-    now = Date.now(),
+    now = this.now(),
   ): { accessToken: AccessToken; refreshToken: string } {
     const accessToken: AccessToken = {
       token: opaque("cs_at_"),
@@ -193,7 +196,7 @@ export class OAuthStore {
   /** RFC 7662 view of a token: the grant and expiry when it is live, nothing otherwise. */
   introspect(
     token: string,
-    now = Date.now(),
+    now = this.now(),
   ): { grant: Grant; kind: "access_token" | "refresh_token"; expiresAt: number | null } | null {
     const access = this.resolveAccessToken(token, now);
     if (!("problem" in access))
@@ -208,7 +211,7 @@ export class OAuthStore {
   /** The live grant behind an access token, or why there is none. */
   resolveAccessToken(
     token: string,
-    now = Date.now(),
+    now = this.now(),
   ): { grant: Grant; accessToken: AccessToken } | { problem: "unknown" | "expired" | "revoked" } {
     const accessToken = this.accessTokens.get(token);
     if (!accessToken) return { problem: "unknown" };

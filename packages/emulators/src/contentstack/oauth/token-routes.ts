@@ -138,7 +138,7 @@ function exchangeCode(ctx: EmulatorContext, body: z.infer<typeof codeGrantSchema
       "The authorization code was already used; tokens issued from it are revoked.",
     );
   }
-  if (Date.now() >= code.expiresAt)
+  if (ctx.clock.now() >= code.expiresAt)
     throw new OAuthError("invalid_grant", "The authorization code has expired.");
   if (code.requestedRedirectUri !== null && body.redirect_uri === undefined) {
     throw new OAuthError(

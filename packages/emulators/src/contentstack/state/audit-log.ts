@@ -8,6 +8,8 @@ import { randomBytes, randomUUID } from "node:crypto";
 export interface AuditOrigin {
   request_id: string;
   remote_addr: string;
+  /** When the call arrived, on the emulator's clock. @defaultValue the wall clock at write time */
+  at?: Date;
 }
 
 export interface AuditEntry {
@@ -43,7 +45,7 @@ export function appendAudit(
   orgUid: string,
   entry: AuditInput,
   origin: AuditOrigin = localOrigin(),
-  now: Date = new Date(),
+  now: Date = origin.at ?? new Date(),
 ): AuditEntry {
   sequence += 1;
   // Bodies are copied: later changes to the membership must not rewrite history.

@@ -57,7 +57,7 @@ export function inviteMembers(
   org: Organization,
   inputs: readonly InviteInput[],
   origin: AuditOrigin = localOrigin(),
-  now = new Date(),
+  now = origin.at ?? new Date(),
 ): Membership[] {
   const seen = new Set<string>();
   for (const input of inputs) {
@@ -131,7 +131,7 @@ export function removeMembers(
   emails: readonly string[],
   actorUid: string,
   origin: AuditOrigin = localOrigin(),
-  now = new Date(),
+  now = origin.at ?? new Date(),
 ): Membership[] {
   const targets = emails.map((email) => {
     const member = findMember(org, email);
@@ -172,7 +172,7 @@ export function changeRoles(
   roleUids: readonly string[],
   actorUid: string,
   origin: AuditOrigin = localOrigin(),
-  now = new Date(),
+  now = origin.at ?? new Date(),
 ): Membership {
   const member = findMember(org, email);
   if (!member) throw new CmaError("CMA_NOT_FOUND", "The user is not part of this organization.");
@@ -208,7 +208,7 @@ export function acceptInvitation(
   org: Organization,
   email: string,
   origin: AuditOrigin = localOrigin(),
-  now = new Date(),
+  now = origin.at ?? new Date(),
 ): Membership {
   const member = findMember(org, email);
   if (!member) throw new CmaError("CMA_NOT_FOUND", "There is no invitation for this email.");
@@ -256,7 +256,7 @@ export function transferOwnership(
   org: Organization,
   email: string,
   origin: AuditOrigin = localOrigin(),
-  now = new Date(),
+  now = origin.at ?? new Date(),
 ): Membership {
   const target = findMember(org, email);
   if (!target || target.status !== "accepted" || target.user_uid === null) {

@@ -7,9 +7,11 @@ import { randomBytes } from "node:crypto";
 export class SessionStore {
   private sessions = new Map<string, { userUid: string; createdAt: number }>();
 
+  constructor(private readonly now: () => number = () => Date.now()) {}
+
   create(userUid: string): string {
     const token = `blt${randomBytes(16).toString("hex")}`;
-    this.sessions.set(token, { userUid, createdAt: Date.now() });
+    this.sessions.set(token, { userUid, createdAt: this.now() });
     return token;
   }
 

@@ -155,7 +155,7 @@ export function registerLaunchRoutes(app: FastifyInstance, context: LyticsContex
         csUserUid: csUser.uid,
         lyticsUserId: lyticsUser.id,
         aid: account.aid,
-        expiresAt: Date.now() + tokens.expires_in * 1000,
+        expiresAt: context.clock.now() + tokens.expires_in * 1000,
         contentstackToken: tokens.access_token,
       });
       void reply.setCookie(SESSION_COOKIE, sessionId, {
