@@ -89,8 +89,13 @@ export interface ContentstackClientOptions {
    * @defaultValue 4 retries, full jitter from 250 ms up to 8 s, Retry-After honoured up to 60 s
    */
   retry?: RetryOptions;
-  /** Time source for backoff and pacing (tests). @defaultValue the system clock */
+  /**
+   * Time source for backoff, pacing and the OAuth token's expiry (tests).
+   * @defaultValue the system clock
+   */
   clock?: Clock;
+  /** The fetch every call goes through (tests observe calls in flight). @defaultValue globalThis.fetch */
+  fetch?: typeof fetch;
   /** [0, 1) source for backoff jitter (tests). @defaultValue Math.random */
   random?: () => number;
   /** Items per listing request. @defaultValue 100 (the CMA maximum) */
@@ -144,13 +149,17 @@ export function createContentstackClient(options: ContentstackClientOptions): Co
       : (processLimiter ??= createRateLimiter());
   const transport = createTransport({
     organizationUid: config.organizationUid,
-    credentials: createCredentialProvider(options.credentials),
+    credentials: createCredentialProvider(
+      options.credentials,
+      options.clock ? () => (options.clock as Clock).now() : undefined,
+    ),
     limiter,
     logger,
     timeoutMs: config.timeoutMs,
     maxResponseBytes: config.maxResponseBytes,
     retry: options.retry,
     clock: options.clock,
+    fetch: options.fetch,
     random: options.random,
   });
   const context: ResourceContext = {

@@ -18,10 +18,14 @@ import {
   startEmulator,
   type Emulator,
 } from "./support/emulator";
+import { createVirtualTime } from "./support/virtual-time";
 
+// The emulator, the OAuth client and the client share one virtual timeline: the 1 s token runs
+// out when the test moves time on, not when a busy machine happens to be slow.
+const time = createVirtualTime();
 let emulator: Emulator;
 beforeAll(async () => {
-  emulator = await startEmulator({ tokenTtlSeconds: 1 });
+  emulator = await startEmulator({ tokenTtlSeconds: 1, now: time.now });
 });
 afterAll(async () => {
   await emulator.close();
@@ -49,6 +53,7 @@ describe("logs", () => {
       clientSecret: APP.clientSecret,
       overrides: { apiUrl: emulator.url, appUrl: emulator.url, developerHubUrl: emulator.url },
       logger,
+      now: time.now,
     });
     const { state, codeVerifier } = oauth.createLoginSecrets();
     const callback = await authorizeInEmulator(
@@ -80,7 +85,8 @@ describe("logs", () => {
         },
       },
       logger,
-      limiter: createRateLimiter(),
+      limiter: createRateLimiter({ clock: time }),
+      clock: time,
       retry: { retries: 2, minDelayMs: 10 },
     });
     await addFault(emulator, {
@@ -90,7 +96,7 @@ describe("logs", () => {
       fault: { kind: "status", status: 503 },
     });
     await client.listMembers();
-    await new Promise((resolve) => setTimeout(resolve, 800));
+    time.advance(800); // within the 500 ms refresh skew of the 1 s token: the next call refreshes
     await client.getUser();
     const authtoken = await authtokenFor(emulator, OWNER);
     secrets.push(authtoken);

@@ -1,5 +1,7 @@
 // 429 storms, 5xx, dropped connections and slow answers against the emulator, and the proof from
-// its call log that the limiter holds the published budget (10 reads/s per organization).
+// its call log that the limiter holds the published budget (10 reads/s per organization). The
+// budget is checked on virtual time that the client and the emulator share (see virtual-time.ts),
+// so the emulator's arrival times are exact, not the wall clock's on a busy machine.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   ServerError,
@@ -18,23 +20,33 @@ import {
   startEmulator,
   type Emulator,
 } from "./support/emulator";
+import { createVirtualTime, type VirtualTime } from "./support/virtual-time";
 
 const SHARE = "/v3/organizations/:org_uid/share";
 const ORG_ROUTE = "/v3/organizations/:org_uid";
 let emulator: Emulator;
+/** The emulator's time; each test gets a fresh timeline that goes on from the last one. */
+let time: VirtualTime = createVirtualTime();
 
 beforeAll(async () => {
   // The emulator enforces the real limit too: a client that overran it would see 429s.
-  emulator = await startEmulator({ rateLimit: { readsPerSecond: 10, writesPerSecond: 10 } });
+  emulator = await startEmulator({
+    rateLimit: { readsPerSecond: 10, writesPerSecond: 10 },
+    now: () => time.now(),
+  });
 });
 afterAll(async () => {
   await emulator.close();
 });
 beforeEach(async () => {
+  time = createVirtualTime(time.now() + 60_000);
   await control(emulator, "POST", "/reset");
   await control(emulator, "DELETE", "/faults");
   await control(emulator, "DELETE", "/calls");
 });
+
+/** A private limiter and the fetch on the test's virtual time (pass `clock: time` beside it). */
+const paced = () => ({ limiter: createRateLimiter({ clock: time }), fetch: time.fetch });
 
 const acmeReads = (recorded: Array<{ at: number; key: string; status: number }>) =>
   recorded.filter((call) => call.key.startsWith("GET /v3/organizations/:org_uid"));
@@ -43,7 +55,8 @@ describe("rate limiting", () => {
   it("a long listing never exceeds 10 reads in any 1 s window, and the server never says 429", async () => {
     await control(emulator, "POST", "/fixture", fixtureWithManyMembers(260));
     await control(emulator, "DELETE", "/calls");
-    const members = await (await clientFor(emulator, { pageSize: 10 })).listMembers();
+    const client = await clientFor(emulator, { pageSize: 10, ...paced(), clock: time });
+    const members = await client.listMembers();
     expect(members).toHaveLength(268);
     const recorded = acmeReads((await calls(emulator)).calls);
     expect(recorded.length).toBe(29); // org + roles + 27 pages
@@ -61,7 +74,8 @@ describe("rate limiting", () => {
       times: 3,
       fault: { kind: "status", status: 429 },
     });
-    const members = await (await clientFor(emulator, { pageSize: 20 })).listMembers();
+    const client = await clientFor(emulator, { pageSize: 20, ...paced(), clock: time });
+    const members = await client.listMembers();
     expect(members).toHaveLength(268);
     const recorded = acmeReads((await calls(emulator)).calls);
     expect(recorded.filter((call) => call.status === 429)).toHaveLength(3);
@@ -69,11 +83,11 @@ describe("rate limiting", () => {
   });
 
   it("clients sharing a limiter share the organization's budget", async () => {
-    const limiter = createRateLimiter();
+    const shared = { limiter: createRateLimiter({ clock: time }), fetch: time.fetch, clock: time };
     const clients = await Promise.all([
-      clientFor(emulator, { limiter }),
-      clientFor(emulator, { limiter }),
-      clientFor(emulator, { limiter }),
+      clientFor(emulator, shared),
+      clientFor(emulator, shared),
+      clientFor(emulator, shared),
     ]);
     await Promise.all(
       clients.flatMap((client) => Array.from({ length: 8 }, () => client.getOrganization())),

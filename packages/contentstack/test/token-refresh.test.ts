@@ -1,7 +1,9 @@
 // An OAuth token that expires in the middle of a long member listing: the client refreshes it
 // (once, for all requests), hands the rotated pair to `onRefresh`, and the listing completes.
+// Time is virtual and shared with the emulator (support/virtual-time.ts): the token's 1 s lifetime
+// and the 10 reads/s pacing meet exactly as planned, whatever the machine's speed.
 import { pino } from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   AuthError,
   createContentstackClient,
@@ -19,11 +21,20 @@ import {
   startEmulator,
   type Emulator,
 } from "./support/emulator";
+import { createVirtualTime, type VirtualTime } from "./support/virtual-time";
 
 let emulator: Emulator;
+let time: VirtualTime = createVirtualTime();
 
 beforeAll(async () => {
-  emulator = await startEmulator({ tokenTtlSeconds: 1, fixture: fixtureWithManyMembers(260) });
+  emulator = await startEmulator({
+    tokenTtlSeconds: 1,
+    fixture: fixtureWithManyMembers(260),
+    now: () => time.now(),
+  });
+});
+beforeEach(() => {
+  time = createVirtualTime(time.now() + 60_000);
 });
 afterAll(async () => {
   await emulator.close();
@@ -34,6 +45,7 @@ async function setup() {
     ...APP,
     overrides: { apiUrl: emulator.url, appUrl: emulator.url, developerHubUrl: emulator.url },
     logger: pino({ level: "silent" }),
+    now: () => time.now(),
   });
   const { state, codeVerifier } = oauth.createLoginSecrets();
   const callback = await authorizeInEmulator(
@@ -68,12 +80,15 @@ describe("token refresh during a long listing", () => {
         },
       },
       pageSize: 10,
-      limiter: createRateLimiter(),
+      limiter: createRateLimiter({ clock: time }),
+      clock: time,
+      fetch: time.fetch,
       logger: pino({ level: "silent" }),
     });
     const members = await client.listMembers();
     expect(members).toHaveLength(268);
-    // 29 reads at 10/s take ~3 s against a 1 s token: several refreshes, each rotating the pair.
+    // 29 reads at 10/s take 3 s of (virtual) time against a 1 s token: one refresh per window
+    // of 10 reads, each rotating the pair.
     expect(refreshed.length).toBeGreaterThanOrEqual(2);
     expect(new Set(refreshed.map((next) => next.refreshToken)).size).toBe(refreshed.length);
     const recorded = (await calls(emulator)).calls;
@@ -84,7 +99,7 @@ describe("token refresh during a long listing", () => {
 
   it("recovers from a 401 (token expired in flight) by refreshing once and replaying", async () => {
     const { oauth, tokens, refreshed } = await setup();
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    time.advance(1100); // the emulator's 1 s token is over
     const client = createContentstackClient({
       overrides: { apiUrl: emulator.url },
       organizationUid: ORG,
@@ -93,11 +108,12 @@ describe("token refresh during a long listing", () => {
         kind: "oauth",
         accessToken: tokens.accessToken,
         refreshToken: tokens.refreshToken,
-        expiresAt: Date.now() + 3_600_000,
+        expiresAt: time.now() + 3_600_000,
         refreshSkewMs: 0,
         refresher: oauth,
         onRefresh: (next) => void refreshed.push(next),
       },
+      clock: time,
       limiter: createRateLimiter(),
       logger: pino({ level: "silent" }),
     });
@@ -110,7 +126,8 @@ describe("token refresh during a long listing", () => {
     const client = createContentstackClient({
       overrides: { apiUrl: emulator.url },
       organizationUid: ORG,
-      credentials: { kind: "oauth", accessToken: tokens.accessToken, expiresAt: Date.now() - 1 },
+      credentials: { kind: "oauth", accessToken: tokens.accessToken, expiresAt: time.now() - 1 },
+      clock: time,
       limiter: createRateLimiter(),
       logger: pino({ level: "silent" }),
     });

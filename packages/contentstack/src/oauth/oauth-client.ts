@@ -49,6 +49,8 @@ export const oauthClientOptionsSchema = z.object({
 export type OAuthClientOptions = z.input<typeof oauthClientOptionsSchema> & {
   /** @defaultValue the package logger (warnings and up, credentials redacted) */
   logger?: Logger;
+  /** Epoch milliseconds that a token's `expiresAt` counts from (tests). @defaultValue Date.now */
+  now?: () => number;
 };
 
 export interface AuthorizationUrlInput {
@@ -145,6 +147,7 @@ export function createOAuthClient(options: OAuthClientOptions): OAuthClient {
       const tokens = toOAuthTokens(
         parseWire(wireTokenResponseSchema, body, `POST /apps-api/token (${kind})`),
         region,
+        (options.now ?? Date.now)(),
       );
       logger.info(
         { grant: kind, region: tokens.region, organizationUid: tokens.organizationUid },
