@@ -29,13 +29,18 @@ import {
   injectFault,
   resetEmulator,
 } from "./support/emulator";
+import { createVirtualTime, type VirtualTime } from "./support/virtual-time";
 
+// Both emulators run on virtual time (support/virtual-time.ts); each test gets a fresh timeline
+// that goes on from the last one, and the tests that pace or expire tokens move it themselves.
+let time: VirtualTime = createVirtualTime();
 let pair: EmulatorPair;
 beforeAll(async () => {
-  pair = await startPair();
+  pair = await startPair({ now: () => time.now() });
 });
 afterAll(() => pair.close());
 beforeEach(async () => {
+  time = createVirtualTime(time.now() + 60_000);
   await resetEmulator(pair.lytics.url);
   await setTokenTtl(pair.contentstack.url, 3600);
 });
@@ -43,7 +48,6 @@ beforeEach(async () => {
 const ownerAuthtoken = async () => ({
   authtoken: await mintAuthtoken(pair.contentstack.url, PEOPLE.owner),
 });
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("OAuth access tokens", () => {
   it("calls with a Bearer user token from the caller's token source", async () => {
@@ -57,12 +61,12 @@ describe("OAuth access tokens", () => {
     // real one does. Every call must use the token current at that moment.
     await setTokenTtl(pair.contentstack.url, 1);
     let tokens: OAuthTokens = await oauthTokens(pair.contentstack.url, PEOPLE.owner);
-    let issuedAt = Date.now();
+    let issuedAt = time.now();
     const used = new Set<string>();
     const getAccessToken = async () => {
-      if (Date.now() - issuedAt > 600) {
+      if (time.now() - issuedAt > 600) {
         tokens = await refreshTokens(pair.contentstack.url, tokens.refreshToken);
-        issuedAt = Date.now();
+        issuedAt = time.now();
       }
       used.add(tokens.accessToken);
       return tokens.accessToken;
@@ -70,7 +74,7 @@ describe("OAuth access tokens", () => {
     const client = managementClient(
       pair.lytics.url,
       { getAccessToken },
-      { rateLimiter: createRateLimiter(4) },
+      { rateLimiter: createRateLimiter(4, time), clock: time, fetch: time.fetch },
     );
     for (let call = 0; call < 10; call += 1) {
       expect(await client.listCollaborators(ACME_WEB.projectUid)).toHaveLength(5);
@@ -83,7 +87,7 @@ describe("OAuth access tokens", () => {
   it("after a 401 asks the token source again and retries once with the fresh token", async () => {
     await setTokenTtl(pair.contentstack.url, 1);
     const first = await oauthTokens(pair.contentstack.url, PEOPLE.owner);
-    await sleep(1100);
+    time.advance(1100); // the 1 s token is over
     await setTokenTtl(pair.contentstack.url, 3600);
     // The caller's client notices expiry only when asked twice (e.g. it refreshes lazily on demand).
     let asked = 0;
@@ -203,7 +207,9 @@ describe("pacing per organization", () => {
   it("holds the configured rate across concurrent calls", async () => {
     const rate = 4;
     const client = managementClient(pair.lytics.url, await ownerAuthtoken(), {
-      rateLimiter: createRateLimiter(rate),
+      rateLimiter: createRateLimiter(rate, time),
+      clock: time,
+      fetch: time.fetch,
     });
     await Promise.all(Array.from({ length: 9 }, () => client.listProjects()));
     const starts = (await callLog(pair.lytics.url)).calls
@@ -220,6 +226,8 @@ describe("pacing per organization", () => {
       organizationUid: "blt_org_acme",
       credentials,
       ratePerSecond: 3,
+      clock: time,
+      fetch: time.fetch,
     };
     const clients = [createLyticsManagementClient(options), createLyticsManagementClient(options)];
     await Promise.all(

@@ -3,7 +3,7 @@
 import { Writable } from "node:stream";
 
 import { useFreshEmulator } from "@lytics-access/emulators/testing";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 
 import {
   createLyticsLogger,
@@ -27,9 +27,19 @@ import {
   userClient,
   type Emulator,
 } from "./support/emulator";
+import { createVirtualTime, type VirtualTime } from "./support/virtual-time";
 
+// The emulator runs on virtual time (support/virtual-time.ts), fresh for each test and going on
+// from the last one; the pacing tests put their clients on it too, so arrival times are exact.
+let time: VirtualTime = createVirtualTime();
+beforeEach(() => {
+  time = createVirtualTime(time.now() + 60_000);
+});
 let emulator: Emulator;
-useFreshEmulator(startLytics, (started) => (emulator = started));
+useFreshEmulator(
+  () => startLytics({ now: () => time.now() }),
+  (started) => (emulator = started),
+);
 
 const attemptsAllowed = FAST_RETRY.retries + 1;
 
@@ -51,14 +61,19 @@ describe("429 and 5xx", () => {
       method: "GET",
       fault: { kind: "status", status: 429 },
     });
-    const error = await userClient(emulator.url)
+    // Backoff waits are recorded, not slept: the client's own events show what it did.
+    const waits: number[] = [];
+    const clock = { now: () => Date.now(), sleep: async (ms: number) => void waits.push(ms) };
+    const error = await userClient(emulator.url, ACME_WEB, { clock })
       .listUsers()
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(RateLimitedError);
     expect(error).toMatchObject({ status: 429, code: "RATE_LIMITED" });
     expect(await countOf(emulator.url, "GET /v2/user")).toBe(attemptsAllowed);
-    // Nothing keeps retrying in the background.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Nothing keeps retrying in the background: one wait before each retry, none after giving up.
+    expect(waits).toHaveLength(FAST_RETRY.retries);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(waits).toHaveLength(FAST_RETRY.retries);
     expect(await countOf(emulator.url, "GET /v2/user")).toBe(attemptsAllowed);
   });
 
@@ -221,7 +236,11 @@ describe("dropped connections and timeouts", () => {
 describe("pacing", () => {
   it("holds the configured rate per account", async () => {
     const rate = 5;
-    const client = userClient(emulator.url, ACME_WEB, { rateLimiter: createRateLimiter(rate) });
+    const client = userClient(emulator.url, ACME_WEB, {
+      rateLimiter: createRateLimiter(rate, time),
+      clock: time,
+      fetch: time.fetch,
+    });
     await Promise.all(Array.from({ length: 12 }, () => client.listUsers()));
     const starts = (await callLog(emulator.url)).calls
       .filter((call) => call.key === "GET /v2/user")
@@ -232,11 +251,14 @@ describe("pacing", () => {
   });
 
   it("rides out the service's own limiter with backoff when asked to go faster than it allows", async () => {
-    const limited = await startLytics({ rateLimitPerSecond: 5 });
+    // On virtual time the 12 calls certainly arrive inside one of the service's windows.
+    const limited = await startLytics({ rateLimitPerSecond: 5, now: () => time.now() });
     try {
       const client = userClient(limited.url, ACME_WEB, {
-        rateLimiter: createRateLimiter(100),
+        rateLimiter: createRateLimiter(100, time),
         retry: { retries: 10, minDelayMs: 100, maxDelayMs: 1000 },
+        clock: time,
+        fetch: time.fetch,
       });
       const results = await Promise.all(Array.from({ length: 12 }, () => client.listUsers()));
       expect(results.every((users) => users.length === 5)).toBe(true);

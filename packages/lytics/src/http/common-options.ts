@@ -40,8 +40,10 @@ export interface CommonClientOptions {
   retry?: RetryOptions;
   /** Largest response body read; a larger one ends in ResponseTooLargeError. @defaultValue 10 MiB */
   maxResponseBytes?: number;
-  /** Time source for backoff (tests). @defaultValue the system clock */
+  /** Time source for backoff and pacing (tests). @defaultValue the system clock */
   clock?: Clock;
+  /** The fetch every call goes through (tests observe calls in flight). @defaultValue globalThis.fetch */
+  fetch?: typeof fetch;
   /** [0, 1) source for backoff jitter (tests). @defaultValue Math.random */
   random?: () => number;
   /**
@@ -77,6 +79,7 @@ export interface ResolvedCommonOptions {
   rolesCacheTtlMs: number;
   maxResponseBytes: number | undefined;
   clock: Clock | undefined;
+  fetch: typeof fetch | undefined;
   random: (() => number) | undefined;
 }
 
@@ -104,12 +107,13 @@ export function resolveCommonOptions(
   return {
     logger: (options.logger ?? silentLogger()).child({ component }),
     timeoutMs: parsed.timeoutMs,
-    limiter: options.rateLimiter ?? sharedRateLimiter(parsed.ratePerSecond),
+    limiter: options.rateLimiter ?? sharedRateLimiter(parsed.ratePerSecond, options.clock),
     limiterKey,
     retry: parsed.retry,
     rolesCacheTtlMs: parsed.rolesCacheTtlMs,
     maxResponseBytes: parsed.maxResponseBytes,
     clock: options.clock,
+    fetch: options.fetch,
     random: options.random,
   };
 }

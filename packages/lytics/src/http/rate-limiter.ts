@@ -35,16 +35,23 @@ export function createRateLimiter(ratePerSecond: number, clock?: Clock): RateLim
 // creating a client per job does not multiply the rate. Other processes need the worker's
 // limiter on top (DESIGN §4), which takes the same `RateLimiter` interface.
 const shared = new Map<number, RateLimiter>();
+// Clients on an injected clock (tests) share per clock: a limiter paces on one clock only.
+const sharedPerClock = new WeakMap<Clock, Map<number, RateLimiter>>();
 
 /**
  * The process-wide limiter at `ratePerSecond`; clients pace per key within it. Clients asking
  * for a different rate get their own limiter: the caller chose that rate on purpose.
  */
-export function sharedRateLimiter(ratePerSecond: number): RateLimiter {
-  let limiter = shared.get(ratePerSecond);
+export function sharedRateLimiter(ratePerSecond: number, clock?: Clock): RateLimiter {
+  let byRate = shared;
+  if (clock) {
+    byRate = sharedPerClock.get(clock) ?? new Map<number, RateLimiter>();
+    sharedPerClock.set(clock, byRate);
+  }
+  let limiter = byRate.get(ratePerSecond);
   if (!limiter) {
-    limiter = createRateLimiter(ratePerSecond);
-    shared.set(ratePerSecond, limiter);
+    limiter = createRateLimiter(ratePerSecond, clock);
+    byRate.set(ratePerSecond, limiter);
   }
   return limiter;
 }

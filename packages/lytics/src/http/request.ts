@@ -43,6 +43,7 @@ export interface HttpClientConfig {
   /** Reads the service's error code, message, request id and field errors out of an error body. */
   readError(body: unknown): ErrorBodyInfo;
   clock?: Clock | undefined;
+  fetch?: typeof fetch | undefined;
   random?: (() => number) | undefined;
 }
 
@@ -84,6 +85,7 @@ export function createHttp(config: HttpClientConfig): LyticsHttp {
     logger: config.logger,
     readError: config.readError,
     clock: config.clock,
+    fetch: config.fetch,
     random: config.random,
   });
   return async <T>(spec: CallSpec<T>) => {

@@ -155,6 +155,7 @@ export function createLyticsManagementClient(
     retry: common.retry,
     logger: common.logger,
     clock: common.clock,
+    fetch: common.fetch,
     random: common.random,
     readError: readManagementErrorBody,
   });

@@ -119,6 +119,7 @@ export function createLyticsUserClient(options: LyticsUserClientOptions): Lytics
     retry: common.retry,
     logger: common.logger,
     clock: common.clock,
+    fetch: common.fetch,
     random: common.random,
     readError: readV2Error,
   });

@@ -35,9 +35,13 @@ export interface EmulatorPair {
 
 /** Both emulators on free ports, Lytics asking Contentstack who calls (no identity caching). */
 export async function startPair(
-  options: { rateLimitPerSecond?: number | false } = {},
+  options: { rateLimitPerSecond?: number | false; now?: () => number } = {},
 ): Promise<EmulatorPair> {
-  const contentstack = await startContentstackEmulator({ port: 0, rateLimit: false });
+  const contentstack = await startContentstackEmulator({
+    port: 0,
+    rateLimit: false,
+    ...(options.now ? { now: options.now } : {}),
+  });
   const lytics = await startLytics({ contentstackUrl: contentstack.url, ...options });
   return {
     contentstack,
