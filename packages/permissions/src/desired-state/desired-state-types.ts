@@ -101,7 +101,11 @@ export type DesiredStateNotice =
       readonly message: string;
     };
 
-/** What the sync enforces: every project's users and roles, plus what it must not enforce. */
+/**
+ * What the sync enforces: every project's users and roles, plus what it must not enforce. Read-only
+ * throughout: to stay small at 100,000 members, people of the same standing share one role source
+ * object, one `sources` list and one `roles` list, so changing one would change them all.
+ */
 export interface DesiredState {
   readonly policyVersion: number;
   /** Sorted by project id. */

@@ -40,11 +40,27 @@ function checkProjects(projects: readonly DesiredStateProject[]): void {
   }
 }
 
-/** The source every project gets from a person's organization role (seed 000 via the policy). */
+/** Org-wide sources are the same for everyone with the same standing: made once per computation. */
+type SourceMemo = Map<string, RoleSource>;
+
+function memoized(memo: SourceMemo, key: string, make: () => RoleSource): RoleSource {
+  const known = memo.get(key);
+  if (known) return known;
+  const source = make();
+  memo.set(key, source);
+  return source;
+}
+
+/**
+ * The source every project gets from a person's organization role (seed 000 via the policy). The
+ * returned object is shared by everyone of the same standing (it says nothing about the person),
+ * so 100,000 members cost a handful of sources, not 100,000.
+ */
 function orgWideSource(
   member: DesiredStateMember,
   policy: MappingPolicy,
   notices: DesiredStateNotice[],
+  memo: SourceMemo,
 ): RoleSource | null {
   const pending = member.status === "pending";
   const version = `policy v${policy.version}`;
@@ -75,51 +91,59 @@ function orgWideSource(
   if (pending) return null;
   switch (member.orgRole) {
     case "owner":
-      return {
+      return memoized(memo, "owner", () => ({
         kind: "org-owner",
         rule: "desired.org-owner",
         roles: sorted(policy.levels.admin.roles),
         reason: `Organization Owner: access level Admin (${version}).`,
-      };
+      }));
     case "admin":
-      return {
+      return memoized(memo, "admin", () => ({
         kind: "org-admin",
         rule: "desired.org-admin",
         roles: sorted(policy.levels.editor.roles),
         reason: `Organization Admin: access level Editor (${version}).`,
-      };
+      }));
     case "member":
       if (granted && (policy.memberGrantableLevels as readonly string[]).includes(granted))
-        return {
+        return memoized(memo, `member:${granted}`, () => ({
           kind: "member-level",
           rule: "desired.member-level",
           roles: sorted(policy.levels[granted].roles),
           reason: `Member granted access level ${levelLabel(granted)} (${version}).`,
-        };
+        }));
       return null;
     case "guest":
       return null;
   }
 }
 
-/** Accumulates one project's sources per user, then refuses slugs the account does not offer. */
+/** Everyone with an org-wide source, sorted by uid once for all projects. */
+type OrgWide = readonly (readonly [member: DesiredStateMember, source: RoleSource])[];
+
+/**
+ * One project's users: the org-wide sources (shared by every project) merged in uid order with
+ * the project's own sources (owner, collaborators), then slugs the account does not offer
+ * refused. Linear in the members: no per-project copy of the org-wide sources, no re-sort of
+ * them, and a source shared by many people is filtered once per project.
+ */
 function projectState(
   project: DesiredStateProject,
   members: ReadonlyMap<string, DesiredStateMember>,
-  orgWide: ReadonlyMap<string, RoleSource>,
+  orgWide: OrgWide,
   notices: DesiredStateNotice[],
 ): DesiredProjectState {
-  const sources = new Map<string, RoleSource[]>();
-  for (const [uid, source] of orgWide) sources.set(uid, [source]);
+  // The project's own sources, in the fixed order: project owner, then collaborator.
+  const own = new Map<string, RoleSource[]>();
   const add = (uid: string, source: RoleSource): void => {
-    const list = sources.get(uid);
+    const list = own.get(uid);
     if (list) list.push(source);
-    else sources.set(uid, [source]);
+    else own.set(uid, [source]);
   };
   const eligible = (
     uid: string,
     grant: "project-owner" | "collaborator",
-    roles: readonly string[],
+    roles: Iterable<string>,
   ): boolean => {
     const member = members.get(uid);
     if (member && member.status !== "pending") return true;
@@ -153,43 +177,100 @@ function projectState(
     for (const role of grant.roles) roles.add(role);
     grants.set(grant.uid, roles);
   }
+  const collaboratorReason = `Collaborator on project ${project.id} with project roles.`;
   for (const [uid, roles] of grants) {
-    if (roles.size === 0 || !eligible(uid, "collaborator", [...roles])) continue;
+    if (roles.size === 0 || !eligible(uid, "collaborator", roles)) continue;
     add(uid, {
       kind: "collaborator",
       rule: "desired.collaborator",
       roles: sorted(roles),
-      reason: `Collaborator on project ${project.id} with project roles.`,
+      reason: collaboratorReason,
     });
   }
 
   const offered = new Set(project.rolesAvailable ?? LYTICS_ROLE_SLUGS);
   const refused = new Map<string, Set<string>>();
-  const users: DesiredUser[] = [];
-  for (const [uid, list] of sources) {
-    const kept: RoleSource[] = [];
-    for (const source of list) {
-      const roles = source.roles.filter((role) => {
-        if (offered.has(role)) return true;
-        const uids = refused.get(role) ?? new Set<string>();
-        uids.add(uid);
-        refused.set(role, uids);
-        return false;
-      });
-      if (roles.length > 0)
-        kept.push(roles.length === source.roles.length ? source : { ...source, roles });
+  // A source with its refused slugs taken out (null: nothing left), computed once per source.
+  const kept = new Map<RoleSource, { source: RoleSource | null; refused: readonly string[] }>();
+  const keep = (source: RoleSource) => {
+    let known = kept.get(source);
+    if (!known) {
+      const roles = source.roles.filter((role) => offered.has(role));
+      known = {
+        source:
+          roles.length === 0
+            ? null
+            : roles.length === source.roles.length
+              ? source
+              : { ...source, roles },
+        refused: source.roles.filter((role) => !offered.has(role)),
+      };
+      kept.set(source, known);
     }
-    if (kept.length === 0) continue;
-    const member = members.get(uid);
-    if (!member) continue;
-    users.push({
-      uid,
-      ...(member.email !== undefined ? { email: member.email } : {}),
-      orgRole: member.orgRole,
-      roles: sorted(kept.flatMap((source) => source.roles)),
-      sources: kept,
-    });
+    return known;
+  };
+  const refuse = (uid: string, roles: readonly string[]): void => {
+    for (const role of roles) {
+      const uids = refused.get(role) ?? new Set<string>();
+      uids.add(uid);
+      refused.set(role, uids);
+    }
+  };
+  // One-source users (most people) share one `sources` array per source.
+  const alone = new Map<RoleSource, readonly RoleSource[]>();
+  const aloneOf = (source: RoleSource): readonly RoleSource[] => {
+    let list = alone.get(source);
+    if (!list) {
+      list = [source];
+      alone.set(source, list);
+    }
+    return list;
+  };
+  const users: DesiredUser[] = [];
+  const addUser = (
+    uid: string,
+    sources: readonly RoleSource[],
+    member = members.get(uid),
+  ): void => {
+    const first = sources[0];
+    if (!first || !member) return;
+    // Each source's roles are sorted and distinct already: one source needs no merge.
+    const roles = sources.length === 1 ? first.roles : sorted(sources.flatMap((s) => s.roles));
+    users.push(
+      member.email !== undefined
+        ? { uid, email: member.email, orgRole: member.orgRole, roles, sources }
+        : { uid, orgRole: member.orgRole, roles, sources },
+    );
+  };
+  const addOrgWide = (member: DesiredStateMember, source: RoleSource): void => {
+    const { source: left, refused: lost } = keep(source);
+    if (lost.length > 0) refuse(member.uid, lost);
+    if (left) addUser(member.uid, aloneOf(left), member);
+  };
+  // Someone with sources of the project's own: after their org-wide source, if any.
+  const addOwn = (uid: string, wide: RoleSource | undefined): void => {
+    const list = own.get(uid) ?? [];
+    const sources: RoleSource[] = [];
+    for (const source of wide ? [wide, ...list] : list) {
+      const { source: left, refused: lost } = keep(source);
+      if (lost.length > 0) refuse(uid, lost);
+      if (left) sources.push(left);
+    }
+    addUser(uid, sources.length === 1 && sources[0] ? aloneOf(sources[0]) : sources);
+  };
+
+  // Merge the sorted org-wide list with the project's own people (sorted here; usually fewer).
+  const ownUids = [...own.keys()].sort(byString);
+  let next = 0;
+  for (const [member, source] of orgWide) {
+    const uid = member.uid;
+    while (next < ownUids.length && byString(ownUids[next] as string, uid) < 0)
+      addOwn(ownUids[next++] as string, undefined);
+    if (next < ownUids.length && ownUids[next] === uid) addOwn(ownUids[next++] as string, source);
+    else addOrgWide(member, source);
   }
+  while (next < ownUids.length) addOwn(ownUids[next++] as string, undefined);
+
   for (const [role, uids] of refused) {
     notices.push({
       kind: "role-refused",
@@ -199,7 +280,6 @@ function projectState(
       message: `Role "${role}" is not offered by project ${project.id}'s Lytics account; it is not written for ${uids.size} user(s).`,
     });
   }
-  users.sort((a, b) => byString(a.uid, b.uid));
   return { projectId: project.id, users };
 }
 
@@ -228,11 +308,14 @@ export function computeDesiredState(input: DesiredStateInput): DesiredState {
   const members = indexMembers(input.members);
   checkProjects(input.projects);
   const notices: DesiredStateNotice[] = [];
-  const orgWide = new Map<string, RoleSource>();
+  const memo: SourceMemo = new Map();
+  const orgWide: [member: DesiredStateMember, source: RoleSource][] = [];
   for (const member of members.values()) {
-    const source = orgWideSource(member, input.policy, notices);
-    if (source) orgWide.set(member.uid, source);
+    const source = orgWideSource(member, input.policy, notices, memo);
+    if (source) orgWide.push([member, source]);
   }
+  // Uids are distinct (indexMembers checked), so this order is total.
+  orgWide.sort((a, b) => byString(a[0].uid, b[0].uid));
   const projects = [...input.projects]
     .sort((a, b) => byString(a.id, b.id))
     .map((project) => projectState(project, members, orgWide, notices));

@@ -38,9 +38,10 @@ export function splitGrants(grants: readonly GrantRecord[], nowMs: number): Spli
       });
       continue;
     }
-    const list = active.get(grant.projectId) ?? [];
-    list.push({ uid: grant.uid, roles: grant.roles });
-    active.set(grant.projectId, list);
+    // A grant record is a CollaboratorGrant already (uid, roles): passed on as it is, not copied.
+    const list = active.get(grant.projectId);
+    if (list) list.push(grant);
+    else active.set(grant.projectId, [grant]);
   }
   const notices = expired.map((grant): SyncNotice => ({
     kind: "expired-grant",

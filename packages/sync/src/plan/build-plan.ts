@@ -3,15 +3,14 @@ import {
   type DesiredState,
   type DesiredStateNotice,
 } from "@lytics-access/permissions";
-import { normalizeRoles } from "../roles/role-set";
 import type { ExpiredGrant } from "./active-grants";
 import { splitGrants } from "./active-grants";
 import { indexMembers, toDesiredStateMember } from "./classify-members";
 import { finalizePlan } from "./finalize-plan";
-import type { PlanInput } from "./plan-input";
+import type { LastSyncedRoles, PlanInput } from "./plan-input";
 import { scopeFilter } from "./plan-scope";
 import type { Plan, PlanNotice, PlanProjectView, PlanStep } from "./plan-types";
-import { projectSteps } from "./project-steps";
+import { PeopleSeen, projectSteps } from "./project-steps";
 
 /** project id -> person key -> values, built once so each project looks up its own part. */
 function byProjectAndPerson<T, V>(
@@ -31,14 +30,21 @@ function byProjectAndPerson<T, V>(
   return groups;
 }
 
-// The store keeps one last-synced entry per person and project; if it ever holds more, the last wins.
-function firstOf(map: Map<string, string[][]> | undefined): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const [person, values] of map ?? []) {
-    const last = values[values.length - 1];
-    if (last) out.set(person, last);
+// The store keeps one last-synced entry per person and project; if it ever holds more, the last
+// wins. The roles stay as stored: they are only compared as sets (`sameRoles`), on drift checks.
+function lastSyncedByProject(
+  entries: readonly LastSyncedRoles[],
+): Map<string, Map<string, readonly string[]>> {
+  const byProject = new Map<string, Map<string, readonly string[]>>();
+  for (const entry of entries) {
+    let project = byProject.get(entry.projectId);
+    if (!project) {
+      project = new Map();
+      byProject.set(entry.projectId, project);
+    }
+    project.set(entry.person, entry.roles);
   }
-  return out;
+  return byProject;
 }
 
 const toMs = (now: string | number): number => (typeof now === "number" ? now : Date.parse(now));
@@ -89,20 +95,21 @@ export function buildPlanWithState(input: PlanInput): { plan: Plan; desired: Des
         : [],
     (notice): DesiredStateNotice => notice,
   );
-  const synced = byProjectAndPerson(
-    input.lastSynced ?? [],
-    (entry) => [[entry.projectId, entry.person]],
-    (entry) => normalizeRoles(entry.roles),
-  );
-  const none = new Map<string, never[]>();
-  const filter = scopeFilter(scope, (key) => index.byKey.get(key)?.email);
+  const synced = lastSyncedByProject(input.lastSynced ?? []);
+  const none = new Map<string, never>();
+  const filter = scopeFilter(scope, (key) => index.byKey(key)?.email);
   const projectsById = new Map(input.projects.map((project) => [project.id, project]));
 
   const steps: PlanStep[] = [];
   const views: PlanProjectView[] = [];
   const notices: PlanNotice[] = [];
-  const everyone = new Set<string>();
+  const everyone = new PeopleSeen(index.size);
   let unchanged = 0;
+  // Appends one at a time: `push(...list)` passes every element as an argument, which overflows
+  // the stack for lists of a few hundred thousand (a first sync of a large organization).
+  const append = <T>(into: T[], from: Iterable<T>, keep?: (item: T) => boolean): void => {
+    for (const item of from) if (!keep || keep(item)) into.push(item);
+  };
   for (const state of desired.projects) {
     const project = projectsById.get(state.projectId);
     if (!project) continue;
@@ -113,15 +120,17 @@ export function buildPlanWithState(input: PlanInput): { plan: Plan; desired: Des
       members: index,
       expired: expired.get(project.id) ?? none,
       refused: refused.get(project.id) ?? none,
-      lastSynced: firstOf(synced.get(project.id)),
+      lastSynced: synced.get(project.id) ?? none,
+      counts: filter.full ? undefined : filter.hasKey,
+      everyone,
     });
     views.push(result.view);
-    for (const person of result.actualPeople) everyone.add(person);
-    steps.push(...result.steps.filter((step) => filter.has(step.person)));
-    unchanged += result.unchanged.filter(filter.hasKey).length;
-    notices.push(...result.notices);
+    append(steps, result.steps, filter.full ? undefined : (step) => filter.has(step.person));
+    unchanged += result.unchanged;
+    append(notices, result.notices);
   }
-  notices.push(...desired.notices, ...grants.notices);
+  append(notices, desired.notices);
+  append(notices, grants.notices);
 
   const plan = finalizePlan({
     orgUid: input.orgUid,
@@ -130,17 +139,17 @@ export function buildPlanWithState(input: PlanInput): { plan: Plan; desired: Des
     scope: scope.kind === "full" ? scope : { kind: "people", people: [...scope.people].sort() },
     projects: views,
     steps,
-    notices: notices.filter(filter.notice).sort(noticeOrder),
+    notices: sortNotices(filter.full ? notices : notices.filter(filter.notice)),
     unchanged,
     lyticsUsersTotal: everyone.size,
   });
   return { plan, desired };
 }
 
-// Notices sorted on content so the plan id does not depend on input order.
-function noticeOrder(a: PlanNotice, b: PlanNotice): number {
-  const key = (notice: PlanNotice) => `${notice.kind}\u0000${notice.message}`;
-  const left = key(a);
-  const right = key(b);
-  return left < right ? -1 : left > right ? 1 : 0;
+// Notices sorted on content so the plan id does not depend on input order. Each sort key is made
+// once (there can be one notice per member), not twice per comparison.
+function sortNotices(notices: readonly PlanNotice[]): PlanNotice[] {
+  const keyed = notices.map((notice) => ({ key: `${notice.kind}\u0000${notice.message}`, notice }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((entry) => entry.notice);
 }

@@ -14,26 +14,39 @@ export interface PlanContent {
   readonly lyticsUsersTotal: number;
 }
 
+/** One pass over the steps. */
 export function summarize(content: PlanContent): PlanSummary {
-  const count = (kind: PlanStep["kind"]) =>
-    content.steps.filter((step) => step.kind === kind).length;
+  let invites = 0;
+  let roleChanges = 0;
+  let drift = 0;
+  let removals = 0;
+  const losing = new Set<string>();
+  for (const step of content.steps) {
+    if (step.kind === "invite") invites += 1;
+    else if (step.kind === "replace-roles") {
+      roleChanges += 1;
+      if (step.drift) drift += 1;
+    } else {
+      removals += 1;
+      losing.add(step.person.key);
+    }
+  }
   return {
-    invites: count("invite"),
-    roleChanges: count("replace-roles"),
-    drift: content.steps.filter((step) => step.kind === "replace-roles" && step.drift).length,
-    removals: count("remove"),
+    invites,
+    roleChanges,
+    drift,
+    removals,
     unchanged: content.unchanged,
     lyticsUsersTotal: content.lyticsUsersTotal,
-    peopleLosingAccess: new Set(
-      content.steps.filter((step) => step.kind === "remove").map((step) => step.person.key),
-    ).size,
+    peopleLosingAccess: losing.size,
   };
 }
 
 /**
  * Seals a plan: summary and `planId`. The id hashes everything but `createdAt`, so re-planning the
  * same situation later yields the same id; that is what lets an Owner approve a held plan and the
- * next run recognise it.
+ * next run recognise it. The content is hashed as it is walked (see `stableHash`), never built as
+ * one JSON string: a first sync of a large organization has hundreds of thousands of steps.
  */
 export function finalizePlan(content: PlanContent): Plan {
   const summary = summarize(content);
