@@ -7,7 +7,8 @@ import { NotFoundError } from "../src/errors/not-found-error";
 import { PlanAlreadyDecidedError } from "../src/errors/plan-already-decided-error";
 import { createHeldPlansStore } from "../src/held-plans/held-plans-store";
 import type { AuditEntryInput } from "../src/audit-log/audit-entry";
-import { isolation, manualClock, useRedis } from "./support/test-redis";
+import { createKeys } from "../src/keys";
+import { isolation, lapseNow, manualClock, useRedis } from "./support/test-redis";
 
 const redis = useRedis();
 
@@ -17,6 +18,7 @@ function setup(leaseMs = 60_000) {
   const auditLog = createAuditLogStore({ redis, clock, keyPrefix });
   return {
     orgUid,
+    keys: createKeys(keyPrefix),
     clock,
     auditLog,
     steps: createAppliedStepsStore({ redis, clock, keyPrefix, auditLog, timings: { leaseMs } }),
@@ -59,11 +61,12 @@ describe("applied steps", () => {
   });
 
   it("a crashed worker's claim lapses, so the next run can finish the step", async () => {
-    const { steps, orgUid } = setup(50);
+    const { steps, orgUid, keys } = setup(60_000);
     expect((await steps.claim(orgUid, "plan1", "s2")).status).toBe("claimed");
     // ...the worker is killed here, before markDone.
     expect((await steps.claim(orgUid, "plan1", "s2")).status).toBe("busy");
-    await new Promise((resolve) => setTimeout(resolve, 80));
+    // The lease runs out (Redis expiry, no later than the lease) without the test waiting for it.
+    await lapseNow(redis, keys.step(orgUid, "plan1", "s2"), 60_000);
     expect((await steps.claim(orgUid, "plan1", "s2")).status).toBe("claimed");
     expect(await steps.markDone(orgUid, "plan1", "s2")).toBe(true);
   });

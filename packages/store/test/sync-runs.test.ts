@@ -5,7 +5,8 @@ import { LockNotHeldError } from "../src/errors/lock-not-held-error";
 import { createRunLockStore } from "../src/sync-runs/run-lock";
 import type { SyncRun } from "../src/sync-runs/sync-run";
 import { createSyncRunsStore } from "../src/sync-runs/sync-runs-store";
-import { isolation, useRedis } from "./support/test-redis";
+import { createKeys } from "../src/keys";
+import { isolation, lapseNow, useRedis } from "./support/test-redis";
 
 const redis = useRedis();
 
@@ -65,8 +66,9 @@ describe("run lock", () => {
   it("an expired lock taken by another worker cannot be extended or released by the old holder", async () => {
     const { keyPrefix, orgUid } = isolation();
     const locks = createRunLockStore({ redis, keyPrefix });
-    const first = await locks.acquire(orgUid, { ttlMs: 50 });
-    await new Promise((resolve) => setTimeout(resolve, 80));
+    const first = await locks.acquire(orgUid, { ttlMs: 10_000 });
+    // The lock runs out (Redis expiry, no later than its TTL) without the test waiting for it.
+    await lapseNow(redis, createKeys(keyPrefix).runLock(orgUid), 10_000);
     const second = await locks.acquire(orgUid, { ttlMs: 10_000 });
     expect(second).not.toBeNull();
     await expect(first?.extend()).rejects.toThrow(LockNotHeldError);

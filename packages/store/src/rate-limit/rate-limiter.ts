@@ -26,6 +26,13 @@ export interface RateLimiterOptions extends Omit<StoreOptions, "clock"> {
    * @defaultValue a timer
    */
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /**
+   * Tests only: the time (epoch ms) the scripts use instead of Redis `TIME`, so refills and
+   * pauses follow a clock the test moves rather than the speed of the machine. Production leaves
+   * it out: every replica must measure on the one Redis clock.
+   * @defaultValue Redis server time
+   */
+  readonly now?: () => number;
 }
 
 /**
@@ -35,7 +42,7 @@ export interface RateLimiterOptions extends Omit<StoreOptions, "clock"> {
  *
  * Time comes from Redis (`TIME` inside the script), not from an injected clock: every replica then
  * measures refills on one clock, and a worker host whose clock drifts cannot over- or under-fill
- * the shared bucket. Hence this store takes no `clock` option.
+ * the shared bucket. Hence this store takes no `clock` option (only a test-only `now`).
  */
 export interface RateLimiter {
   /** The bucket of one organization's calls to one API, e.g. `("blt1", "lytics-management")`. */
@@ -58,11 +65,17 @@ export interface RateLimiter {
   pause(bucket: Key, ms: number): Promise<void>;
 }
 
-// KEYS: bucket. ARGV: rate per second, burst, cost. Returns {1, 0} or {0, retry ms}.
+// The time in ms: ARGV[n] when a test passed one, else the Redis server's clock.
+const NOW_FROM = (arg: number) => `local now = tonumber(ARGV[${arg}])
+if not now then
+  local t = redis.call('TIME')
+  now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end`;
+
+// KEYS: bucket. ARGV: rate per second, burst, cost, [now]. Returns {1, 0} or {0, retry ms}.
 const TAKE = new LuaScript(
   "rate-limit-take",
-  `local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+  `${NOW_FROM(4)}
 local rate, burst, cost = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
 local state = redis.call('HMGET', KEYS[1], 'tokens', 'ts', 'blockedUntil')
 local tokens, ts, blocked = tonumber(state[1]), tonumber(state[2]), tonumber(state[3])
@@ -81,11 +94,10 @@ redis.call('PEXPIRE', KEYS[1], ttl)
 return {0, math.ceil((cost - tokens) * 1000 / rate)}`,
 );
 
-// KEYS: bucket. ARGV: pause ms.
+// KEYS: bucket. ARGV: pause ms, [now].
 const PAUSE = new LuaScript(
   "rate-limit-pause",
-  `local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+  `${NOW_FROM(2)}
 local untilMs = now + tonumber(ARGV[1])
 local current = tonumber(redis.call('HGET', KEYS[1], 'blockedUntil'))
 if current and current > untilMs then untilMs = current end
@@ -104,6 +116,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const { redis, keys } = resolveStoreOptions(options);
   const sleep =
     options.sleep ?? ((ms: number, signal?: AbortSignal) => delay(ms, undefined, { signal }));
+  const now = (): Array<number> => (options.now ? [options.now()] : []);
 
   async function tryAcquire(bucket: Key, limit: RateLimit, cost = 1): Promise<RateDecision> {
     const checked = checkInput(limitSchema, limit, "rate limit");
@@ -112,7 +125,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     const [granted, retryInMs] = (await TAKE.run(
       redis,
       [bucket],
-      [checked.ratePerSecond, checked.burst, cost],
+      [checked.ratePerSecond, checked.burst, cost, ...now()],
     )) as [number, number];
     return granted === 1
       ? { granted: true }
@@ -138,7 +151,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     },
     async pause(bucket, ms) {
       if (!(ms > 0)) return;
-      await PAUSE.run(redis, [bucket], [Math.ceil(ms)]);
+      await PAUSE.run(redis, [bucket], [Math.ceil(ms), ...now()]);
     },
   };
 }

@@ -68,3 +68,15 @@ export function testKeyring(ids: readonly string[] = ["k1"], current = ids[0] ??
     keys: Object.fromEntries(ids.map((id) => [id, randomBytes(32).toString("base64")])),
   };
 }
+
+/**
+ * Lets a key's Redis expiry (a lease, a lock) run out now, after checking that one was set and
+ * is no longer than `atMostMs`: what waiting it out would show, without racing the machine's speed.
+ */
+export async function lapseNow(redis: Redis, key: string, atMostMs: number): Promise<void> {
+  const left = await redis.pttl(key);
+  if (!(left > 0 && left <= atMostMs))
+    throw new Error(`expected ${key} to expire within ${atMostMs} ms, its PTTL is ${left}`);
+  // A non-positive expiry is Redis's own "the time is up": the key goes at once.
+  await redis.pexpire(key, 0);
+}
