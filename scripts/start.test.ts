@@ -1,7 +1,15 @@
 // `npm start` as a person runs it: everything comes up on the given ports, the one URL to open is
 // printed, and `--smoke` brings it all down again with a clean exit.
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -20,7 +28,9 @@ function runLauncher(env: NodeJS.ProcessEnv): Promise<{ code: number | null; out
       ["scripts/start.ts", "--smoke"],
       {
         cwd: root,
-        env: { ...process.env, ...env },
+        // Port 0: the worker's health server takes a free port, so a running `npm start` or a
+        // parallel test cannot collide with this one.
+        env: { ...process.env, WORKER_HTTP_PORT: "0", ...env },
       },
     );
     let output = "";
@@ -38,16 +48,29 @@ describe("npm start", () => {
       const { code, output } = await runLauncher({
         CS_EMULATOR_PORT: String(csPort),
         LYTICS_EMULATOR_PORT: String(lyticsPort),
+        WORKER_HTTP_PORT: "0",
         LOCAL_DATA_DIR: dataDir,
         REDIS_URL: "",
       });
       expect(output).toContain(`Open http://127.0.0.1:${csPort}`);
       expect(output).toMatch(/redis-server redis:\/\/127\.0\.0\.1:\d+/);
+      // Acme is connected as if its Owner had authorized: the fixture's collaborators are adopted.
+      expect(output).toMatch(/Acme connected for the sync as its Owner; \d+ existing collaborator/);
+      expect(output).toMatch(/worker {2,}http:\/\/127\.0\.0\.1:\d+/);
+      expect(output.indexOf("stopped worker")).toBeGreaterThan(-1);
+      expect(output.indexOf("stopped worker")).toBeLessThan(output.indexOf("stopped emulators"));
       expect(output.indexOf("stopped emulators")).toBeLessThan(
         output.indexOf("stopped redis-server"),
       );
       expect(code).toBe(0);
       expect(existsSync(path.join(dataDir, "redis"))).toBe(true);
+      // The local keyring is kept for the next start, readable by its owner only.
+      const secrets = path.join(dataDir, "secrets.json");
+      expect(existsSync(secrets)).toBe(true);
+      expect(statSync(secrets).mode & 0o077).toBe(0);
+      expect(output).not.toContain(
+        (JSON.parse(readFileSync(secrets, "utf8")) as { operatorToken: string }).operatorToken,
+      );
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
@@ -157,6 +180,7 @@ describe("npm start stopped by a signal sent to the npm process alone", () => {
           ...process.env,
           CS_EMULATOR_PORT: String(csPort),
           LYTICS_EMULATOR_PORT: String(lyticsPort),
+          WORKER_HTTP_PORT: "0",
           LOCAL_DATA_DIR: dataDir,
           EMULATOR_FIXTURE: fixtureFile,
           REDIS_URL: "",
@@ -218,6 +242,7 @@ describe("npm start under Ctrl+C", () => {
         ...process.env,
         CS_EMULATOR_PORT: String(csPort),
         LYTICS_EMULATOR_PORT: String(lyticsPort),
+        WORKER_HTTP_PORT: "0",
         LOCAL_DATA_DIR: dataDir,
         REDIS_URL: "",
       },

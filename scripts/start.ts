@@ -1,13 +1,24 @@
 // `npm start`: the whole system on embedded defaults, on one machine (DESIGN §6): a
-// project-managed Redis (unless REDIS_URL is set), the Contentstack and Lytics emulators, and —
-// as their issues land — the worker and the web app. `--smoke` starts everything, prints the URLs
-// and stops again (used by the launcher's own test).
+// project-managed Redis (unless REDIS_URL is set), the Contentstack and Lytics emulators, the sync
+// worker with the default fixture's Acme organization connected as if its Owner had authorized,
+// and — as its issue lands — the web app. `--smoke` starts everything, prints the URLs and stops
+// again (used by the launcher's own test).
 import path from "node:path";
 
 import { loadFixture, portInUseMessage, startEmulators } from "@lytics-access/emulators";
 import { startRedisServer } from "@lytics-access/redis-server";
+import {
+  LOCAL_ACME,
+  LOCAL_APP,
+  createWorkerLogger,
+  loadWorkerConfig,
+  openFirstConnectionImport,
+  seedLocalInstallation,
+  startWorker,
+} from "@lytics-access/worker";
 
 import { parseLauncherEnv } from "./lib/launcher-env";
+import { loadLocalSecrets } from "./lib/local-secrets";
 import { watchParent } from "./lib/watch-parent";
 import { ShutdownStack } from "./lib/shutdown-stack";
 
@@ -52,6 +63,63 @@ async function main(): Promise<void> {
     console.log(`[start] emulator fixture ${path.relative(root, env.fixtureFile)}`);
   console.log(`[start] Contentstack emulator ${emulators.contentstack.url}`);
   console.log(`[start] Lytics emulator       ${emulators.lytics.url}`);
+
+  // The worker acts with the organization's OAuth grant, like in production: Acme is connected as
+  // if Olivia (its Owner) had authorized the app; Globex stays unconnected for the connect flow.
+  const secrets = loadLocalSecrets(env.dataDir);
+  const csUrl = emulators.contentstack.url;
+  const connected = await seedLocalInstallation({
+    contentstackUrl: csUrl,
+    redisUrl,
+    keyring: secrets.keyring,
+  });
+  const config = loadWorkerConfig({
+    REDIS_URL: redisUrl,
+    STORE_KEYRING: secrets.keyring,
+    OPERATOR_TOKEN: secrets.operatorToken,
+    WORKER_HTTP_PORT: String(env.WORKER_HTTP_PORT),
+    CONTENTSTACK_API_URL: csUrl,
+    CONTENTSTACK_APP_URL: csUrl,
+    CONTENTSTACK_DEVELOPER_HUB_URL: csUrl,
+    LYTICS_MANAGEMENT_API_URL: emulators.lytics.url,
+    CONTENTSTACK_APP_UID: LOCAL_APP.appUid,
+    CONTENTSTACK_CLIENT_ID: LOCAL_APP.clientId,
+    CONTENTSTACK_CLIENT_SECRET: LOCAL_APP.clientSecret,
+    CONTENTSTACK_REDIRECT_URI: LOCAL_APP.redirectUri,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+  });
+  if (connected) {
+    // What the Owner would see and accept in the connect flow: the collaborators already on
+    // Acme's projects become grants, so the first sync keeps their access.
+    const imports = openFirstConnectionImport(config, {
+      logger: createWorkerLogger({ level: config.logLevel }),
+    });
+    try {
+      const plan = await imports.plan(LOCAL_ACME.orgUid);
+      const { adopted } = await imports.accept(LOCAL_ACME.orgUid, plan.importId, {
+        type: "person",
+        ...LOCAL_ACME.owner,
+      });
+      console.log(
+        `[start] Acme connected for the sync as its Owner; ${adopted} existing collaborator grant(s) adopted, ${plan.notAdopted.length} not adopted (not in the organization)`,
+      );
+    } finally {
+      await imports.close();
+    }
+  } else {
+    console.log("[start] Acme already connected for the sync");
+  }
+  let worker: Awaited<ReturnType<typeof startWorker>>;
+  try {
+    worker = await startWorker({ config });
+  } catch (error) {
+    const inUse = portInUseMessage(error, { WORKER_HTTP_PORT: env.WORKER_HTTP_PORT });
+    throw inUse === undefined ? error : new Error(inUse);
+  }
+  stack.push("worker", () => worker.close());
+  console.log(
+    `[start] worker                ${worker.httpUrl ?? ""} (queue view /queues; its bearer token is in ${path.relative(root, secrets.file)})`,
+  );
 
   console.log(
     `\n  lytics-access is running. Open ${emulators.contentstack.url} and sign in as any fixture person.\n` +

@@ -15,6 +15,13 @@ export const launcherEnvSchema = emulatorEnvSchema.extend({
     .optional(),
   /** Where the project-managed Redis keeps its append-only file. */
   LOCAL_DATA_DIR: z.string().min(1).default(".local"),
+  /** The worker's health, metrics and queue-view server (loopback only). */
+  WORKER_HTTP_PORT: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(0, "must be 0-65535")
+    .max(65535, "must be 0-65535")
+    .default(4030),
 });
 
 export type LauncherEnv = z.infer<typeof launcherEnvSchema> & {

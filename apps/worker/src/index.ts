@@ -7,3 +7,13 @@ export { createEnqueuer, type Enqueuer, type EnqueuerOptions } from "./queues/en
 export { JOB_NAMES, QUEUE_NAMES, QUEUE_PREFIX } from "./queues/constants";
 export { loadWorkerConfig, workerEnvSchema, type WorkerConfig } from "./config/worker-config";
 export { WorkerConfigError } from "./config/worker-config-error";
+export {
+  createFirstConnectionImport,
+  type FirstConnectionImport,
+  type FirstConnectionImportDeps,
+} from "./connect/first-connection-import";
+export {
+  openFirstConnectionImport,
+  type OpenedFirstConnectionImport,
+} from "./connect/open-first-connection-import";
+export { createWorkerLogger } from "./log/create-logger";

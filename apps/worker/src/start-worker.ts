@@ -1,10 +1,10 @@
 // `startWorker(options)`: the whole worker in one call (what `npm start` and main.ts use). Settings
 // come from the environment (validated, clear errors) unless given; returns `{ close() }`.
-import { createOAuthClient } from "@lytics-access/contentstack";
 import type { Logger } from "pino";
 
 import { createAuditReader } from "./adapters/create-audit-reader";
 import { createSyncRunner } from "./adapters/create-sync-runner";
+import { createAppOAuthClient } from "./connect/create-app-oauth-client";
 import { loadWorkerConfig, type WorkerConfig } from "./config/worker-config";
 import { createWorkerMetrics } from "./http/worker-metrics";
 import { createWorkerLogger } from "./log/create-logger";
@@ -39,15 +39,7 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
     logger,
     ...(options.storePrefix ? { keyPrefix: options.storePrefix } : {}),
   });
-  const oauth = createOAuthClient({
-    ...(config.contentstack.region ? { region: config.contentstack.region } : {}),
-    overrides: config.contentstack.overrides,
-    appUid: config.contentstack.oauth.appUid,
-    clientId: config.contentstack.oauth.clientId,
-    ...(config.contentstack.oauth.clientSecret ? { clientSecret: config.contentstack.oauth.clientSecret } : {}),
-    redirectUri: config.contentstack.oauth.redirectUri,
-    logger,
-  });
+  const oauth = createAppOAuthClient(config, logger);
   const metrics = createWorkerMetrics();
   const clientDeps = {
     config,
@@ -77,6 +69,8 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
     auditPollIntervalMs: config.auditPollIntervalMs,
     concurrency: config.concurrency,
     shutdownDeadlineMs: config.shutdownDeadlineMs,
+    runLockTtlMs: config.runLockTtlMs,
+    jobLockMs: config.jobLockMs,
     http: { ...config.http, operatorToken: config.operatorToken },
     prefix,
     ownedConnections: [stores.redis],
