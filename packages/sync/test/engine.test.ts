@@ -22,7 +22,12 @@ describe("reconcile", () => {
     const w = world();
     w.members = w.members.filter((m) => m.userUid !== "u-fay");
     const fake = fakePorts(w);
-    const report = await reconcile(fake.ports, request);
+    // The duration is read from the injected clock only: the run starts at its first reading,
+    // and every later reading is 1234 ms on, however fast the machine runs the reconcile.
+    let readings = 0;
+    const started = Date.parse("2025-06-01T12:00:00.000Z");
+    const clock = { now: () => (readings++ === 0 ? started : started + 1234) };
+    const report = await reconcile({ ...fake.ports, clock }, request);
     expect(report.outcome).toBe("no-changes");
     expect(fake.calls).toEqual(LISTING);
     expect(report.calls).toEqual({
@@ -30,7 +35,7 @@ describe("reconcile", () => {
       "lytics.listProjects": 1,
       "lytics.listCollaborators": 2,
     });
-    expect(report.durationMs).toBeGreaterThan(0);
+    expect(report.durationMs).toBe(1234);
   });
 
   it("applies exactly the plan's writes, each claimed, audited and marked done, then converges", async () => {
