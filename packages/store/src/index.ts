@@ -148,6 +148,23 @@ export {
   type RateLimiterOptions,
 } from "./rate-limit/rate-limiter";
 
+// Web sessions and the one-time records of the OAuth sign-in (apps/web)
+export {
+  createOneTimeStore,
+  createSessionsStore,
+  newSecret,
+  type CreateSessionInput,
+  type Handoff,
+  type LoginAttempt,
+  type OneTimeStore,
+  type OneTimeStoreOptions,
+  type Session,
+  type SessionPerson,
+  type SessionTokens,
+  type SessionsStore,
+  type SessionsStoreOptions,
+} from "./sessions";
+
 // Errors (each with a stable `code`)
 export { StoreError } from "./errors/store-error";
 export { AlreadyExistsError } from "./errors/already-exists-error";
