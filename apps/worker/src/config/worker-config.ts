@@ -48,6 +48,16 @@ export const workerEnvSchema = z.object({
   CONTENTSTACK_REDIRECT_URI: z.url({ error: "is required (a registered OAuth redirect URI)" }),
   /** How long a graceful shutdown may take before the process gives up. @defaultValue 25000 */
   SHUTDOWN_DEADLINE_MS: positiveInt(25_000),
+  /**
+   * How long an organization's run lock outlives a worker that died holding it (it is extended
+   * while the run lives). @defaultValue 60000
+   */
+  RUN_LOCK_TTL_MS: positiveInt(60_000),
+  /**
+   * BullMQ job lock: a killed worker's job is back in waiting within about 1.5 times this.
+   * @defaultValue 30000
+   */
+  JOB_LOCK_MS: positiveInt(30_000),
   /** Jobs one worker process runs at once. @defaultValue 4 */
   WORKER_CONCURRENCY: positiveInt(4),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -82,6 +92,8 @@ export interface WorkerConfig {
     };
   };
   readonly shutdownDeadlineMs: number;
+  readonly runLockTtlMs: number;
+  readonly jobLockMs: number;
   readonly concurrency: number;
   readonly logLevel: string;
 }
@@ -131,6 +143,8 @@ export function loadWorkerConfig(env: Record<string, string | undefined> = proce
       },
     },
     shutdownDeadlineMs: e.SHUTDOWN_DEADLINE_MS,
+    runLockTtlMs: e.RUN_LOCK_TTL_MS,
+    jobLockMs: e.JOB_LOCK_MS,
     concurrency: e.WORKER_CONCURRENCY,
     logLevel: e.LOG_LEVEL,
   };

@@ -11,9 +11,8 @@ import type { JobContext, WorkerDeps } from "./job-context";
 import { delayJob } from "./org-busy";
 import type { SyncResult } from "./org-sync-runner";
 
-/** How often the run lock is extended while a run is in progress. */
-const LOCK_EXTEND_EVERY_MS = 15_000;
-const LOCK_TTL_MS = 60_000;
+/** How long the run lock outlives a worker that died holding it, unless the worker says. */
+export const DEFAULT_RUN_LOCK_TTL_MS = 60_000;
 
 export type OrgJobOutcome =
   | { readonly status: "skipped"; readonly reason: string }
@@ -46,7 +45,8 @@ export async function runOrgJob(
     return { status: "skipped", reason: "backing-off" };
   }
 
-  const lock = await runLock.acquire(orgUid, { ttlMs: LOCK_TTL_MS });
+  const lockTtlMs = deps.runLockTtlMs ?? DEFAULT_RUN_LOCK_TTL_MS;
+  const lock = await runLock.acquire(orgUid, { ttlMs: lockTtlMs });
   if (!lock) {
     context.logger.debug({ orgUid }, "organization busy elsewhere; job delayed");
     return delayJob(context.job, context.token, ORG_BUSY_DELAY_MS);
@@ -55,11 +55,12 @@ export async function runOrgJob(
   const onShutdown = () => controller.abort(new Error("worker shutting down"));
   deps.shutdown.addEventListener("abort", onShutdown, { once: true });
   const keepAlive = setInterval(() => {
-    lock.extend(LOCK_TTL_MS).catch((error: unknown) => {
+    lock.extend(lockTtlMs).catch((error: unknown) => {
       context.logger.error({ err: error, orgUid }, "run lock lost; stopping the run");
       controller.abort(error);
     });
-  }, LOCK_EXTEND_EVERY_MS);
+    // Four extensions per lifetime: a slow Redis round trip or a busy event loop never loses it.
+  }, Math.max(250, Math.floor(lockTtlMs / 4)));
   try {
     const result = await options.run(controller.signal);
     deps.metrics.runs.inc({ kind: options.kind, outcome: result.outcome });

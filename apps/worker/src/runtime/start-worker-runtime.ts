@@ -28,6 +28,10 @@ export interface WorkerRuntimeOptions {
   auditPollIntervalMs: number;
   concurrency: number;
   shutdownDeadlineMs: number;
+  /** The organization run lock's lifetime. @defaultValue 60000 */
+  runLockTtlMs?: number;
+  /** BullMQ's job lock; a killed worker's job is back in waiting within about 1.5 times this. @defaultValue 30000 */
+  jobLockMs?: number;
   /** Omit to run without an HTTP server (the CLI, some tests). */
   http?: { host: string; port: number; operatorToken: string | undefined };
   /** @defaultValue QUEUE_PREFIX */
@@ -60,6 +64,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
     return redis;
   };
   const shutdown = new AbortController();
+  const jobLockMs = options.jobLockMs ?? 30_000;
   const workers: Worker[] = [];
   let http: WorkerHttpServer | undefined;
   let enqueuer: Enqueuer | undefined;
@@ -110,6 +115,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
         logger,
       ),
       shutdown: shutdown.signal,
+      ...(options.runLockTtlMs ? { runLockTtlMs: options.runLockTtlMs } : {}),
     };
     const processor = createProcessor(deps);
     for (const name of [QUEUE_NAMES.sync, QUEUE_NAMES.audit]) {
@@ -117,9 +123,9 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
         connection: open(`worker:${name}`),
         prefix,
         concurrency: options.concurrency,
-        // A killed worker's job is back in waiting within a minute (its lock lapses).
-        lockDuration: 30_000,
-        stalledInterval: 15_000,
+        // A killed worker's job is back in waiting once its lock lapses and the stalled check runs.
+        lockDuration: jobLockMs,
+        stalledInterval: Math.max(500, Math.floor(jobLockMs / 2)),
         maxStalledCount: 2,
       });
       // An unhandled `error` event would kill the process.
