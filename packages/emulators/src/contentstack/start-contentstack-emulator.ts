@@ -22,6 +22,8 @@ import type { EmulatorContext } from "./context";
 import { registerControlRoutes } from "./control/control-routes";
 import { EmulatorOptionsError } from "./emulator-options-error";
 import { registerApiAdapterRoute } from "./host-shell/api-adapter-route";
+import { registerAppStatusRoute } from "./host-shell/app-status-route";
+import { sendErrorPage, sendNotFoundPage, wantsHtmlPage } from "./host-shell/error-pages";
 import { registerHomeRoutes } from "./host-shell/home-routes";
 import { registerOrganizationPages } from "./host-shell/organization-pages";
 import { registerSignInRoutes } from "./host-shell/sign-in-routes";
@@ -68,7 +70,7 @@ function acceptEmptyJson(app: FastifyInstance): void {
   });
 }
 
-function installErrorHandling(app: FastifyInstance): void {
+function installErrorHandling(app: FastifyInstance, ctx: EmulatorContext): void {
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof OAuthError)
       return reply.code(error.status).header("cache-control", "no-store").send(error.toBody());
@@ -83,15 +85,20 @@ function installErrorHandling(app: FastifyInstance): void {
         ? (error as { statusCode: number }).statusCode
         : 500;
     if (status >= 500) request.log.error({ err: error }, "emulator route failed");
+    // A person navigating gets a page with a way back; API clients keep the JSON body.
+    if (wantsHtmlPage(request))
+      return sendErrorPage(ctx, request, reply, status, (error as Error).message);
     return reply
       .code(status)
       .send({ ...cmaErrorBodyForStatus(status), error_message: (error as Error).message });
   });
   app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({
-      ...cmaErrorBodyForStatus(404),
-      error_message: `No route ${request.method} ${request.url.split("?")[0] ?? ""}.`,
-    }),
+    wantsHtmlPage(request)
+      ? sendNotFoundPage(ctx, request, reply)
+      : reply.code(404).send({
+          ...cmaErrorBodyForStatus(404),
+          error_message: `No route ${request.method} ${request.url.split("?")[0] ?? ""}.`,
+        }),
   );
 }
 
@@ -165,7 +172,7 @@ export async function startContentstackEmulator(
   await app.register(formbody);
   await app.register(cookie);
   acceptEmptyJson(app);
-  installErrorHandling(app);
+  installErrorHandling(app, ctx);
   installControlPlane(app, {
     enabled: resolved.controlApi,
     errorBody: (status, request) =>
@@ -194,6 +201,7 @@ export async function startContentstackEmulator(
   registerHomeRoutes(app, ctx);
   registerOrganizationPages(app, ctx);
   registerApiAdapterRoute(app, ctx);
+  registerAppStatusRoute(app, ctx);
   await registerStaticAssets(app);
   if (resolved.controlApi) registerControlRoutes(app, ctx);
 

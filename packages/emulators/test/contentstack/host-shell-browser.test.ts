@@ -4,6 +4,8 @@
 import { build } from "esbuild";
 import Fastify, { type FastifyInstance } from "fastify";
 import { chromium, type Browser } from "playwright-core";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -98,11 +100,45 @@ describe("host shell in Chromium", () => {
     expect(await frame.locator("#config").textContent()).toBe("{}");
     expect(await frame.locator("#share-count").textContent()).toBe("8");
 
+    // The handshake happened: no "not running" or "not connected" message over the frame.
+    expect(
+      await page.evaluate(() => (window as { __hostShellState?: string }).__hostShellState),
+    ).toBe("connected");
+    expect(await page.locator("#app-problem").isHidden()).toBe(true);
+
     const launch = await page.getByTestId("data-and-insights").getAttribute("href");
     expect(launch).toBe(`http://localhost:4999/auth/contentstack/start?organization_uid=${ACME}`);
     const cookies = await context.cookies(emulator.url);
     expect(cookies.find((cookie) => cookie.name === "cs_authtoken")?.httpOnly).toBe(true);
     await context.close();
+  });
+
+  it("says the app is not running, with its URL and how to start it, instead of a broken frame", async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const downPort = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const fixture = loadFixture();
+    fixture.app.global_full_page_url = `http://localhost:${downPort}/`;
+    const down = await startEmulator({ fixture });
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(
+        `${down.url}/login?return_to=${encodeURIComponent(`/organizations/${ACME}`)}`,
+      );
+      await page.getByRole("button", { name: "Sign in as Mia Member" }).click();
+      const message = page.getByTestId("app-not-running");
+      await message.waitFor();
+      expect(await message.getByRole("heading").textContent()).toBe("lytics-access is not running");
+      const text = await page.getByTestId("problem-message").textContent();
+      expect(text).toContain(`lytics-access is not running at http://localhost:${downPort}/`);
+      expect(text).toContain("Start it with npm start");
+      expect(await page.getByTestId("app-extension-frame").isHidden()).toBe(true);
+    } finally {
+      await context.close();
+      await down.close();
+    }
   });
 
   it("turns the Management SDK's hash-form authorize URL into the path form", async () => {

@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { EmulatorContext } from "../context";
 import { organizationsOf } from "../state/world";
 import { html } from "../../shared/html";
+import { orgRoleLabel } from "./org-role";
 import { pageLayout } from "./page-layout";
 import { refuseFraming } from "./refuse-framing";
 import { clearSessionCookie, safeReturnTo, sessionToken, setSessionCookie } from "./session-cookie";
@@ -22,7 +23,7 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: EmulatorContext)
       ctx.publicUrl,
     );
     const people = [...ctx.world.people.values()];
-    const body = html`<main><div class="card">
+    const body = html`<main><p class="brand"><span class="brand-mark" aria-hidden="true">cs</span>contentstack <small>emulator</small></p><div class="card">
 <h1>Sign in to Contentstack</h1>
 <p>Emulator sign-in: pick who you are. There are no passwords.</p>
 <ul class="people">
@@ -33,7 +34,7 @@ ${people.map(
 <button type="submit" data-user-uid="${person.uid}">Sign in as ${person.first_name} ${person.last_name}</button>
 <small>${person.email} · ${
     organizationsOf(ctx.world, person.uid)
-      .map((org) => org.name)
+      .map((org) => `${org.name} (${orgRoleLabel(org, person.uid) ?? ""})`)
       .join(", ") || "no organization"
   }</small>
 </form></li>`,
