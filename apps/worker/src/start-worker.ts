@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 
 import { createAuditReader } from "./adapters/create-audit-reader";
 import { createSyncRunner } from "./adapters/create-sync-runner";
+import type { OrgClientsDeps } from "./adapters/org-clients";
 import { createAppOAuthClient } from "./connect/create-app-oauth-client";
 import { loadWorkerConfig, type WorkerConfig } from "./config/worker-config";
 import { createWorkerMetrics } from "./http/worker-metrics";
@@ -22,6 +23,8 @@ export interface StartWorkerOptions {
   queuePrefix?: string;
   /** Store key prefix (tests). @defaultValue the store's */
   storePrefix?: string;
+  /** Per-organization request budgets instead of ORG_BUCKETS (tests throttle one organization). */
+  orgLimits?: OrgClientsDeps["limitsFor"];
 }
 
 export interface RunningWorker extends WorkerRuntime {
@@ -48,6 +51,7 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
     limiter: stores.limiter,
     metrics,
     logger,
+    ...(options.orgLimits ? { limitsFor: options.orgLimits } : {}),
   };
   const runtime = await startWorkerRuntime({
     redisUrl: config.redisUrl,

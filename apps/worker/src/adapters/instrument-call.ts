@@ -1,5 +1,5 @@
-// Counts every upstream call for /metrics and spends the organization's shared budget first, so
-// all replicas together stay inside each API's published limits.
+// Counts every upstream port call for /metrics. Pacing is not done here but per HTTP request (a
+// port call may be many pages, and retries), by the clients' shared limiter (shared-rate-limiter.ts).
 import type { WorkerMetrics } from "../http/worker-metrics";
 
 /** An organization's request budget for one API, shared by every replica (a limiter in Redis). */

@@ -1,6 +1,7 @@
 // The clients of one organization for one job: its OAuth token (decrypted in memory only, refreshed
-// with compare-and-set), the Contentstack organization client and the Lytics Management client,
-// every call counted and paced by the organization's shared budget.
+// with compare-and-set), the Contentstack organization client and the Lytics Management client.
+// Every HTTP request (retries included) spends the organization's budget in Redis, shared by every
+// replica, and a 429's Retry-After shuts that budget for all of them; port calls are counted.
 import {
   createContentstackClient,
   type ContentstackClient,
@@ -13,13 +14,14 @@ import type { Logger } from "pino";
 import type { WorkerConfig } from "../config/worker-config";
 import { createOrgTokenSource } from "../credentials/org-token-source";
 import type { WorkerMetrics } from "../http/worker-metrics";
-import { createCallInstrument, type CallInstrument, type OrgBudget } from "./instrument-call";
-
-/** Each organization's budget per API, shared by every replica (published limits, some headroom). */
-export const ORG_API_LIMITS = Object.freeze({
-  contentstack: { ratePerSecond: 8, burst: 10 },
-  lytics: { ratePerSecond: 15, burst: 20 },
-});
+import { createCallInstrument, type CallInstrument } from "./instrument-call";
+import {
+  MAX_IN_PROCESS_WAIT_MS,
+  contentstackBucketOf,
+  createSharedRateLimiter,
+  type OrgBucket,
+} from "./shared-rate-limiter";
+import type { RateLimit } from "@lytics-access/store";
 
 export interface OrgClientsDeps {
   readonly config: Pick<WorkerConfig, "contentstack">;
@@ -28,6 +30,8 @@ export interface OrgClientsDeps {
   readonly limiter: RateLimiter;
   readonly metrics: WorkerMetrics;
   readonly logger: Logger;
+  /** Per-bucket limits instead of ORG_BUCKETS (tests throttle one organization). */
+  readonly limitsFor?: (orgUid: string) => Partial<Record<OrgBucket, RateLimit>> | undefined;
 }
 
 export interface OrgClients {
@@ -40,10 +44,18 @@ export interface OrgClients {
   refreshNow(): Promise<void>;
 }
 
-export function orgBudget(limiter: RateLimiter, orgUid: string): OrgBudget {
-  return {
-    take: (api) => limiter.acquire(limiter.bucketKey(orgUid, api), ORG_API_LIMITS[api]),
-  };
+/** A Retry-After longer than the in-process wait goes back to the job, which is re-delayed. */
+const RETRY = Object.freeze({ maxRetryAfterMs: MAX_IN_PROCESS_WAIT_MS });
+
+function sharedLimiter(deps: OrgClientsDeps, orgUid: string, bucketOf: (key: string) => OrgBucket) {
+  const limits = deps.limitsFor?.(orgUid);
+  return createSharedRateLimiter({
+    limiter: deps.limiter,
+    orgUid,
+    bucketOf,
+    ...(limits ? { limits } : {}),
+    onPause: (bucket, ms) => deps.logger.warn({ orgUid, bucket, pauseMs: ms }, "429: the organization's budget is paused for every replica"),
+  });
 }
 
 export async function openOrgClients(
@@ -62,7 +74,7 @@ export async function openOrgClients(
   const start = await tokens.current();
   let lastToken = start.accessToken;
   let lastError: unknown;
-  const counted = createCallInstrument(deps.metrics, orgBudget(deps.limiter, orgUid));
+  const counted = createCallInstrument(deps.metrics, undefined);
   const instrument: CallInstrument = async (api, operation, call) => {
     try {
       return await counted(api, operation, call);
@@ -77,6 +89,8 @@ export async function openOrgClients(
     overrides: cs.overrides,
     organizationUid: orgUid,
     logger,
+    limiter: sharedLimiter(deps, orgUid, contentstackBucketOf),
+    retry: RETRY,
     credentials: {
       kind: "oauth",
       accessToken: start.accessToken,
@@ -97,6 +111,8 @@ export async function openOrgClients(
       : { region: (cs.region ?? installation.region).toLowerCase() }),
     organizationUid: orgUid,
     logger,
+    rateLimiter: sharedLimiter(deps, orgUid, () => "lytics"),
+    retry: RETRY,
     credentials: {
       getAccessToken: async () => {
         lastToken = await tokens.accessToken();
