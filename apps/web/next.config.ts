@@ -1,0 +1,20 @@
+import type { NextConfig } from "next";
+
+// Our packages export TypeScript source (no build step), so Next compiles them.
+const config: NextConfig = {
+  transpilePackages: [
+    "@lytics-access/contentstack",
+    "@lytics-access/http",
+    "@lytics-access/lytics",
+    "@lytics-access/permissions",
+    "@lytics-access/store",
+  ],
+  // ioredis and pino run in Node on the server only; bundling them gains nothing.
+  serverExternalPackages: ["ioredis", "pino", "@contentstack/management"],
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // Our own lint and typecheck scripts run in CI; `next build` need not repeat them.
+  typescript: { ignoreBuildErrors: false },
+};
+
+export default config;

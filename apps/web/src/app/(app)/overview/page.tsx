@@ -1,0 +1,123 @@
+import type { Metadata } from "next";
+
+import { loadOverview, namesMatch } from "@/lib/server/overview";
+import { pageSession } from "@/lib/server/page-session";
+import { services } from "@/lib/server/services";
+
+export const metadata: Metadata = { title: "Overview · Data & Insights access" };
+export const dynamic = "force-dynamic";
+
+const when = (ms: number) =>
+  new Date(ms).toLocaleString("en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "UTC",
+  }) + " UTC";
+
+const STATUS = {
+  connected: { label: "Connected", tone: "la-badge-ok" },
+  "needs-reconnect": { label: "Needs reconnecting", tone: "la-badge-bad" },
+  degraded: { label: "Having trouble", tone: "la-badge-warn" },
+} as const;
+
+/** The connection at a glance (issue 10 "Overview"). */
+export default async function OverviewPage() {
+  const state = await pageSession();
+  if (state.status !== "active") return null; // the layout shows the way back
+  const data = await loadOverview(services(), state);
+  const match = namesMatch(data.organizationName, data.projectNames);
+  const install = data.installation;
+  const status = install ? STATUS[install.status] : null;
+  return (
+    <>
+      <h1>Overview</h1>
+      {match === false ? (
+        <p className="la-notice la-notice-warn" role="alert" data-testid="name-mismatch">
+          The Data &amp; Insights account name does not match the organization name. They must be
+          the same: rename the account in Data &amp; Insights, or check that this is the right
+          organization.
+        </p>
+      ) : null}
+      <div className="la-grid">
+        <section className="la-card" aria-labelledby="h-accounts">
+          <h2 id="h-accounts">Organization and account</h2>
+          <dl className="la-dl">
+            <dt>Organization</dt>
+            <dd data-testid="org-name">{data.organizationName ?? "(could not be read)"}</dd>
+            <dt>Data &amp; Insights</dt>
+            <dd data-testid="account-names">
+              {data.projectNames === null
+                ? "(could not be read)"
+                : data.projectNames.length === 0
+                  ? "No project yet"
+                  : data.projectNames.join(", ")}{" "}
+              {match === true ? <span className="la-badge la-badge-ok">Names match</span> : null}
+              {match === false ? (
+                <span className="la-badge la-badge-warn">Names differ</span>
+              ) : null}
+            </dd>
+          </dl>
+        </section>
+        <section className="la-card" aria-labelledby="h-sync">
+          <h2 id="h-sync">Background sync</h2>
+          <dl className="la-dl">
+            <dt>Status</dt>
+            <dd data-testid="sync-status">
+              {status ? (
+                <span className={`la-badge ${status.tone}`}>{status.label}</span>
+              ) : (
+                <span className="la-badge la-badge-warn">Not connected</span>
+              )}
+            </dd>
+            {install ? (
+              <>
+                <dt>Connected by</dt>
+                <dd>
+                  {install.connectedBy.name ?? install.connectedBy.email},{" "}
+                  {when(install.connectedAt)}
+                </dd>
+              </>
+            ) : null}
+            <dt>Last sync</dt>
+            <dd data-testid="last-sync">
+              {data.lastRun
+                ? `${when(data.lastRun.finishedAt ?? data.lastRun.startedAt)}: ${data.lastRun.outcome}`
+                : "No sync has run yet"}
+            </dd>
+            <dt>Plans held</dt>
+            <dd data-testid="held-plans">
+              {data.heldPlansWaiting === 0
+                ? "None waiting"
+                : `${data.heldPlansWaiting} waiting for approval`}
+            </dd>
+          </dl>
+          {install?.status === "needs-reconnect" && install.statusReason ? (
+            <p className="la-notice la-notice-bad">{install.statusReason}</p>
+          ) : null}
+          {data.canConnect ? (
+            <p style={{ marginTop: 16 }}>
+              <button
+                type="button"
+                className="la-button"
+                disabled
+                title="Connecting from the app comes with the next release"
+              >
+                {install ? "Reconnect" : "Connect"}
+              </button>{" "}
+              <span className="la-muted">Connecting from here is coming soon.</span>
+            </p>
+          ) : (
+            <p className="la-muted" style={{ marginTop: 16 }} data-testid="ask-admin">
+              {install ? "To reconnect" : "To connect"} the sync, ask your organization Owner or an
+              Admin
+              {install
+                ? ` (it was connected by ${install.connectedBy.name ?? install.connectedBy.email})`
+                : ""}
+              .
+            </p>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

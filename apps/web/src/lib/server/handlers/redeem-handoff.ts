@@ -1,0 +1,59 @@
+import "server-only";
+
+import { z } from "zod";
+
+import { NotInOrganizationError, resolvePerson } from "../resolve-person";
+import { badRequest, json } from "../responses";
+import { requireSession } from "../route-guard";
+import { clearedSessionCookie } from "../session-cookie";
+import type { Services } from "../services";
+
+const bodySchema = z.strictObject({ code: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+
+/**
+ * POST /api/auth/handoff, from the iframe: redeems the one-time code the popup posted, and
+ * attaches the tokens to the iframe's own (partitioned) session, but only when they belong to the
+ * person and organization the app token named. Their standing is read from the organization here.
+ */
+export async function redeemHandoff(svc: Services, request: Request): Promise<Response> {
+  const guard = await requireSession(svc, request, { mutation: true, require: "identified" });
+  if (!guard.ok) return guard.response;
+  const { sessionId, session } = guard.state;
+  const parsed = bodySchema.safeParse(await request.json().catch(() => null));
+  if (!parsed.success) return badRequest("invalid-body", ["code: a handoff code is required"]);
+
+  const handoff = await svc.oneTime.redeemHandoff(parsed.data.code);
+  if (!handoff)
+    return json(400, {
+      error: "handoff-invalid",
+      reasons: ["This sign-in code expired or was already used. Sign in again."],
+    });
+  if (handoff.orgUid !== session.orgUid || handoff.userUid !== session.userUid)
+    return json(403, {
+      error: "identity-mismatch",
+      reasons: [
+        "You signed in as another Contentstack user or organization than the one the app was opened for.",
+      ],
+    });
+  let person;
+  try {
+    person = await resolvePerson(svc, {
+      orgUid: session.orgUid,
+      userUid: session.userUid,
+      accessToken: handoff.tokens.accessToken,
+    });
+  } catch (error) {
+    if (!(error instanceof NotInOrganizationError)) throw error;
+    await svc.sessions.destroy(sessionId);
+    return json(
+      403,
+      { error: "not-in-organization", reasons: [error.reason] },
+      { "set-cookie": clearedSessionCookie() },
+    );
+  }
+  await svc.sessions.signIn(sessionId, session.version, { tokens: handoff.tokens, person });
+  return json(200, {
+    signedIn: true,
+    person: { name: person.name ?? person.email, role: person.role },
+  });
+}

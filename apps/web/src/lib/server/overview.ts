@@ -1,0 +1,63 @@
+import "server-only";
+
+import type { HeldPlan, Installation, SyncRun } from "@lytics-access/store";
+
+import { authorize } from "./authorize";
+import type { SessionState } from "./load-session";
+import type { Services } from "./services";
+
+type Active = Extract<SessionState, { status: "active" }>;
+
+export interface OverviewData {
+  readonly organizationName: string | null;
+  /** Data & Insights (Lytics) project names of the organization; null when they could not be read. */
+  readonly projectNames: readonly string[] | null;
+  readonly projectsError: string | null;
+  readonly installation: Installation | null;
+  readonly lastRun: SyncRun | null;
+  readonly heldPlansWaiting: number;
+  /** Owners and Admins may connect or reconnect (permissions: org settings). */
+  readonly canConnect: boolean;
+  readonly connectRefusal: readonly string[];
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Everything the Overview shows, read on the server with the person's own token and the store. */
+export async function loadOverview(svc: Services, state: Active): Promise<OverviewData> {
+  const { orgUid } = state.session;
+  const token = state.tokens.accessToken;
+  const [organization, projects, installation, lastRun, held] = await Promise.allSettled([
+    svc.contentstackAs(orgUid, token).getOrganization(),
+    svc.lyticsAs(orgUid, token).listProjects(),
+    svc.installations.get(orgUid),
+    svc.syncRuns.latest(orgUid),
+    svc.heldPlans.list(orgUid),
+  ]);
+  const decision = authorize(state.person, "sync.connect");
+  const waiting =
+    held.status === "fulfilled" ? held.value.filter((plan: HeldPlan) => !plan.approval) : [];
+  return {
+    organizationName: organization.status === "fulfilled" ? organization.value.name : null,
+    projectNames:
+      projects.status === "fulfilled" ? projects.value.map((project) => project.name) : null,
+    projectsError: projects.status === "rejected" ? errorText(projects.reason) : null,
+    installation: installation.status === "fulfilled" ? installation.value : null,
+    lastRun: lastRun.status === "fulfilled" ? lastRun.value : null,
+    heldPlansWaiting: waiting.length,
+    canConnect: decision.allowed,
+    connectRefusal: decision.allowed ? [] : decision.reasons,
+  };
+}
+
+/** True when the Data & Insights account name is the organization's (DESIGN §5: they must match). */
+export function namesMatch(
+  orgName: string | null,
+  projectNames: readonly string[] | null,
+): boolean | null {
+  if (orgName === null || projectNames === null || projectNames.length === 0) return null;
+  const norm = (value: string) => value.trim().toLowerCase();
+  return projectNames.some((name) => norm(name) === norm(orgName));
+}
