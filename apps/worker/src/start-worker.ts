@@ -25,6 +25,8 @@ export interface StartWorkerOptions {
   storePrefix?: string;
   /** Per-organization request budgets instead of ORG_BUCKETS (tests throttle one organization). */
   orgLimits?: OrgClientsDeps["limitsFor"];
+  /** Audit-log items one poll reads at most (tests). @defaultValue 5000 */
+  maxAuditItemsPerPoll?: number;
 }
 
 export interface RunningWorker extends WorkerRuntime {
@@ -68,7 +70,10 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
       prefix,
       maxRemovalShare: config.maxRemovalShare,
     }),
-    readAuditChanges: createAuditReader(clientDeps),
+    readAuditChanges: createAuditReader({
+      ...clientDeps,
+      ...(options.maxAuditItemsPerPoll ? { maxAuditItemsPerPoll: options.maxAuditItemsPerPoll } : {}),
+    }),
     syncIntervalMs: config.syncIntervalMs,
     auditPollIntervalMs: config.auditPollIntervalMs,
     concurrency: config.concurrency,

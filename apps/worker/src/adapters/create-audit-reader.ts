@@ -7,20 +7,32 @@ import type { AuditChangeItem, AuditChangeReader } from "../jobs/audit-change-re
 import { openOrgClients, type OrgClientsDeps } from "./org-clients";
 import { CredentialLostError } from "../credentials/credential-lost-error";
 
-/** Items read per poll at most; a backlog drains over the next polls. */
-const MAX_ITEMS_PER_POLL = 500;
+/**
+ * Items read per poll at most. A poll reads every page down to the cursor (newest first, 100 a
+ * page), so a backlog is read whole, never cut at its newest part; past this bound (a worker that
+ * was down for days on a busy organization) the reader says so and the poll queues a full
+ * reconcile, which covers whatever was not read.
+ */
+export const MAX_ITEMS_PER_POLL = 5_000;
 
-export function createAuditReader(deps: OrgClientsDeps): AuditChangeReader {
+export function createAuditReader(
+  deps: OrgClientsDeps & { readonly maxAuditItemsPerPoll?: number },
+): AuditChangeReader {
   return async (orgUid, since) => {
     const installation = await deps.installations.get(orgUid);
     if (!installation) throw new CredentialLostError(orgUid, "no-tokens", "The organization is not connected");
     const clients = await openOrgClients(deps, installation);
-    const entries = await clients.instrument("contentstack", "listAuditLog", () =>
+    const limit = deps.maxAuditItemsPerPoll ?? MAX_ITEMS_PER_POLL;
+    const read = await clients.instrument("contentstack", "listAuditLog", () =>
       clients.contentstack.listAuditLog({
-        ...(since ? { since: new Date(since.createdAt) } : { maxEntries: 1 }),
-        maxEntries: since ? MAX_ITEMS_PER_POLL : 1,
+        // `since` is inclusive: items at the cursor's own instant come back and the cursor's
+        // recent uids tell which of them were seen.
+        ...(since ? { since: new Date(since.createdAt) } : {}),
+        maxEntries: since ? limit + 1 : 1,
       }),
     );
+    const truncated = since !== null && read.length > limit;
+    const entries = truncated ? read.slice(0, limit) : read;
     let unreadable = 0;
     const items: AuditChangeItem[] = [];
     for (const entry of entries) {
@@ -36,6 +48,6 @@ export function createAuditReader(deps: OrgClientsDeps): AuditChangeReader {
         emails: peopleNamedBy(changes).emails,
       });
     }
-    return { items, unreadable };
+    return { items, unreadable, truncated };
   };
 }

@@ -63,11 +63,17 @@ export const pollAuditLogJob: JobHandler<PayloadOf<typeof JOB_NAMES.pollAuditLog
       if (seen === undefined || at < seen) changedAt.set(key, at);
     }
   }
+  if (read.truncated) {
+    // The backlog was larger than one poll reads: the older part was not read, so a full
+    // reconcile covers everyone, and the cursor moves past the backlog.
+    context.logger.warn({ orgUid, items: read.items.length }, "audit-log backlog beyond one poll; full reconcile queued");
+    await deps.enqueuer.syncNow(orgUid, { trigger: "audit-log" });
+  }
   if (changedAt.size > 0) {
     await deps.enqueuer.syncPeople(orgUid, [...changedAt.keys()], { trigger: "audit-log", changedAt });
   }
   if (next) await deps.stores.auditCursor.set(orgUid, next);
   if (fresh.length > 0)
     context.logger.info({ orgUid, items: fresh.length, people: changedAt.size }, "audit-log changes queued");
-  return { status: "ran", items: fresh.length, people: changedAt.size };
+  return { status: "ran", items: fresh.length, people: changedAt.size, truncated: read.truncated === true };
 };
