@@ -44,7 +44,7 @@ export default async function OverviewPage() {
           <dl className="la-dl">
             <dt>Organization</dt>
             <dd data-testid="org-name">{data.organizationName ?? "(could not be read)"}</dd>
-            <dt>Data &amp; Insights</dt>
+            <dt>Data &amp; Insights projects</dt>
             <dd data-testid="account-names">
               {data.projectNames === null
                 ? "(could not be read)"
@@ -95,17 +95,21 @@ export default async function OverviewPage() {
             <p className="la-notice la-notice-bad">{install.statusReason}</p>
           ) : null}
           {data.canConnect ? (
-            <p style={{ marginTop: 16 }}>
-              <button
-                type="button"
-                className="la-button"
-                disabled
-                title="Connecting from the app comes with the next release"
-              >
-                {install ? "Reconnect" : "Connect"}
-              </button>{" "}
-              <span className="la-muted">Connecting from here is coming soon.</span>
-            </p>
+            <>
+              <p style={{ marginTop: 16 }}>
+                <button
+                  type="button"
+                  className="la-button"
+                  disabled
+                  title="Connecting from the app comes with the next release"
+                >
+                  {install ? "Reconnect" : "Connect"}
+                </button>
+              </p>
+              <p className="la-muted">
+                Connecting from here is coming soon; <code>npm start</code> connects Acme for you.
+              </p>
+            </>
           ) : (
             <p className="la-muted" style={{ marginTop: 16 }} data-testid="ask-admin">
               {install ? "To reconnect" : "To connect"} the sync, ask your organization Owner or an
