@@ -120,7 +120,10 @@ export {
   createAppliedStepsStore,
   type AppliedStepsStore,
   type AppliedStepsStoreOptions,
+  type MarkDoneOptions,
   type StepClaim,
+  type SyncedRoles,
+  type UnfinishedStep,
 } from "./applied-steps/applied-steps-store";
 export {
   createHeldPlansStore,

@@ -58,6 +58,10 @@ export interface StoreKeys {
   runs(orgUid: string): Key;
   runLock(orgUid: string): Key;
   step(orgUid: string, planId: string, stepId: string): Key;
+  /** Hash `<plan>:<step>` -> the claimed step's content, until it is done or released. */
+  unfinishedSteps(orgUid: string): Key;
+  /** Hash `<project>\n<person>` -> roles JSON the sync last established (drift detection). */
+  syncedRoles(orgUid: string): Key;
   heldPlans(orgUid: string): Key;
   heldPlanApprovals(orgUid: string): Key;
   auditCursor(orgUid: string): Key;
@@ -103,6 +107,8 @@ export function createKeys(prefix: string = DEFAULT_KEY_PREFIX): StoreKeys {
     runLock: (o: string) => org(o, "run-lock"),
     step: (o: string, planId: string, stepId: string) =>
       org(o, "step", part(planId, "plan id"), part(stepId, "step id")),
+    unfinishedSteps: (o: string) => org(o, "steps", "unfinished"),
+    syncedRoles: (o: string) => org(o, "synced-roles"),
     heldPlans: (o: string) => org(o, "held-plans"),
     heldPlanApprovals: (o: string) => org(o, "held-plans", "approvals"),
     auditCursor: (o: string) => org(o, "audit-cursor"),

@@ -63,8 +63,8 @@ export function createSyncRunner(deps: SyncRunnerDeps): OrgSyncRunner {
     const ports: SyncPorts = {
       members: createMembersPort(clients.contentstack, clients.instrument),
       lytics: createLyticsPort(clients.lytics, clients.instrument),
-      state: createStoreStatePort(deps.state, orgUid),
-      steps: createStoreStepsPort(deps.appliedSteps, deps.redis, orgUid, deps.prefix),
+      state: createStoreStatePort({ ...deps.state, appliedSteps: deps.appliedSteps }, orgUid),
+      steps: createStoreStepsPort(deps.appliedSteps, orgUid),
       audit: createStoreAuditPort(deps.appliedSteps, orgUid, logger),
       held: createStoreHeldPort(deps.heldPlans, deps.auditLog, orgUid, deps.maxRemovalShare),
       clock: { now: () => Date.now() },

@@ -6,7 +6,7 @@ import type { AppliedStepsStore, AuditLogStore, HeldPlansStore } from "@lytics-a
 import type { AuditPort, HeldPort } from "@lytics-access/sync";
 import type { Logger } from "pino";
 
-import { changeAppliedEntry } from "./store-steps-port";
+import { changeAppliedEntry, driftFoundEntry, syncedRolesOf } from "./store-steps-port";
 
 export function createStoreAuditPort(
   appliedSteps: AppliedStepsStore,
@@ -15,9 +15,15 @@ export function createStoreAuditPort(
 ): AuditPort {
   return {
     async changeApplied(change) {
-      await appliedSteps.markDone(orgUid, change.planId, change.step.stepId, {
+      // One script: the done marker, the change's entry, a drift-found entry when the step put
+      // back roles changed by hand, and the roles record the next run's drift check reads.
+      const drift = driftFoundEntry(change);
+      const done = await appliedSteps.markDone(orgUid, change.planId, change.step.stepId, {
         audit: changeAppliedEntry(change),
+        ...(drift ? { alsoAudit: [drift] } : {}),
+        synced: syncedRolesOf(change.step),
       });
+      if (done && drift) logger.warn({ orgUid, projectUid: change.step.projectId, stepId: change.step.stepId }, "drift found and put back");
     },
     async record(event) {
       // plan-held is audited by the held port when the plan is first held; approvals by the

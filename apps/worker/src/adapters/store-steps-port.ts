@@ -1,45 +1,33 @@
-// Step bookkeeping for crash safety. Done markers and the change's audit entry are packages/
-// store's applied-steps (one atomic script writes both, once). The engine also needs the steps a
-// killed run claimed and never finished, with their content, to finish or release them: those are
-// kept here, in a hash per organization beside the queues.
-import type { Redis } from "ioredis";
+// Step bookkeeping for crash safety, on packages/store's applied-steps store: done markers and the
+// change's audit entry (one atomic script writes both, once), and the content of each claimed step
+// until it is done or released, so the run after a crash finds the writes that may have landed
+// unaudited and finishes them.
 import type { AppliedStepsStore, AuditEntryInput } from "@lytics-access/store";
-import type { AuditPort, ClaimedStep, PlanStep, StepsPort } from "@lytics-access/sync";
+import type { AuditPort, PlanStep, StepsPort } from "@lytics-access/sync";
 
-import { QUEUE_PREFIX } from "../queues/constants";
-
-export const unfinishedStepsKey = (orgUid: string, prefix: string = QUEUE_PREFIX): string =>
-  `${prefix}:unfinished-steps:${orgUid}`;
-
-export function createStoreStepsPort(
-  appliedSteps: AppliedStepsStore,
-  redis: Redis,
-  orgUid: string,
-  prefix?: string,
-): StepsPort {
-  const key = unfinishedStepsKey(orgUid, prefix);
-  const field = (planId: string, stepId: string) => `${planId}:${stepId}`;
+export function createStoreStepsPort(appliedSteps: AppliedStepsStore, orgUid: string): StepsPort {
   return {
     async claim(planId, step) {
       const claim = await appliedSteps.claim(orgUid, planId, step.stepId);
       if (claim.status === "done") return "done";
       // "busy" is a claim of a run that died: the organization's run lock is ours, so nobody else
       // is applying, and taking the step over is safe (writes are idempotent, the audit is once).
-      await redis.hset(key, field(planId, step.stepId), JSON.stringify({ planId, step, at: Date.now() }));
+      await appliedSteps.remember(orgUid, planId, step.stepId, step);
       return "claimed";
     },
     async markDone(planId, stepId) {
+      // Usually done already by the audit port (same script, with the entry); this clears the
+      // remembered step when it was not.
       await appliedSteps.markDone(orgUid, planId, stepId);
-      await redis.hdel(key, field(planId, stepId));
     },
     async unfinished() {
-      const entries = Object.values(await redis.hgetall(key)).map(
-        (raw) => JSON.parse(raw) as ClaimedStep & { at: number },
-      );
-      return entries.sort((a, b) => a.at - b.at).map(({ planId, step }) => ({ planId, step }));
+      return (await appliedSteps.unfinished(orgUid)).map(({ planId, content }) => ({
+        planId,
+        step: content as PlanStep,
+      }));
     },
     async release(planId, stepId) {
-      await redis.hdel(key, field(planId, stepId));
+      await appliedSteps.release(orgUid, planId, stepId);
     },
   };
 }
@@ -57,10 +45,7 @@ export function changeAppliedEntry(
     planId: change.planId,
     stepId: step.stepId,
     projectUid: step.projectId,
-    person: {
-      ...(step.person.email ? { email: step.person.email } : {}),
-      ...(step.person.uid ? { uid: step.person.uid } : {}),
-    },
+    person: personOf(step),
     change: step.kind,
     beforeRoles: [...change.before],
     afterRoles: [...change.after],
@@ -68,5 +53,37 @@ export function changeAppliedEntry(
       rules: change.why.map((why) => why.rule),
       text: change.why.map((why) => why.text).join(" "),
     },
+  };
+}
+
+export function personOf(step: PlanStep): { email?: string; uid?: string } {
+  return {
+    ...(step.person.email ? { email: step.person.email } : {}),
+    ...(step.person.uid ? { uid: step.person.uid } : {}),
+  };
+}
+
+/** A step that put back roles changed inside Lytics by hand: what was found and what was expected. */
+export function driftFoundEntry(change: Parameters<AuditPort["changeApplied"]>[0]): AuditEntryInput | null {
+  const step = change.step;
+  if (step.kind !== "replace-roles" || !change.drift) return null;
+  return {
+    kind: "drift-found",
+    at: Date.parse(change.at),
+    actor: { type: "system", name: "sync" },
+    runId: change.runId,
+    projectUid: step.projectId,
+    person: personOf(step),
+    expectedRoles: [...step.after],
+    actualRoles: [...step.before],
+  };
+}
+
+/** The roles record a done step leaves (null: the person is no longer on the project). */
+export function syncedRolesOf(step: PlanStep): { projectUid: string; person: string; roles: readonly string[] | null } {
+  return {
+    projectUid: step.projectId,
+    person: step.person.key,
+    roles: step.kind === "invite" ? step.roles : step.kind === "replace-roles" ? step.after : null,
   };
 }

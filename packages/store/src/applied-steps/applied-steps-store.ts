@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 
+import { z } from "zod";
+
 import type { AuditEntryInput } from "../audit-log/audit-entry";
 import { AUDIT_APPEND_LUA, type AuditLogStore } from "../audit-log/audit-log-store";
-import type { Key } from "../keys";
 import { LuaScript } from "../support/lua-script";
+import { parseStored } from "../support/parse-record";
 import { resolveStoreOptions, type StoreOptions } from "../support/store-options";
 
 /** How long step markers live. */
@@ -39,9 +41,43 @@ export interface AppliedStepsStoreOptions extends StoreOptions {
   readonly timings?: Partial<StepTimings>;
 }
 
+/** A claimed step's content, kept until it is done or released. */
+export interface UnfinishedStep {
+  readonly planId: string;
+  readonly stepId: string;
+  /** What {@link AppliedStepsStore.remember} was given (the sync's step). */
+  readonly content: unknown;
+  /** Epoch ms of the claim. */
+  readonly at: number;
+}
+
+/** The roles the sync last established for a person on a project (drift detection). */
+export interface SyncedRoles {
+  readonly projectUid: string;
+  /** The sync's person key: Contentstack uid, or the email when there is none. */
+  readonly person: string;
+  readonly roles: readonly string[];
+}
+
+/** What {@link AppliedStepsStore.markDone} writes with the done marker, in the same script. */
+export interface MarkDoneOptions {
+  /** The change's audit entry: written exactly once whoever finishes the step. */
+  readonly audit?: AuditEntryInput;
+  /** More entries about the same change (a `drift-found` beside its `change-applied`). */
+  readonly alsoAudit?: readonly AuditEntryInput[];
+  /** The roles the step established; `roles: null` when it took the person off the project. */
+  readonly synced?: {
+    readonly projectUid: string;
+    readonly person: string;
+    readonly roles: readonly string[] | null;
+  };
+}
+
 /**
  * Idempotency markers: after a crash, no change is applied or audited twice. The sync claims a
- * step before its API call and marks it done (with its audit entry, atomically) after.
+ * step before its API call and marks it done (with its audit entry, atomically) after. A claimed
+ * step's content is kept ({@link AppliedStepsStore.remember}) until it is done or released, so the
+ * run after a crash can see which writes may have landed unaudited and finish them.
  */
 export interface AppliedStepsStore {
   claim(
@@ -55,13 +91,16 @@ export interface AppliedStepsStore {
    * Returns `false` (and writes no entry) when the step was already done: the audit entry is
    * written exactly once whoever finishes the step.
    */
-  markDone(
-    orgUid: string,
-    planId: string,
-    stepId: string,
-    options?: { audit?: AuditEntryInput },
-  ): Promise<boolean>;
+  markDone(orgUid: string, planId: string, stepId: string, options?: MarkDoneOptions): Promise<boolean>;
   isDone(orgUid: string, planId: string, stepId: string): Promise<boolean>;
+  /** Keeps a claimed step's content until {@link markDone} or {@link release} (same script as done). */
+  remember(orgUid: string, planId: string, stepId: string, content: unknown): Promise<void>;
+  /** Steps remembered and neither done nor released, oldest claim first. */
+  unfinished(orgUid: string): Promise<UnfinishedStep[]>;
+  /** Forgets a remembered step whose write never landed and that no plan needs any more. */
+  release(orgUid: string, planId: string, stepId: string): Promise<void>;
+  /** Every (project, person) roles record that done steps left. */
+  lastSynced(orgUid: string): Promise<SyncedRoles[]>;
 }
 
 // KEYS: step. ARGV: token, lease ms.
@@ -74,21 +113,33 @@ redis.call('SET', KEYS[1], 'claimed:' .. ARGV[1], 'PX', ARGV[2])
 return 'claimed'`,
 );
 
-// KEYS: step, audit stream. ARGV: done ttl ms, entry json or '', max entries, min id.
+// KEYS: step, audit stream, unfinished hash, synced-roles hash. ARGV: done ttl ms, entry json or
+// '', max entries, min id, unfinished field, synced field or '', synced roles json or '' (forget),
+// then any further entry jsons.
 // A claim that lapsed or was taken over does not matter here: the API calls are idempotent, and
-// what must happen once (the marker and the entry) is decided by this one script.
+// what must happen once (the marker, the entries, the roles record) is decided by this one script.
 const MARK_DONE = new LuaScript(
-  "mark-step-done",
+  "mark-step-done-v2",
   `${AUDIT_APPEND_LUA}
+redis.call('HDEL', KEYS[3], ARGV[5])
 if redis.call('GET', KEYS[1]) == 'done' then return 0 end
 redis.call('SET', KEYS[1], 'done', 'PX', ARGV[1])
+if ARGV[6] ~= '' then
+  if ARGV[7] == '' then redis.call('HDEL', KEYS[4], ARGV[6]) else redis.call('HSET', KEYS[4], ARGV[6], ARGV[7]) end
+end
 if ARGV[2] ~= '' then append_audit(KEYS[2], ARGV[2], ARGV[3], ARGV[4]) end
+for i = 8, #ARGV do append_audit(KEYS[2], ARGV[i], ARGV[3], ARGV[4]) end
 return 1`,
 );
 
+const unfinishedSchema = z.strictObject({ content: z.unknown(), at: z.number() });
+const syncedSchema = z.array(z.string());
+const stepField = (planId: string, stepId: string) => `${planId}:${stepId}`;
+const syncedField = (projectUid: string, person: string) => `${projectUid}\n${person}`;
+
 /** Creates the applied-steps store. */
 export function createAppliedStepsStore(options: AppliedStepsStoreOptions): AppliedStepsStore {
-  const { redis, keys } = resolveStoreOptions(options);
+  const { redis, keys, clock } = resolveStoreOptions(options);
   const timings = { ...DEFAULT_STEP_TIMINGS, ...options.timings };
 
   return {
@@ -106,21 +157,69 @@ export function createAppliedStepsStore(options: AppliedStepsStoreOptions): Appl
     },
 
     async markDone(orgUid, planId, stepId, doneOptions = {}) {
-      let audit: { key: Key; args: readonly (string | number)[] } = {
-        key: keys.audit(orgUid),
-        args: ["", 0, ""],
-      };
-      if (doneOptions.audit) {
-        if (!options.auditLog)
-          throw new TypeError("markDone with an audit entry needs the store's auditLog option");
-        audit = options.auditLog.prepareAppend(orgUid, doneOptions.audit);
-      }
+      const entries = [
+        ...(doneOptions.audit ? [doneOptions.audit] : []),
+        ...(doneOptions.alsoAudit ?? []),
+      ];
+      if (entries.length > 0 && !options.auditLog)
+        throw new TypeError("markDone with an audit entry needs the store's auditLog option");
+      const prepared = entries.map((entry) => options.auditLog?.prepareAppend(orgUid, entry));
+      const first = prepared[0];
+      const [json, maxEntries, minId] = first ? first.args : ["", 0, ""];
+      const synced = doneOptions.synced;
       const recorded = await MARK_DONE.run(
         redis,
-        [keys.step(orgUid, planId, stepId), audit.key],
-        [timings.doneTtlMs, ...audit.args],
+        [keys.step(orgUid, planId, stepId), keys.audit(orgUid), keys.unfinishedSteps(orgUid), keys.syncedRoles(orgUid)],
+        [
+          timings.doneTtlMs,
+          json,
+          maxEntries,
+          minId,
+          stepField(planId, stepId),
+          synced ? syncedField(synced.projectUid, synced.person) : "",
+          synced?.roles ? JSON.stringify([...synced.roles].sort()) : "",
+          ...prepared.slice(1).map((entry) => entry?.args[0] ?? ""),
+        ],
       );
       return Number(recorded) === 1;
+    },
+
+    async remember(orgUid, planId, stepId, content) {
+      // Checked like every key part, so the field splits back into plan and step.
+      keys.step(orgUid, planId, stepId);
+      await redis.hset(
+        keys.unfinishedSteps(orgUid),
+        stepField(planId, stepId),
+        JSON.stringify({ content, at: clock.now() }),
+      );
+    },
+
+    async unfinished(orgUid) {
+      const key = keys.unfinishedSteps(orgUid);
+      const all = await redis.hgetall(key);
+      return Object.entries(all)
+        .map(([field, raw]) => {
+          const [planId = "", stepId = ""] = field.split(":");
+          const record = parseStored(unfinishedSchema, raw, key);
+          return { planId, stepId, content: record.content, at: record.at };
+        })
+        .sort((a, b) => a.at - b.at);
+    },
+
+    async release(orgUid, planId, stepId) {
+      await redis.hdel(keys.unfinishedSteps(orgUid), stepField(planId, stepId));
+    },
+
+    async lastSynced(orgUid) {
+      const key = keys.syncedRoles(orgUid);
+      return Object.entries(await redis.hgetall(key)).map(([field, raw]) => {
+        const cut = field.indexOf("\n");
+        return {
+          projectUid: field.slice(0, cut),
+          person: field.slice(cut + 1),
+          roles: parseStored(syncedSchema, raw, key),
+        };
+      });
     },
 
     async isDone(orgUid, planId, stepId) {

@@ -1,0 +1,82 @@
+// Issue 9 "Grants": roles changed inside Lytics by hand are drift, put back and recorded. The sync
+// keeps the roles it established per project and person (written with each step's done marker);
+// a later run that finds different roles puts them back and audits `drift-found`.
+import type { RunningEmulators } from "@lytics-access/emulators";
+import type {} from "@lytics-access/redis-server/vitest-global-setup";
+import {
+  closeStoreRedis,
+  createAppliedStepsStore,
+  createStoreRedis,
+  createSyncRunsStore,
+} from "@lytics-access/store";
+import type { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+import { seedLocalInstallation } from "../src/local/seed-local-installation";
+import { startWorker, type RunningWorker } from "../src/start-worker";
+import { ACME, allAuditEntries, control } from "./support/acme";
+import { eventually, lyticsUsers, startTestEmulators, testKeyring, testPrefixes, workerEnv } from "./support/worker-env";
+
+const ADAM = { uid: "blt_user_adam", email: "adam.admin@acme.test" };
+const ACME_WEB = { aid: 1001, projectUid: "66ac00000000000000001001" };
+
+let emulators: RunningEmulators;
+let worker: RunningWorker;
+let redis: Redis;
+const keyring = testKeyring();
+const { queuePrefix, storePrefix } = testPrefixes();
+
+beforeAll(async () => {
+  emulators = await startTestEmulators();
+  redis = createStoreRedis(inject("redisUrl"));
+  await seedLocalInstallation({ contentstackUrl: emulators.contentstack.url, redisUrl: inject("redisUrl"), keyring, storePrefix });
+  worker = await startWorker({
+    env: workerEnv(inject("redisUrl"), emulators, keyring, { MAX_REMOVAL_SHARE: "1", AUDIT_POLL_INTERVAL_MS: "3600000" }),
+    queuePrefix,
+    storePrefix,
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await worker?.close();
+  await closeStoreRedis(redis);
+  await emulators?.close();
+});
+
+const adamOn = async (aid: number) =>
+  (await lyticsUsers(emulators.lytics.url)).find((account) => account.aid === aid)?.users.find((user) => user.email === ADAM.email);
+
+describe("drift", () => {
+  it("a role changed by hand inside Lytics is put back by the next reconcile, with a drift-found entry", async () => {
+    const runs = createSyncRunsStore({ redis, keyPrefix: storePrefix });
+    await eventually(async () => (await runs.list(ACME)).length > 0 || undefined, "the first reconcile", 600);
+    // The first reconcile gave Adam (an organization Admin) the Editor roles and recorded them.
+    const steps = createAppliedStepsStore({ redis, keyPrefix: storePrefix });
+    const record = (await steps.lastSynced(ACME)).find(
+      (entry) => entry.projectUid === ACME_WEB.projectUid && entry.person === ADAM.uid,
+    );
+    expect(record?.roles).toContain("segment_manager");
+    const synced = [...(record?.roles ?? [])].sort();
+
+    // Someone makes Adam an Observer inside Lytics.
+    await control(emulators.lytics.url, `/lytics/accounts/${ACME_WEB.aid}/users/${ADAM.email}/roles`, "PUT", {
+      roles: ["observer"],
+    });
+    expect((await adamOn(ACME_WEB.aid))?.roles).toEqual(["observer"]);
+
+    const before = (await runs.list(ACME)).length;
+    await worker.enqueuer.syncNow(ACME);
+    await eventually(async () => ((await runs.list(ACME)).length > before) || undefined, "the next reconcile", 600);
+
+    const roles = [...((await adamOn(ACME_WEB.aid))?.roles ?? [])].filter((role) => role !== "authed2").sort();
+    expect(roles).toEqual(synced);
+    const drift = (await allAuditEntries(redis, ACME, storePrefix)).filter((entry) => entry.kind === "drift-found");
+    expect(drift).toHaveLength(1);
+    expect(drift[0]).toMatchObject({
+      projectUid: ACME_WEB.projectUid,
+      person: { uid: ADAM.uid, email: ADAM.email },
+      actualRoles: ["observer"],
+    });
+    expect([...((drift[0] as { expectedRoles: string[] }).expectedRoles)].sort()).toEqual(synced);
+  }, 120_000);
+});
