@@ -21,6 +21,8 @@ export interface WorkerDeps {
   readonly redis: Redis;
   readonly prefix: string;
   readonly credentialProblems: CredentialProblemReporter;
+  /** Upserts the connected organizations' schedulers and removes the others'; `ran: false` when another process held the lock. */
+  readonly ensureSchedulers?: () => Promise<{ readonly ran: boolean }>;
   /** The organization run lock's lifetime, extended while a run lives. @defaultValue 60000 */
   readonly runLockTtlMs?: number;
   /** Aborted when the worker begins shutting down. */

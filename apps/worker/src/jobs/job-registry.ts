@@ -7,6 +7,7 @@ import { JOB_NAMES, type JobName } from "../queues/constants";
 import { InvalidPayloadError } from "../queues/invalid-payload-error";
 import { isJobName, parsePayload, type PayloadOf } from "../queues/payloads";
 import { applyHeldPlanJob } from "./apply-held-plan-job";
+import { installationChangedJob } from "./installation-changed-job";
 import type { JobHandler, WorkerDeps } from "./job-context";
 import { pollAuditLogJob } from "./poll-audit-log-job";
 import { reconcileJob } from "./reconcile-job";
@@ -19,6 +20,7 @@ export const JOB_HANDLERS: Handlers = Object.freeze({
   [JOB_NAMES.syncPeople]: syncPeopleJob,
   [JOB_NAMES.applyHeldPlan]: applyHeldPlanJob,
   [JOB_NAMES.pollAuditLog]: pollAuditLogJob,
+  [JOB_NAMES.installationChanged]: installationChangedJob,
 });
 
 export function createProcessor(deps: WorkerDeps, handlers: Partial<Handlers> = {}) {

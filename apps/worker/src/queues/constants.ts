@@ -19,6 +19,8 @@ export const JOB_NAMES = Object.freeze({
   syncPeople: "sync.sync-people",
   applyHeldPlan: "sync.apply-held-plan",
   pollAuditLog: "audit.poll-log",
+  /** An installation connected or disconnected: upsert or remove its schedulers. */
+  installationChanged: "audit.installation-changed",
 } as const);
 export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
 
@@ -28,6 +30,7 @@ export const QUEUE_OF = Object.freeze({
   [JOB_NAMES.syncPeople]: QUEUE_NAMES.sync,
   [JOB_NAMES.applyHeldPlan]: QUEUE_NAMES.sync,
   [JOB_NAMES.pollAuditLog]: QUEUE_NAMES.audit,
+  [JOB_NAMES.installationChanged]: QUEUE_NAMES.audit,
 } satisfies Record<JobName, QueueName>);
 
 /** Job scheduler ids, one per organization and kind. */

@@ -32,6 +32,13 @@ export interface Enqueuer {
   ): Promise<string>;
   /** Applies a held plan an Owner approved; the job checks the approver and records the approval. */
   approveHeldPlan(orgUid: string, planId: string, approvedBy: string): Promise<string>;
+  /**
+   * Tells the workers an installation was connected, reconnected or disconnected (the web app
+   * calls this after `installations.connect`/`disconnect`): one worker then upserts or removes
+   * that organization's Job Schedulers. Durable (a job, not a pub/sub message), so a change made
+   * while every worker is down is still applied.
+   */
+  installationChanged(orgUid: string, change: "connected" | "disconnected" | "reconnected"): Promise<string>;
   readonly queues: Readonly<Record<QueueName, Queue>>;
   close(): Promise<void>;
 }
@@ -98,6 +105,10 @@ export function createEnqueuer(options: EnqueuerOptions): Enqueuer {
         deduplication: { id: peopleDeduplicationId(orgUid) },
       });
     },
+    // Not deduplicated: a change arriving while an earlier job runs must get its own run, since
+    // that job may have read the installations before it.
+    installationChanged: (orgUid, change) =>
+      add(JOB_NAMES.installationChanged, { orgUid, change }, { attempts: 8, backoff: { type: "exponential", delay: 500 } }),
     approveHeldPlan: (orgUid, planId, approvedBy) =>
       add(JOB_NAMES.applyHeldPlan, { orgUid, planId, approvedBy }, { jobId: `approve-${orgUid}-${planId}` }),
     close() {

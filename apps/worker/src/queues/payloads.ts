@@ -36,11 +36,17 @@ export const applyHeldPlanPayloadSchema = z.strictObject({
 
 export const pollAuditLogPayloadSchema = z.strictObject({ orgUid });
 
+export const installationChangedPayloadSchema = z.strictObject({
+  orgUid,
+  change: z.enum(["connected", "disconnected", "reconnected"]),
+});
+
 export const PAYLOAD_SCHEMAS = Object.freeze({
   [JOB_NAMES.reconcile]: reconcilePayloadSchema,
   [JOB_NAMES.syncPeople]: syncPeoplePayloadSchema,
   [JOB_NAMES.applyHeldPlan]: applyHeldPlanPayloadSchema,
   [JOB_NAMES.pollAuditLog]: pollAuditLogPayloadSchema,
+  [JOB_NAMES.installationChanged]: installationChangedPayloadSchema,
 } satisfies Record<JobName, z.ZodType>);
 
 export type PayloadOf<N extends JobName> = z.output<(typeof PAYLOAD_SCHEMAS)[N]>;

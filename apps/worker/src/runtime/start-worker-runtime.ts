@@ -16,7 +16,7 @@ import { createCredentialProblemReporter } from "../credentials/report-credentia
 import { QUEUE_NAMES, QUEUE_PREFIX } from "../queues/constants";
 import { createEnqueuer, type Enqueuer } from "../queues/enqueue";
 import { closeConnection, createQueueConnection } from "../queues/redis-connection";
-import { ensureSchedulers } from "../schedulers/ensure-schedulers";
+import { ensureSchedulers, type EnsureSchedulersResult } from "../schedulers/ensure-schedulers";
 
 export interface WorkerRuntimeOptions {
   redisUrl: string;
@@ -48,8 +48,11 @@ export interface WorkerRuntime {
   readonly metrics: WorkerMetrics;
   readonly httpUrl: string | undefined;
   readonly workers: readonly Worker[];
-  /** Upserts schedulers for the connected organizations (call after a connect or disconnect). */
-  ensureSchedulers(): Promise<void>;
+  /**
+   * Upserts schedulers for the connected organizations and removes the others'. Other processes
+   * (the web app) ask for it through `enqueuer.installationChanged`.
+   */
+  ensureSchedulers(): Promise<EnsureSchedulersResult>;
   close(): Promise<void>;
 }
 
@@ -68,6 +71,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
   const workers: Worker[] = [];
   let http: WorkerHttpServer | undefined;
   let enqueuer: Enqueuer | undefined;
+  let runEnsure: () => Promise<EnsureSchedulersResult> = () => Promise.resolve({ ran: false, upserted: [], removed: [] });
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -115,6 +119,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
         logger,
       ),
       shutdown: shutdown.signal,
+      ensureSchedulers: () => runEnsure(),
       ...(options.runLockTtlMs ? { runLockTtlMs: options.runLockTtlMs } : {}),
     };
     const processor = createProcessor(deps);
@@ -137,9 +142,9 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
     }
     await Promise.all(workers.map((worker) => worker.waitUntilReady()));
 
-    const runEnsure = async () => {
+    runEnsure = async () => {
       const connected = await options.stores.installations.listConnected();
-      await ensureSchedulers({
+      return ensureSchedulers({
         queues: enqueuer?.queues ?? { sync: undefined as never, audit: undefined as never },
         redis: lockRedis,
         connectedOrgs: connected.map((installation) => installation.orgUid),
