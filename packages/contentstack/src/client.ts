@@ -20,6 +20,10 @@ import {
   type MemberInvite,
   type OrgMember,
 } from "./resources/members";
+import {
+  getDataActivationLayer,
+  type DataActivationLayer,
+} from "./resources/data-activation-layer";
 import { getOrganization, type Organization } from "./resources/organization";
 import {
   listOrganizations,
@@ -108,6 +112,8 @@ export interface ContentstackClient {
   getUser(): Promise<ContentstackUser>;
   getOrganization(options?: { includePlan?: boolean }): Promise<Organization>;
   listOrgRoles(): Promise<OrgRoleDefinition[]>;
+  /** The organization's Data Activation Layer, or null when none exists yet. */
+  getDataActivationLayer(): Promise<DataActivationLayer | null>;
   /** Every user and pending invitation with its resolved role; an empty or ownerless list throws. */
   listMembers(options?: ListMembersOptions): Promise<OrgMember[]>;
   searchMembersByEmail(emails: readonly string[]): Promise<OrgMember[]>;
@@ -176,6 +182,7 @@ export function createContentstackClient(options: ContentstackClientOptions): Co
     getUser: () => getUser(context),
     getOrganization: (getOptions) => getOrganization(context, getOptions),
     listOrgRoles: () => listOrgRoles(context),
+    getDataActivationLayer: () => getDataActivationLayer(context),
     listMembers: (listOptions) => listMembers(context, listOptions),
     searchMembersByEmail: (emails) => searchMembersByEmail(context, emails),
     inviteMembers: (invites, inviteOptions) => inviteMembers(context, invites, inviteOptions),

@@ -23,6 +23,7 @@ export type {
 } from "./auth/credentials";
 export type { ContentstackUser, UserOrganization } from "./resources/user";
 export type { Organization, PlanRateLimits } from "./resources/organization";
+export type { DataActivationLayer } from "./resources/data-activation-layer";
 export type { OrgRoleDefinition } from "./resources/roles";
 export type {
   OrgMember,
