@@ -25,6 +25,8 @@ export interface StartWorkerOptions {
   storePrefix?: string;
   /** Per-organization request budgets instead of ORG_BUCKETS (tests throttle one organization). */
   orgLimits?: OrgClientsDeps["limitsFor"];
+  /** The sync's clock (grant expiry, plan and audit times); tests move it. @defaultValue Date.now */
+  now?: () => number;
   /** Audit-log items one poll reads at most (tests). @defaultValue 5000 */
   maxAuditItemsPerPoll?: number;
 }
@@ -69,6 +71,7 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
       redis: stores.redis,
       prefix,
       maxRemovalShare: config.maxRemovalShare,
+      ...(options.now ? { now: options.now } : {}),
     }),
     readAuditChanges: createAuditReader({
       ...clientDeps,

@@ -24,6 +24,8 @@ export interface SyncRunnerDeps extends OrgClientsDeps {
   readonly redis: Redis;
   readonly prefix: string;
   readonly maxRemovalShare: number;
+  /** The sync's clock: which grants have expired, plan and audit times (tests move it). @defaultValue Date.now */
+  readonly now?: () => number;
 }
 
 export function toSyncResult(report: RunReport): SyncResult {
@@ -65,9 +67,9 @@ export function createSyncRunner(deps: SyncRunnerDeps): OrgSyncRunner {
       lytics: createLyticsPort(clients.lytics, clients.instrument),
       state: createStoreStatePort({ ...deps.state, appliedSteps: deps.appliedSteps }, orgUid),
       steps: createStoreStepsPort(deps.appliedSteps, orgUid),
-      audit: createStoreAuditPort(deps.appliedSteps, orgUid, logger),
+      audit: createStoreAuditPort(deps.appliedSteps, orgUid, logger, deps.state.grants),
       held: createStoreHeldPort(deps.heldPlans, deps.auditLog, orgUid, deps.maxRemovalShare),
-      clock: { now: () => Date.now() },
+      clock: { now: deps.now ?? (() => Date.now()) },
     };
     const report = await reconcile(ports, {
       orgUid,
