@@ -68,8 +68,6 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
       appliedSteps: stores.appliedSteps,
       heldPlans: stores.heldPlans,
       auditLog: stores.auditLog,
-      redis: stores.redis,
-      prefix,
       maxRemovalShare: config.maxRemovalShare,
       ...(options.now ? { now: options.now } : {}),
     }),

@@ -3,7 +3,6 @@
 // The engine reports a failed write or listing as text; the upstream error that caused it is
 // rethrown here so the job can tell a 429 (re-delay) from a lost credential (needs reconnect).
 import { reconcile, type RunReport, type SyncPorts } from "@lytics-access/sync";
-import type { Redis } from "ioredis";
 
 import { CredentialLostError } from "../credentials/credential-lost-error";
 import { classifyError } from "../jobs/classify-error";
@@ -21,8 +20,10 @@ export interface SyncRunnerDeps extends OrgClientsDeps {
   readonly appliedSteps: AppliedStepsStore;
   readonly heldPlans: HeldPlansStore;
   readonly auditLog: AuditLogStore;
-  readonly redis: Redis;
-  readonly prefix: string;
+  /** @deprecated unused since the unfinished steps moved into packages/store; accepted for old callers. */
+  readonly redis?: unknown;
+  /** @deprecated as `redis`. */
+  readonly prefix?: string;
   readonly maxRemovalShare: number;
   /** The sync's clock: which grants have expired, plan and audit times (tests move it). @defaultValue Date.now */
   readonly now?: () => number;

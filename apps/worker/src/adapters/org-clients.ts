@@ -54,7 +54,10 @@ function sharedLimiter(deps: OrgClientsDeps, orgUid: string, bucketOf: (key: str
     orgUid,
     bucketOf,
     ...(limits ? { limits } : {}),
-    onPause: (bucket, ms) => deps.logger.warn({ orgUid, bucket, pauseMs: ms }, "429: the organization's budget is paused for every replica"),
+    onPause: (bucket, ms) => {
+      deps.metrics.rateLimited.inc({ api: bucket === "lytics" ? "lytics" : "contentstack" });
+      deps.logger.warn({ orgUid, bucket, pauseMs: ms }, "429: the organization's budget is paused for every replica");
+    },
   });
 }
 
