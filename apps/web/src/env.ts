@@ -42,6 +42,11 @@ export const webEnvSchema = z.object({
   CONTENTSTACK_APP_URL: optionalUrl,
   CONTENTSTACK_DEVELOPER_HUB_URL: optionalUrl,
   LYTICS_MANAGEMENT_API_URL: optionalUrl,
+  /**
+   * Where "Open Data & Insights" starts the launch (`/auth/contentstack/start`, the App Switcher's
+   * entry). @defaultValue LYTICS_MANAGEMENT_API_URL when set (the emulator serves both), else https://app.lytics.com
+   */
+  LYTICS_APP_URL: optionalUrl,
   CONTENTSTACK_APP_UID: z.string().min(1, "is required (the Developer Hub app uid)"),
   CONTENTSTACK_CLIENT_ID: z.string().min(1, "is required (the app's OAuth client id)"),
   CONTENTSTACK_CLIENT_SECRET: z.string().min(1).optional(),

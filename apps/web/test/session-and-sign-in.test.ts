@@ -225,7 +225,9 @@ describe("authorization", () => {
       h.svc,
       appRequest("/api/connection", { cookie: olivia.cookie, csrf: olivia.csrf }),
     );
-    expect(allowed.status).toBe(501);
+    // Through the guard: only the missing connect code is left to refuse (connect.test.ts).
+    expect(allowed.status).toBe(400);
+    expect(await allowed.json()).toMatchObject({ error: "invalid-body" });
 
     const anonymous = await connectSync(h.svc, appRequest("/api/connection", {}));
     expect(anonymous.status).toBe(401);

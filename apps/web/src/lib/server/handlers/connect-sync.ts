@@ -1,19 +1,127 @@
 import "server-only";
 
-import { json } from "../responses";
+import type { Installation } from "@lytics-access/store";
+import { z } from "zod";
+
+import { CONNECT_SCOPES } from "../connect/connect-oauth";
+import { clearImportPending, markImportPending } from "../connect/import-pending";
+import { importView } from "../connect/import-view";
+import { syncLink, type SyncLink } from "../connect/sync-link";
+import { badRequest, json } from "../responses";
 import { requireSession } from "../route-guard";
 import type { Services } from "../services";
 
+const bodySchema = z.strictObject({ code: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+
+/** An installation as the browser may see it (no secret is in it; listed explicitly anyway). */
+export function installationView(installation: Installation) {
+  return {
+    status: installation.status,
+    statusReason: installation.statusReason ?? null,
+    connectedBy: {
+      name: installation.connectedBy.name ?? null,
+      email: installation.connectedBy.email,
+    },
+    connectedAt: installation.connectedAt,
+    scopes: installation.scopes,
+  };
+}
+
 /**
- * POST /api/connection: connect or reconnect the organization for the background sync. Only
- * Owners and Admins (permissions: org settings); everyone else is refused with the rule. The
- * connect flow itself (a separate OAuth grant kept for the worker) is the next part of issue 10.
+ * POST /api/connection {code}: an Owner or Admin connects (or reconnects) the organization for
+ * the background sync (DESIGN §4 "Credential"). The code is the one the connect popup posted; its
+ * tokens must be the signed-in person's own, for this organization. They are stored encrypted on
+ * the installation (packages/store), connectedBy = the person, and audited.
+ *
+ * A first connection answers with the first-connection import plan (apps/worker), which must be
+ * accepted (POST /api/connection/import) before anything is synced. A reconnection keeps the
+ * grants it had and asks for a sync at once.
  */
-export async function connectSync(svc: Services, request: Request): Promise<Response> {
+export async function connectSync(
+  svc: Services,
+  request: Request,
+  link: SyncLink = syncLink(svc),
+): Promise<Response> {
   const guard = await requireSession(svc, request, { mutation: true, action: "sync.connect" });
   if (!guard.ok) return guard.response;
-  return json(501, {
-    error: "not-implemented",
-    reasons: ["Connecting from the app is not available yet; `npm start` connects Acme for you."],
+  const { session, person } = guard.state;
+  const parsed = bodySchema.safeParse(await request.json().catch(() => null));
+  if (!parsed.success) return badRequest("invalid-body", ["code: a connect code is required"]);
+
+  const handoff = await svc.oneTime.redeemHandoff(parsed.data.code);
+  if (!handoff)
+    return json(400, {
+      error: "handoff-invalid",
+      reasons: ["This authorization expired or was already used. Choose Connect again."],
+    });
+  if (handoff.orgUid !== session.orgUid || handoff.userUid !== session.userUid)
+    return json(403, {
+      error: "identity-mismatch",
+      reasons: [
+        "You authorized as another Contentstack user or for another organization than the one the app is open for.",
+      ],
+    });
+  if (!handoff.tokens.refreshToken)
+    return json(400, {
+      error: "no-refresh-token",
+      reasons: ["Contentstack issued no refresh token, so the sync could not keep working."],
+    });
+
+  const previous = await svc.installations.get(session.orgUid);
+  const connectedBy = {
+    uid: session.userUid,
+    email: person.email,
+    ...(person.name ? { name: person.name } : {}),
+  };
+  const { installation } = await svc.installations.connect({
+    orgUid: session.orgUid,
+    region: handoff.tokens.region,
+    connectedBy,
+    scopes: [...CONNECT_SCOPES],
+    tokens: {
+      accessToken: handoff.tokens.accessToken,
+      refreshToken: handoff.tokens.refreshToken,
+      accessTokenExpiresAt: handoff.tokens.expiresAt,
+    },
   });
+  const actor = { type: "person" as const, ...connectedBy };
+  await link.auditLog.append(session.orgUid, {
+    kind: "installation-connected",
+    actor,
+    scopes: [...CONNECT_SCOPES],
+  });
+
+  if (previous) {
+    // A reconnection: the import was made when it was first connected; sync with the new grant.
+    await clearImportPending(svc, session.orgUid);
+    const jobId = await link
+      .enqueuer()
+      .syncNow(session.orgUid, { trigger: "manual", requestedBy: person.email });
+    return json(200, {
+      reconnected: true,
+      installation: installationView(installation),
+      syncQueued: jobId,
+    });
+  }
+
+  await markImportPending(svc, session.orgUid);
+  const imports = link.openImport();
+  try {
+    const plan = await imports.plan(session.orgUid);
+    return json(200, {
+      reconnected: false,
+      installation: installationView(installation),
+      import: importView(plan),
+    });
+  } catch (error) {
+    return json(502, {
+      error: "import-plan-failed",
+      installation: installationView(installation),
+      reasons: [
+        `Connected, but the projects could not be read for the import plan: ${error instanceof Error ? error.message : String(error)}. Open the Overview again to retry; nothing is synced until the plan is accepted.`,
+      ],
+    });
+  } finally {
+    await imports.close();
+  }
 }

@@ -5,7 +5,9 @@ import { createHash } from "node:crypto";
 import { LOGIN_COOKIE, clearedLoginCookie, readCookie } from "../session-cookie";
 import type { Services } from "../services";
 
+import { CONNECT_MESSAGE_TYPE } from "../../client/connect-message";
 import { HANDOFF_MESSAGE_TYPE as HANDOFF_MESSAGE } from "../../client/handoff-message";
+import { isConnectState, missingScopes } from "../connect/connect-oauth";
 
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -29,11 +31,11 @@ function page(status: number, title: string, body: string, script?: string): Res
   });
 }
 
-function failed(reason: string): Response {
+function failed(reason: string, connecting = false): Response {
   return page(
     400,
-    "Sign-in did not complete",
-    `<p>${escapeHtml(reason)}</p><p>Close this window and choose <strong>Sign in with Contentstack</strong> in the app again.</p>`,
+    connecting ? "Connecting did not complete" : "Sign-in did not complete",
+    `<p>${escapeHtml(reason)}</p><p>Close this window and choose <strong>${connecting ? "Connect" : "Sign in with Contentstack"}</strong> in the app again.</p>`,
   );
 }
 
@@ -42,11 +44,15 @@ function failed(reason: string): Response {
  * (a replayed callback finds nothing), the state is compared, and the code is exchanged with the
  * PKCE verifier on the server. The tokens go into a one-time handoff record, encrypted; the page
  * gives the iframe only the handoff code, by postMessage to the app's own origin, and closes.
+ * A connection for the background sync (its state says so, see connect/connect-oauth.ts) comes
+ * back the same way under its own message type, once the sync's scopes and a refresh token are
+ * confirmed; the iframe's POST /api/connection decides who may connect.
  */
 export async function oauthCallback(svc: Services, request: Request): Promise<Response> {
   const attemptId = readCookie(request.headers.get("cookie"), LOGIN_COOKIE);
   const attempt = attemptId ? await svc.oneTime.takeLogin(attemptId) : null;
   if (!attempt) return failed("This sign-in has expired or was already used.");
+  const connecting = isConnectState(attempt.state);
 
   let tokens;
   try {
@@ -58,14 +64,30 @@ export async function oauthCallback(svc: Services, request: Request): Promise<Re
     });
   } catch (error) {
     console.warn(`[web] oauth callback refused: ${(error as Error).name}`);
-    return failed("Contentstack did not confirm this sign-in (the request did not match).");
+    return failed(
+      "Contentstack did not confirm this sign-in (the request did not match).",
+      connecting,
+    );
   }
   const { organizationUid } = tokens;
   let { userUid } = tokens;
   if (!userUid && organizationUid)
     userUid = (await svc.contentstackAs(organizationUid, tokens.accessToken).getUser()).uid;
   if (!organizationUid || !userUid)
-    return failed("Contentstack did not say which organization this sign-in is for.");
+    return failed("Contentstack did not say which organization this sign-in is for.", connecting);
+  if (connecting) {
+    const missing = missingScopes(tokens.scopes);
+    if (missing.length > 0)
+      return failed(
+        `The authorization did not grant what the sync needs (${missing.join(", ")}).`,
+        true,
+      );
+    if (!tokens.refreshToken)
+      return failed(
+        "Contentstack issued no refresh token, so the sync could not keep working.",
+        true,
+      );
+  }
 
   const code = await svc.oneTime.issueHandoff({
     orgUid: organizationUid,
@@ -81,12 +103,16 @@ export async function oauthCallback(svc: Services, request: Request): Promise<Re
   const script = `(function(){var el=document.getElementById("handoff");var target=${JSON.stringify(
     svc.env.APP_URL,
   )};if(window.opener){window.opener.postMessage({type:${JSON.stringify(
-    HANDOFF_MESSAGE,
+    connecting ? CONNECT_MESSAGE_TYPE : HANDOFF_MESSAGE,
   )},code:el.getAttribute("data-code")},target);setTimeout(function(){window.close()},50);}else{el.textContent="Open the app from Contentstack and sign in from there.";}})();`;
   return page(
     200,
-    "Signed in",
-    `<p id="handoff" data-code="${escapeHtml(code)}">You are signed in. This window closes by itself.</p>`,
+    connecting ? "Authorized" : "Signed in",
+    `<p id="handoff" data-code="${escapeHtml(code)}">${
+      connecting
+        ? "The organization is authorized for the sync. This window closes by itself."
+        : "You are signed in. This window closes by itself."
+    }</p>`,
     script,
   );
 }

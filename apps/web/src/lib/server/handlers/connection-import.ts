@@ -1,0 +1,85 @@
+import "server-only";
+
+import { ImportNotAcceptedError } from "@lytics-access/sync";
+import { z } from "zod";
+
+import { clearImportPending, isImportPending } from "../connect/import-pending";
+import { importView } from "../connect/import-view";
+import { syncLink, type SyncLink } from "../connect/sync-link";
+import { badRequest, json } from "../responses";
+import { requireSession } from "../route-guard";
+import type { Services } from "../services";
+
+const acceptSchema = z.strictObject({ importId: z.string().min(1).max(200) });
+
+function notWaiting(): Response {
+  return json(409, {
+    error: "no-import-waiting",
+    reasons: ["No first-connection import is waiting: the organization is not newly connected."],
+  });
+}
+
+/** GET /api/connection/import: the waiting import plan, read again (after a reload). */
+export async function showImport(
+  svc: Services,
+  request: Request,
+  link: SyncLink = syncLink(svc),
+): Promise<Response> {
+  const guard = await requireSession(svc, request, { mutation: false, action: "sync.connect" });
+  if (!guard.ok) return guard.response;
+  const { orgUid } = guard.state.session;
+  if (!(await isImportPending(svc, orgUid))) return notWaiting();
+  const imports = link.openImport();
+  try {
+    return json(200, { import: importView(await imports.plan(orgUid)) });
+  } finally {
+    await imports.close();
+  }
+}
+
+/**
+ * POST /api/connection/import {importId}: accepts the plan that was shown (apps/worker refuses a
+ * plan that changed since), saves the adopted collaborators as grants, then asks the worker for
+ * the first sync ("sync now": the running worker's Job Schedulers pick the organization up when
+ * they are next ensured; apps/worker exports no trigger for that yet).
+ */
+export async function acceptImport(
+  svc: Services,
+  request: Request,
+  link: SyncLink = syncLink(svc),
+): Promise<Response> {
+  const guard = await requireSession(svc, request, { mutation: true, action: "sync.connect" });
+  if (!guard.ok) return guard.response;
+  const { session, person } = guard.state;
+  const parsed = acceptSchema.safeParse(await request.json().catch(() => null));
+  if (!parsed.success) return badRequest("invalid-body", ["importId: the plan's id is required"]);
+  if (!(await isImportPending(svc, session.orgUid))) return notWaiting();
+
+  const imports = link.openImport();
+  let adopted: number;
+  try {
+    ({ adopted } = await imports.accept(session.orgUid, parsed.data.importId, {
+      type: "person",
+      uid: session.userUid,
+      email: person.email,
+      ...(person.name ? { name: person.name } : {}),
+    }));
+  } catch (error) {
+    if (!(error instanceof ImportNotAcceptedError)) throw error;
+    const current = await imports.plan(session.orgUid);
+    return json(409, {
+      error: "import-changed",
+      reasons: [
+        "The projects changed since the plan was shown. Review the new plan and accept it again.",
+      ],
+      import: importView(current),
+    });
+  } finally {
+    await imports.close();
+  }
+  await clearImportPending(svc, session.orgUid);
+  const jobId = await link
+    .enqueuer()
+    .syncNow(session.orgUid, { trigger: "manual", requestedBy: person.email });
+  return json(200, { accepted: true, adopted, syncQueued: jobId });
+}
