@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 
 import { readHandoffMessage } from "@/lib/client/handoff-message";
+import { SIGN_IN_LOOP_PAGE, isSignInLoopMessage } from "@/lib/client/sign-in-loop-message";
 
 type Phase =
   | { kind: "starting" }
@@ -71,6 +72,7 @@ function reasonOf(data: Record<string, unknown>, fallback: string): string {
 export function EntryClient({ appUrl, contentstackUrl, localMode }: Props) {
   const [phase, setPhase] = useState<Phase>({ kind: "starting" });
   const popupRef = useRef<Window | null>(null);
+  const loopRef = useRef("");
   const started = useRef(false);
 
   useEffect(() => {
@@ -131,6 +133,7 @@ export function EntryClient({ appUrl, contentstackUrl, localMode }: Props) {
         });
         return;
       }
+      if (typeof started.data.loopRef === "string") loopRef.current = started.data.loopRef;
       if (started.data.signedIn === true) {
         window.location.replace("/overview");
         return;
@@ -147,6 +150,10 @@ export function EntryClient({ appUrl, contentstackUrl, localMode }: Props) {
 
   const onMessage = useCallback(
     (event: MessageEvent) => {
+      if (isSignInLoopMessage(event, appUrl, popupRef.current)) {
+        window.location.replace(SIGN_IN_LOOP_PAGE);
+        return;
+      }
       if (phase.kind !== "signing-in") return;
       const code = readHandoffMessage(event, appUrl, popupRef.current);
       if (code === null) return;
@@ -212,7 +219,7 @@ export function EntryClient({ appUrl, contentstackUrl, localMode }: Props) {
 
   const signIn = () => {
     const popup = window.open(
-      `/auth/start?org=${encodeURIComponent(phase.orgUid)}`,
+      `/auth/start?org=${encodeURIComponent(phase.orgUid)}${loopRef.current ? `&ref=${loopRef.current}` : ""}`,
       "la-sign-in",
       "popup,width=520,height=720",
     );

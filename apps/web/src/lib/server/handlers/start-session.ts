@@ -8,6 +8,7 @@ import { badRequest, json } from "../responses";
 import { sameOrigin } from "../route-guard";
 import { SESSION_COOKIE, readCookie, sessionCookie } from "../session-cookie";
 import type { Services } from "../services";
+import { loopRefOf } from "../troubleshooting/sign-in-loop";
 
 const bodySchema = z.strictObject({
   appToken: z.string().min(1).max(8192),
@@ -23,6 +24,8 @@ export function sessionView(state: Awaited<ReturnType<typeof loadSession>>) {
   return {
     signedIn: state.status === "active",
     csrfToken: state.session.csrfToken,
+    // Names this session's sign-in round trips for the popup (redirect-loop detection); a digest.
+    loopRef: loopRefOf(state.sessionId),
     ...(state.status === "active"
       ? { person: { name: state.person.name ?? state.person.email, role: state.person.role } }
       : {}),

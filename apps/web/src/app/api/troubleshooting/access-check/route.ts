@@ -1,0 +1,8 @@
+import { services } from "@/lib/server/services";
+import { accessCheckHandler } from "@/lib/server/troubleshooting/handlers";
+
+export const dynamic = "force-dynamic";
+
+export function GET(request: Request): Promise<Response> {
+  return accessCheckHandler(services(), request);
+}
