@@ -79,4 +79,31 @@ describe("drift", () => {
     });
     expect([...((drift[0] as { expectedRoles: string[] }).expectedRoles)].sort()).toEqual(synced);
   }, 120_000);
+
+  it("also for someone the sync never had to change: the roles a full run found converged are recorded", async () => {
+    const OLIVIA = { uid: "blt_user_olivia", email: "olivia.owner@acme.test" };
+    const steps = createAppliedStepsStore({ redis, keyPrefix: storePrefix });
+    const changed = (await allAuditEntries(redis, ACME, storePrefix)).filter(
+      (entry) => entry.kind === "change-applied" && entry.person.uid === OLIVIA.uid && entry.projectUid === ACME_WEB.projectUid,
+    );
+    expect(changed).toEqual([]);
+    const record = (await steps.lastSynced(ACME)).find(
+      (entry) => entry.projectUid === ACME_WEB.projectUid && entry.person === OLIVIA.uid,
+    );
+    expect(record?.roles.length).toBeGreaterThan(0);
+
+    await control(emulators.lytics.url, `/lytics/accounts/${ACME_WEB.aid}/users/${OLIVIA.email}/roles`, "PUT", {
+      roles: ["observer"],
+    });
+    const runs = createSyncRunsStore({ redis, keyPrefix: storePrefix });
+    const before = (await runs.list(ACME)).length;
+    await worker.enqueuer.syncNow(ACME);
+    await eventually(async () => ((await runs.list(ACME)).length > before) || undefined, "the next reconcile", 600);
+
+    const drift = (await allAuditEntries(redis, ACME, storePrefix)).filter(
+      (entry) => entry.kind === "drift-found" && entry.person.uid === OLIVIA.uid,
+    );
+    expect(drift).toHaveLength(1);
+    expect(drift[0]).toMatchObject({ projectUid: ACME_WEB.projectUid, actualRoles: ["observer"] });
+  }, 120_000);
 });

@@ -86,4 +86,17 @@ describe("applied steps: roles records and extra entries", () => {
       { projectUid: "p2", person: "a@x.test", roles: ["admin"] },
     ]);
   });
+
+  it("records roles found already as desired, overwriting older records of the same pairs", async () => {
+    const { orgUid, steps } = setup();
+    await steps.markDone(orgUid, "plan1", "s1", { synced: { projectUid: "p1", person: "u1", roles: ["observer"] } });
+    await steps.recordSynced(orgUid, [
+      { projectUid: "p1", person: "u1", roles: ["marketer", "admin"] },
+      { projectUid: "p2", person: "u2", roles: ["observer"] },
+    ]);
+    expect((await steps.lastSynced(orgUid)).sort((a, b) => a.projectUid.localeCompare(b.projectUid))).toEqual([
+      { projectUid: "p1", person: "u1", roles: ["admin", "marketer"] },
+      { projectUid: "p2", person: "u2", roles: ["observer"] },
+    ]);
+  });
 });

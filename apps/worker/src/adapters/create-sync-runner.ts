@@ -2,7 +2,13 @@
 // them and to packages/store, runs `reconcile`, and turns its report into what the worker records.
 // The engine reports a failed write or listing as text; the upstream error that caused it is
 // rethrown here so the job can tell a 429 (re-delay) from a lost credential (needs reconnect).
-import { reconcile, type RunReport, type SyncPorts } from "@lytics-access/sync";
+import {
+  reconcile,
+  type CollaboratorRecord,
+  type Plan,
+  type RunReport,
+  type SyncPorts,
+} from "@lytics-access/sync";
 
 import { CredentialLostError } from "../credentials/credential-lost-error";
 import { classifyError } from "../jobs/classify-error";
@@ -13,7 +19,7 @@ import { openOrgClients, type OrgClientsDeps } from "./org-clients";
 import { createStoreAuditPort, createStoreHeldPort } from "./store-audit-ports";
 import { createStoreStatePort, type StateStores } from "./store-state-port";
 import { createStoreStepsPort } from "./store-steps-port";
-import type { AppliedStepsStore, AuditLogStore, HeldPlansStore } from "@lytics-access/store";
+import type { AppliedStepsStore, AuditLogStore, HeldPlansStore, SyncedRoles } from "@lytics-access/store";
 
 export interface SyncRunnerDeps extends OrgClientsDeps {
   readonly state: StateStores;
@@ -57,15 +63,52 @@ export function toSyncResult(report: RunReport): SyncResult {
   };
 }
 
+/**
+ * After a full run that applied its whole plan, everyone on a project whom no step touched holds
+ * what the desired state says: their roles are recorded as what the sync last found converged, so
+ * a later hand change to them is reported as drift (steps record their own roles as they land).
+ */
+async function recordConverged(
+  appliedSteps: AppliedStepsStore,
+  orgUid: string,
+  plan: Plan,
+  listed: ReadonlyMap<string, readonly CollaboratorRecord[]>,
+): Promise<void> {
+  const pair = (projectUid: string, person: string) => `${projectUid}\n${person}`;
+  const touched = new Set<string>();
+  for (const step of plan.steps)
+    touched.add(pair(step.projectId, step.kind === "invite" ? step.person.key : step.lyticsUserUid));
+  for (const notice of plan.notices)
+    if (notice.kind === "last-admin-kept") touched.add(pair(notice.projectId, notice.person));
+  const records: SyncedRoles[] = [];
+  for (const [projectUid, collaborators] of listed)
+    for (const collaborator of collaborators) {
+      // Open invitations are keyed by email in the plan, and their roles are not yet anyone's.
+      if (collaborator.userUid.startsWith("invite_")) continue;
+      if (touched.has(pair(projectUid, collaborator.userUid))) continue;
+      records.push({ projectUid, person: collaborator.userUid, roles: [...collaborator.roles] });
+    }
+  await appliedSteps.recordSynced(orgUid, records);
+}
+
 export function createSyncRunner(deps: SyncRunnerDeps): OrgSyncRunner {
   return async (orgUid, request) => {
     const installation = await deps.installations.get(orgUid);
     if (!installation) throw new CredentialLostError(orgUid, "no-tokens", "The organization is not connected");
     const clients = await openOrgClients(deps, installation);
     const logger = deps.logger.child({ orgUid, runId: request.runId });
+    const lytics = createLyticsPort(clients.lytics, clients.instrument);
+    const listed = new Map<string, readonly CollaboratorRecord[]>();
     const ports: SyncPorts = {
       members: createMembersPort(clients.contentstack, clients.instrument),
-      lytics: createLyticsPort(clients.lytics, clients.instrument),
+      lytics: {
+        ...lytics,
+        async listCollaborators(projectUid) {
+          const collaborators = await lytics.listCollaborators(projectUid);
+          listed.set(projectUid, collaborators);
+          return collaborators;
+        },
+      },
       state: createStoreStatePort({ ...deps.state, appliedSteps: deps.appliedSteps }, orgUid),
       steps: createStoreStepsPort(deps.appliedSteps, orgUid),
       audit: createStoreAuditPort(deps.appliedSteps, orgUid, logger, deps.state.grants),
@@ -81,6 +124,10 @@ export function createSyncRunner(deps: SyncRunnerDeps): OrgSyncRunner {
       actor: installation.connectedBy.email,
       ...(request.approvedPlanId ? { approvedPlanId: request.approvedPlanId } : {}),
     });
+    if (request.scope.kind === "full" && (report.outcome === "applied" || report.outcome === "no-changes") && report.plan)
+      await recordConverged(deps.appliedSteps, orgUid, report.plan, listed).catch((error: unknown) =>
+        logger.warn({ err: error }, "converged roles not recorded; drift on them is put back unannounced"),
+      );
     if ((report.outcome === "failed" || report.outcome === "aborted") && clients.lastError() !== undefined) {
       const cause = clients.lastError();
       const failure = classifyError(cause);

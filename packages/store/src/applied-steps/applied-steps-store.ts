@@ -99,8 +99,13 @@ export interface AppliedStepsStore {
   unfinished(orgUid: string): Promise<UnfinishedStep[]>;
   /** Forgets a remembered step whose write never landed and that no plan needs any more. */
   release(orgUid: string, planId: string, stepId: string): Promise<void>;
-  /** Every (project, person) roles record that done steps left. */
+  /** Every (project, person) roles record that done steps (or {@link recordSynced}) left. */
   lastSynced(orgUid: string): Promise<SyncedRoles[]>;
+  /**
+   * Records roles a run found already as desired (no step needed), so hand changes to them are
+   * recognised as drift later. Overwrites older records of the same pairs.
+   */
+  recordSynced(orgUid: string, records: readonly SyncedRoles[]): Promise<void>;
 }
 
 // KEYS: step. ARGV: token, lease ms.
@@ -208,6 +213,16 @@ export function createAppliedStepsStore(options: AppliedStepsStoreOptions): Appl
 
     async release(orgUid, planId, stepId) {
       await redis.hdel(keys.unfinishedSteps(orgUid), stepField(planId, stepId));
+    },
+
+    async recordSynced(orgUid, records) {
+      const key = keys.syncedRoles(orgUid);
+      for (let i = 0; i < records.length; i += 500) {
+        const fields: string[] = [];
+        for (const record of records.slice(i, i + 500))
+          fields.push(syncedField(record.projectUid, record.person), JSON.stringify([...record.roles].sort()));
+        if (fields.length > 0) await redis.hset(key, ...fields);
+      }
     },
 
     async lastSynced(orgUid) {
