@@ -36,8 +36,10 @@ export const pollAuditLogJob: JobHandler<PayloadOf<typeof JOB_NAMES.pollAuditLog
       await deps.credentialProblems(orgUid, "unauthorized", `${failure.api} answered ${failure.status}`);
       return { status: "skipped", reason: "needs-reconnect" };
     }
-    // A poll is cheap and repeats in seconds: no retry, no backoff beyond the schedule.
-    context.logger.warn({ err: error, orgUid, failure: failure.kind }, "audit-log poll failed");
+    // A poll is cheap and repeats in seconds: no retry, no backoff beyond the schedule. A shut
+    // budget (429s) is expected while it lasts and already logged once by the limiter.
+    const level = failure.kind === "rate-limited" ? "debug" : "warn";
+    context.logger[level]({ err: error, orgUid, failure: failure.kind }, "audit-log poll failed");
     return { status: "failed", reason: failure.kind };
   }
   if (read.unreadable > 0) {
