@@ -21,16 +21,19 @@ import { describe, expect, it, vi } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "..");
 
-function runLauncher(env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+async function runLauncher(
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; output: string }> {
+  const webPort = String(await findFreePort());
   return new Promise((resolve) => {
     const child = spawn(
       path.join(root, "node_modules", ".bin", "tsx"),
       ["scripts/start.ts", "--smoke"],
       {
         cwd: root,
-        // Port 0: the worker's health server takes a free port, so a running `npm start` or a
+        // Free ports (0: the worker's health server picks one), so a running `npm start` or a
         // parallel test cannot collide with this one.
-        env: { ...process.env, WORKER_HTTP_PORT: "0", ...env },
+        env: { ...process.env, WORKER_HTTP_PORT: "0", WEB_PORT: webPort, ...env },
       },
     );
     let output = "";
@@ -49,6 +52,7 @@ describe("npm start", () => {
         CS_EMULATOR_PORT: String(csPort),
         LYTICS_EMULATOR_PORT: String(lyticsPort),
         WORKER_HTTP_PORT: "0",
+        WEB_PORT: String(await findFreePort()),
         LOCAL_DATA_DIR: dataDir,
         REDIS_URL: "",
       });
@@ -57,7 +61,9 @@ describe("npm start", () => {
       // Acme is connected as if its Owner had authorized: the fixture's collaborators are adopted.
       expect(output).toMatch(/Acme connected for the sync as its Owner; \d+ existing collaborator/);
       expect(output).toMatch(/worker {2,}http:\/\/127\.0\.0\.1:\d+/);
-      expect(output.indexOf("stopped worker")).toBeGreaterThan(-1);
+      expect(output).toMatch(/web app {2,}http:\/\/localhost:\d+/);
+      expect(output.indexOf("stopped web app")).toBeGreaterThan(-1);
+      expect(output.indexOf("stopped web app")).toBeLessThan(output.indexOf("stopped worker"));
       expect(output.indexOf("stopped worker")).toBeLessThan(output.indexOf("stopped emulators"));
       expect(output.indexOf("stopped emulators")).toBeLessThan(
         output.indexOf("stopped redis-server"),
@@ -181,6 +187,7 @@ describe("npm start stopped by a signal sent to the npm process alone", () => {
           CS_EMULATOR_PORT: String(csPort),
           LYTICS_EMULATOR_PORT: String(lyticsPort),
           WORKER_HTTP_PORT: "0",
+          WEB_PORT: String(await findFreePort()),
           LOCAL_DATA_DIR: dataDir,
           EMULATOR_FIXTURE: fixtureFile,
           REDIS_URL: "",
@@ -243,6 +250,7 @@ describe("npm start under Ctrl+C", () => {
         CS_EMULATOR_PORT: String(csPort),
         LYTICS_EMULATOR_PORT: String(lyticsPort),
         WORKER_HTTP_PORT: "0",
+        WEB_PORT: String(await findFreePort()),
         LOCAL_DATA_DIR: dataDir,
         REDIS_URL: "",
       },

@@ -1,12 +1,18 @@
 // `npm start`: the whole system on embedded defaults, on one machine (DESIGN §6): a
 // project-managed Redis (unless REDIS_URL is set), the Contentstack and Lytics emulators, the sync
 // worker with the default fixture's Acme organization connected as if its Owner had authorized,
-// and — as its issue lands — the web app. `--smoke` starts everything, prints the URLs and stops
-// again (used by the launcher's own test).
+// and the web app the emulated Contentstack embeds. `--smoke` starts everything, prints the URLs
+// and stops again (used by the launcher's own test).
 import path from "node:path";
 
-import { loadFixture, portInUseMessage, startEmulators } from "@lytics-access/emulators";
+import {
+  DEFAULT_FIXTURE_PATH,
+  loadFixture,
+  portInUseMessage,
+  startEmulators,
+} from "@lytics-access/emulators";
 import { startRedisServer } from "@lytics-access/redis-server";
+import { startWeb } from "@lytics-access/web";
 import {
   LOCAL_ACME,
   LOCAL_APP,
@@ -17,7 +23,10 @@ import {
   startWorker,
 } from "@lytics-access/worker";
 
+import { appAtPort } from "./lib/app-at-port";
+import { buildWeb } from "./lib/build-web";
 import { parseLauncherEnv } from "./lib/launcher-env";
+import { assertPortFree } from "./lib/port-free";
 import { loadLocalSecrets } from "./lib/local-secrets";
 import { watchParent } from "./lib/watch-parent";
 import { ShutdownStack } from "./lib/shutdown-stack";
@@ -29,7 +38,9 @@ const stack = new ShutdownStack();
 async function main(): Promise<void> {
   const env = parseLauncherEnv(process.env, root);
   // Read the fixture before anything starts: a bad file stops here with its own message.
-  const fixture = env.fixtureFile === undefined ? undefined : loadFixture(env.fixtureFile);
+  const fixture = appAtPort(loadFixture(env.fixtureFile ?? DEFAULT_FIXTURE_PATH), env.WEB_PORT);
+  const appUrl = new URL(fixture.app.global_full_page_url).origin;
+  const redirectUri = fixture.app.redirect_uris[0] ?? `${appUrl}/api/auth/callback`;
 
   let redisUrl = env.REDIS_URL;
   if (!redisUrl) {
@@ -48,7 +59,7 @@ async function main(): Promise<void> {
     emulators = await startEmulators({
       csPort: env.CS_EMULATOR_PORT,
       lyticsPort: env.LYTICS_EMULATOR_PORT,
-      ...(fixture === undefined ? {} : { fixture }),
+      fixture,
       logger: env.EMULATOR_LOG === "1",
     });
   } catch (error) {
@@ -72,6 +83,7 @@ async function main(): Promise<void> {
     contentstackUrl: csUrl,
     redisUrl,
     keyring: secrets.keyring,
+    app: { redirectUri },
   });
   const config = loadWorkerConfig({
     REDIS_URL: redisUrl,
@@ -85,7 +97,7 @@ async function main(): Promise<void> {
     CONTENTSTACK_APP_UID: LOCAL_APP.appUid,
     CONTENTSTACK_CLIENT_ID: LOCAL_APP.clientId,
     CONTENTSTACK_CLIENT_SECRET: LOCAL_APP.clientSecret,
-    CONTENTSTACK_REDIRECT_URI: LOCAL_APP.redirectUri,
+    CONTENTSTACK_REDIRECT_URI: redirectUri,
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   });
   if (connected) {
@@ -120,6 +132,30 @@ async function main(): Promise<void> {
   console.log(
     `[start] worker                ${worker.httpUrl ?? ""} (queue view /queues; its bearer token is in ${path.relative(root, secrets.file)})`,
   );
+
+  // The web app: built when its sources changed since the last build (turbo's cache), then served
+  // on the origin the emulated Contentstack embeds.
+  await assertPortFree(env.WEB_PORT, "WEB_PORT");
+  await buildWeb(root);
+  const web = await startWeb({
+    port: env.WEB_PORT,
+    stdio: "ignore",
+    env: {
+      REDIS_URL: redisUrl,
+      STORE_KEYRING: secrets.keyring,
+      APP_URL: appUrl,
+      CONTENTSTACK_API_URL: csUrl,
+      CONTENTSTACK_APP_URL: csUrl,
+      CONTENTSTACK_DEVELOPER_HUB_URL: csUrl,
+      LYTICS_MANAGEMENT_API_URL: emulators.lytics.url,
+      CONTENTSTACK_APP_UID: LOCAL_APP.appUid,
+      CONTENTSTACK_CLIENT_ID: LOCAL_APP.clientId,
+      CONTENTSTACK_CLIENT_SECRET: LOCAL_APP.clientSecret,
+      CONTENTSTACK_REDIRECT_URI: redirectUri,
+    },
+  });
+  stack.push("web app", () => web.close());
+  console.log(`[start] web app               ${appUrl} (embedded by the Contentstack emulator)`);
 
   console.log(
     `\n  lytics-access is running. Open ${emulators.contentstack.url} and sign in as any fixture person.\n` +

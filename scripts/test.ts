@@ -1,5 +1,5 @@
 // `npm test`: every check and every suite, then one totals line for CI: `N passed, N failed`.
-// Order: static checks (typecheck, lint, formatting), the vitest projects (unit + integration against a real
+// Order: static checks (typecheck, lint, formatting, the web app's build), the vitest projects (unit + integration against a real
 // redis-server and the emulators), then the Playwright suites when e2e/ exists.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -113,6 +113,8 @@ mkdirSync(resultsDir, { recursive: true });
 await staticCheck("typecheck");
 await staticCheck("lint");
 await staticCheck("format:check");
+// The web app's production build: a check of its own, and what `npm start`'s test serves.
+await staticCheck("build");
 await vitest();
 await playwright();
 

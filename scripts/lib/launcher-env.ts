@@ -22,6 +22,13 @@ export const launcherEnvSchema = emulatorEnvSchema.extend({
     .min(0, "must be 0-65535")
     .max(65535, "must be 0-65535")
     .default(4030),
+  /** The web app; the fixture's app URLs follow it. */
+  WEB_PORT: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be 1-65535")
+    .max(65535, "must be 1-65535")
+    .default(3000),
 });
 
 export type LauncherEnv = z.infer<typeof launcherEnvSchema> & {

@@ -26,7 +26,7 @@ export interface SeedLocalInstallationOptions {
   keyring: string;
   orgUid?: string;
   person?: { uid: string; email: string; name?: string };
-  app?: Partial<typeof LOCAL_APP>;
+  app?: Partial<Record<keyof typeof LOCAL_APP, string>>;
   /** Store key prefix (tests). */
   storePrefix?: string;
   /** Reconnect even if the organization is already connected. @defaultValue false */
