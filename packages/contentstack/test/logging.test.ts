@@ -18,7 +18,7 @@ import {
   startEmulator,
   type Emulator,
 } from "./support/emulator";
-import { createVirtualTime } from "./support/virtual-time";
+import { createVirtualTime } from "@lytics-access/emulators/testing";
 
 // The emulator, the OAuth client and the client share one virtual timeline: the 1 s token runs
 // out when the test moves time on, not when a busy machine happens to be slow.

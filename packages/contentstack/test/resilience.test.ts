@@ -1,6 +1,6 @@
 // 429 storms, 5xx, dropped connections and slow answers against the emulator, and the proof from
 // its call log that the limiter holds the published budget (10 reads/s per organization). The
-// budget is checked on virtual time that the client and the emulator share (see virtual-time.ts),
+// budget is checked on virtual time that the client and the emulator share (see createVirtualTime),
 // so the emulator's arrival times are exact, not the wall clock's on a busy machine.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -20,7 +20,7 @@ import {
   startEmulator,
   type Emulator,
 } from "./support/emulator";
-import { createVirtualTime, type VirtualTime } from "./support/virtual-time";
+import { createVirtualTime, type VirtualTime } from "@lytics-access/emulators/testing";
 
 const SHARE = "/v3/organizations/:org_uid/share";
 const ORG_ROUTE = "/v3/organizations/:org_uid";

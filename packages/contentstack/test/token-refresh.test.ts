@@ -1,6 +1,6 @@
 // An OAuth token that expires in the middle of a long member listing: the client refreshes it
 // (once, for all requests), hands the rotated pair to `onRefresh`, and the listing completes.
-// Time is virtual and shared with the emulator (support/virtual-time.ts): the token's 1 s lifetime
+// Time is virtual and shared with the emulator (createVirtualTime): the token's 1 s lifetime
 // and the 10 reads/s pacing meet exactly as planned, whatever the machine's speed.
 import { pino } from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -21,7 +21,7 @@ import {
   startEmulator,
   type Emulator,
 } from "./support/emulator";
-import { createVirtualTime, type VirtualTime } from "./support/virtual-time";
+import { createVirtualTime, type VirtualTime } from "@lytics-access/emulators/testing";
 
 let emulator: Emulator;
 let time: VirtualTime = createVirtualTime();

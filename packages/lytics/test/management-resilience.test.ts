@@ -29,9 +29,9 @@ import {
   injectFault,
   resetEmulator,
 } from "./support/emulator";
-import { createVirtualTime, type VirtualTime } from "./support/virtual-time";
+import { createVirtualTime, type VirtualTime } from "@lytics-access/emulators/testing";
 
-// Both emulators run on virtual time (support/virtual-time.ts); each test gets a fresh timeline
+// Both emulators run on virtual time (createVirtualTime); each test gets a fresh timeline
 // that goes on from the last one, and the tests that pace or expire tokens move it themselves.
 let time: VirtualTime = createVirtualTime();
 let pair: EmulatorPair;

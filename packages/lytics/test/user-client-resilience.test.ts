@@ -2,7 +2,11 @@
 // dropped connections, slow answers; and that its own pacing holds the configured rate.
 import { Writable } from "node:stream";
 
-import { useFreshEmulator } from "@lytics-access/emulators/testing";
+import {
+  createVirtualTime,
+  useFreshEmulator,
+  type VirtualTime,
+} from "@lytics-access/emulators/testing";
 import { beforeEach, describe, expect, it } from "vitest";
 
 import {
@@ -27,9 +31,8 @@ import {
   userClient,
   type Emulator,
 } from "./support/emulator";
-import { createVirtualTime, type VirtualTime } from "./support/virtual-time";
 
-// The emulator runs on virtual time (support/virtual-time.ts), fresh for each test and going on
+// The emulator runs on virtual time (createVirtualTime), fresh for each test and going on
 // from the last one; the pacing tests put their clients on it too, so arrival times are exact.
 let time: VirtualTime = createVirtualTime();
 beforeEach(() => {

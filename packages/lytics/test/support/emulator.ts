@@ -133,7 +133,7 @@ export function userClient(
 /**
  * Asserts that arrival times (ms, any order) never put more than `rate` calls in one second: any
  * `rate` + 1 consecutive calls span at least a second. Exact, because the times are on virtual
- * time the client and the emulator share (support/virtual-time.ts): a request arrives at the time
+ * time the client and the emulator share (createVirtualTime): a request arrives at the time
  * it was sent, however busy the machine.
  */
 export function expectPaced(times: readonly number[], rate: number): void {

@@ -1,11 +1,18 @@
-// (The same helper as packages/contentstack/test/support/virtual-time.ts.)
 // One timeline shared by a client and the emulator it talks to, moved only by the client's own
 // waits. The emulator (started with `now: time.now`) measures arrivals and token lifetimes on it,
 // and the client paces and backs off on it, so a rate or an expiry is checked exactly, however
 // slow the machine: no wall-clock time passes on it while a request is on its way.
-import type { Clock } from "@lytics-access/http";
 
-export interface VirtualTime extends Clock {
+/**
+ * The shape of `Clock` from `@lytics-access/http`, repeated so that the emulators need not depend
+ * on the clients' HTTP core: a `VirtualTime` is accepted wherever a `Clock` is asked for.
+ */
+interface TestClock {
+  now(): number;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export interface VirtualTime extends TestClock {
   /** A fetch whose calls time waits for: give it to the client as its `fetch`. */
   readonly fetch: typeof fetch;
   /** Moves time forward by hand (what an idle wait would do). */
