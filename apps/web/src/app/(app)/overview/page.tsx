@@ -1,8 +1,16 @@
 import type { Metadata } from "next";
 
+import { readDalGate } from "@/lib/server/connect/dal-gate";
+import { isImportPending } from "@/lib/server/connect/import-pending";
+import { launchOptions } from "@/lib/server/connect/launch";
+import { contactsText, orgContacts } from "@/lib/server/connect/org-contacts";
 import { loadOverview, namesMatch } from "@/lib/server/overview";
 import { pageSession } from "@/lib/server/page-session";
 import { services } from "@/lib/server/services";
+
+import { ConnectPanel } from "./_components/connect-panel";
+import { DalCard } from "./_components/dal-card";
+import { LaunchCard } from "./_components/launch-card";
 
 export const metadata: Metadata = { title: "Overview · Data & Insights access" };
 export const dynamic = "force-dynamic";
@@ -24,7 +32,16 @@ const STATUS = {
 export default async function OverviewPage() {
   const state = await pageSession();
   if (state.status !== "active") return null; // the layout shows the way back
-  const data = await loadOverview(services(), state);
+  const svc = services();
+  const [data, gate, importPending] = await Promise.all([
+    loadOverview(svc, state),
+    readDalGate(svc, state),
+    isImportPending(svc, state.session.orgUid),
+  ]);
+  const [launch, contacts] = await Promise.all([
+    launchOptions(svc, state, gate),
+    data.canConnect ? Promise.resolve(null) : orgContacts(svc, state),
+  ]);
   const match = namesMatch(data.organizationName, data.projectNames);
   const install = data.installation;
   const status = install ? STATUS[install.status] : null;
@@ -38,6 +55,7 @@ export default async function OverviewPage() {
           organization.
         </p>
       ) : null}
+      <DalCard gate={gate} />
       <div className="la-grid">
         <section className="la-card" aria-labelledby="h-accounts">
           <h2 id="h-accounts">Organization and account</h2>
@@ -94,33 +112,22 @@ export default async function OverviewPage() {
           {install?.status === "needs-reconnect" && install.statusReason ? (
             <p className="la-notice la-notice-bad">{install.statusReason}</p>
           ) : null}
-          {data.canConnect ? (
-            <>
-              <p style={{ marginTop: 16 }}>
-                <button
-                  type="button"
-                  className="la-button"
-                  disabled
-                  title="Connecting from the app comes with the next release"
-                >
-                  {install ? "Reconnect" : "Connect"}
-                </button>
-              </p>
-              <p className="la-muted">
-                Connecting from here is coming soon; <code>npm start</code> connects Acme for you.
-              </p>
-            </>
+          {install &&
+          install.status !== "needs-reconnect" &&
+          !importPending ? null : data.canConnect ? (
+            <ConnectPanel
+              appUrl={svc.env.APP_URL}
+              orgUid={state.session.orgUid}
+              label={install ? "Reconnect" : "Connect"}
+              importPending={importPending}
+            />
           ) : (
             <p className="la-muted" style={{ marginTop: 16 }} data-testid="ask-admin">
-              {install ? "To reconnect" : "To connect"} the sync, ask your organization Owner or an
-              Admin
-              {install
-                ? ` (it was connected by ${install.connectedBy.name ?? install.connectedBy.email})`
-                : ""}
-              .
+              {install ? "To reconnect" : "To connect"} the sync, ask {contactsText(contacts)}.
             </p>
           )}
         </section>
+        <LaunchCard answer={launch} />
       </div>
     </>
   );
