@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+
+import { DecisionView } from "@/app/_troubleshooting/decision-view";
+import { flatParams } from "@/app/_troubleshooting/search";
+import { SeedRow } from "@/app/_troubleshooting/seed-row";
+import { SourceNote } from "@/app/_troubleshooting/source-note";
+import styles from "@/app/_troubleshooting/troubleshooting.module.css";
+import { pageSession } from "@/lib/server/page-session";
+import { services } from "@/lib/server/services";
+import { accessDeniedCase, accessDeniedQuery } from "@/lib/server/troubleshooting/cases";
+import { CHECK_ACTIONS, actionLabel } from "@/lib/server/troubleshooting/diagnose";
+
+export const metadata: Metadata = { title: "Access denied · Troubleshooting" };
+export const dynamic = "force-dynamic";
+
+/** Seed 000 "Access Denied": for you and a project, which layer and rule refused, and the way in. */
+export default async function AccessDeniedPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const state = await pageSession();
+  if (state.status !== "active") return null;
+  const parsed = accessDeniedQuery.safeParse(flatParams(await searchParams));
+  const query = parsed.success ? parsed.data : accessDeniedQuery.parse({});
+  const result = await accessDeniedCase(services(), state, query);
+  const me = state.person.name ?? state.person.email;
+  return (
+    <>
+      <h1>Access denied</h1>
+      <SeedRow which="access-denied" />
+      {!parsed.success ? (
+        <p className="la-notice la-notice-warn" role="alert">
+          The link asked for something unknown; showing the default check instead.
+        </p>
+      ) : null}
+      {result.notFound ? (
+        <p className="la-notice la-notice-bad" role="alert">
+          There is no project with that id in this organization.
+        </p>
+      ) : null}
+      <form className={styles.form} method="get" aria-label="What were you refused?">
+        <label className={styles.field}>
+          Project
+          <select name="project" defaultValue={result.project?.uid}>
+            {result.project && !result.projects.some((p) => p.uid === result.project?.uid) ? (
+              <option value={result.project.uid}>{result.project.name} (from your link)</option>
+            ) : null}
+            {result.projects.map((p) => (
+              <option key={p.uid} value={p.uid}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={styles.field}>
+          What you tried
+          <select name="action" defaultValue={result.action}>
+            {CHECK_ACTIONS.map((a) => (
+              <option key={a} value={a}>
+                {actionLabel(a)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="la-button">
+          Explain
+        </button>
+      </form>
+      {result.projects.length === 0 && !result.project ? (
+        <p className="la-notice la-notice-info">
+          You are not on any Data &amp; Insights project yet: as an organization {state.person.role}
+          , membership alone grants nothing (seed 002). Ask a project owner or your organization
+          Owner or an Admin to add you to a project. If someone sent you a link to a project, open
+          it again: this page then explains that project.
+        </p>
+      ) : null}
+      {result.diagnosis && result.project ? (
+        <DecisionView diagnosis={result.diagnosis} who={me} projectName={result.project.name} />
+      ) : null}
+      <SourceNote source={result.source} problems={result.problems} />
+    </>
+  );
+}
