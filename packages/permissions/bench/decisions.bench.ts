@@ -1,11 +1,16 @@
 // `npm run bench`: decisions per second of the explain API, the desired-state function over
 // 10,000 members x 20 projects, and the same decision checks in CASL as the reference.
-// Prints figures only; nothing here asserts on time.
+// Prints the figures and writes them to the root's bench/results/permissions-decisions.json;
+// nothing here asserts on time.
 import { performance } from "node:perf_hooks";
+import { writeBenchResult } from "../../../scripts/lib/bench-results";
 import { computeDesiredState, explain, parseExplainQuery } from "../src/index";
 import { caslCan, type AbilityCache } from "./casl-reference";
 import { caslDesiredState } from "./casl-desired-state";
 import { decisionQueries, organization, type BenchQuery } from "./workload";
+
+/** Every rate measured, in the order printed, for the results file. */
+const rates: { label: string; perSecond: number; bestMs: number; count: number }[] = [];
 
 function rate(label: string, count: number, run: () => void, rounds = 5): number {
   run(); // warm-up: JIT and caches
@@ -16,6 +21,7 @@ function rate(label: string, count: number, run: () => void, rounds = 5): number
     best = Math.min(best, performance.now() - start);
   }
   const perSecond = (count / best) * 1000;
+  rates.push({ label, perSecond: Math.round(perSecond), bestMs: round1(best), count });
   console.log(
     `${label.padEnd(58)} ${Math.round(perSecond).toLocaleString("en-US").padStart(12)} /s  (${best.toFixed(1)} ms for ${count.toLocaleString("en-US")})`,
   );
@@ -100,3 +106,26 @@ console.log(
     `(CASL: ${(1000 / caslDesiredRate).toFixed(1)} ms per run, without explanations)`,
 );
 if (sink < 0) console.log(sink); // keep the loops from being optimised away
+
+writeBenchResult("permissions-decisions", {
+  queries: QUERY_COUNT,
+  caslDisagreements: mismatches,
+  members: MEMBERS,
+  projects: PROJECTS,
+  desiredStateEntries: ourState.projects.reduce((sum, project) => sum + project.users.length, 0),
+  desiredStateCaslDisagreements: stateDisagreements,
+  rates,
+  ratios: {
+    explainVsCaslCached: round2(ours / caslWarm),
+    explainVsCaslBuiltPerDecision: round2(ours / caslCold),
+    desiredStateVsCasl: round2(desiredRate / caslDesiredRate),
+  },
+});
+
+function round1(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}

@@ -1,7 +1,7 @@
 // `npm run bench`: buildPlan() for 10,000 members x 3 projects and 100,000 members x 3 projects,
 // converged and with 5% of people changed. Prints ms (wall and CPU), heap and RSS, and the growth
 // ratio from 10k to 100k (10x the members: about 10x the time is linear); writes the figures to
-// bench/results/plan.json. Nothing here asserts on time.
+// the root's bench/results/sync-plan.json. Nothing here asserts on time.
 //
 // Each workload runs in its own process, so its RSS figures are its own and not what an earlier
 // workload left behind. The RSS after one plan at 100,000 members is the figure closest to the
@@ -9,10 +9,9 @@
 // over every round adds whatever garbage V8 has not collected yet. The machine's load average is
 // recorded with the figures, since wall time on a busy machine says little on its own.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { writeBenchResult } from "../../../scripts/lib/bench-results";
 import { buildPlan } from "../src/index";
 import { organization } from "./workload";
 
@@ -151,22 +150,9 @@ if (mode === "--child") {
   console.log(
     `Load average (1, 5, 15 min): ${loadBefore.join(", ")} before, ${loadAfter.join(", ")} after, on ${os.availableParallelism()} cores`,
   );
-  const out = path.join(import.meta.dirname, "results");
-  mkdirSync(out, { recursive: true });
-  writeFileSync(
-    path.join(out, "plan.json"),
-    `${JSON.stringify(
-      {
-        at: new Date().toISOString(),
-        node: process.version,
-        cores: os.availableParallelism(),
-        loadAverage: { before: loadBefore, after: loadAfter },
-        figures,
-        growth,
-      },
-      null,
-      2,
-    )}\n`,
-  );
-  console.log(`Written to ${path.relative(process.cwd(), path.join(out, "plan.json"))}`);
+  writeBenchResult("sync-plan", {
+    loadAverage: { before: loadBefore, after: loadAfter },
+    figures,
+    growth,
+  });
 }
