@@ -21,8 +21,9 @@ function buildEnv(root: string): NodeJS.ProcessEnv {
   return env;
 }
 
-export async function buildWeb(root: string): Promise<void> {
-  console.log("[start] building the web app (cached when unchanged)");
+/** `label` names the caller in the one line printed (`npm start`'s launcher, or a benchmark). */
+export async function buildWeb(root: string, label = "start"): Promise<void> {
+  console.log(`[${label}] building the web app (cached when unchanged)`);
   const code = await new Promise<number | null>((resolve) => {
     const child = spawn(
       path.join(root, "node_modules", ".bin", "turbo"),
