@@ -65,6 +65,22 @@ describe("reconcile", () => {
     expect((await reconcile(again.ports, request)).outcome).toBe("no-changes");
   });
 
+  it("applies a plan again when a later run needs the same change (someone undid it in Lytics)", async () => {
+    const w = world();
+    const fake = fakePorts(w);
+    const first = await reconcile(fake.ports, { ...request, runId: "run-1" });
+    expect(first.counts.applied).toBe(2); // fay invited to both projects
+    // Someone removes fay in Lytics by hand: the next plan is the very same plan as before.
+    for (const project of w.projects)
+      project.collaborators = project.collaborators.filter((c) => c.email !== "fay@acme.test");
+    const second = await reconcile(fake.ports, { ...request, runId: "run-2" });
+    expect(second.planId).toBe(first.planId);
+    expect(second.outcome).toBe("applied");
+    expect(second.counts.applied).toBe(2);
+    expect(writes(fake.calls).filter((c) => c.includes("fay@acme.test"))).toHaveLength(4);
+    expect(fake.audits.size).toBe(4); // each application audited once, none deduplicated away
+  });
+
   it("dry run returns the plan and the diff and writes nothing", async () => {
     const fake = fakePorts(changed());
     const report = await reconcile(fake.ports, { ...request, dryRun: true });

@@ -1,7 +1,7 @@
 import type { Plan, PlanStep } from "../plan/plan-types";
 import type { PersonTrace } from "./person-trace";
 import type { SyncPorts } from "./ports";
-import { appliedChange } from "./recover-steps";
+import { appliedChange, claimScope } from "./recover-steps";
 
 export interface ApplyResult {
   readonly applied: number;
@@ -22,11 +22,13 @@ function write(ports: SyncPorts, step: PlanStep): Promise<unknown> {
 }
 
 /**
- * Applies a plan step by step: claim, write, audit, mark done. Whatever point a crash hits, the
- * next run finishes without a second write or audit: before the write, the re-plan has the same
- * step (same id) and does it; after the write, the re-plan no longer has it (actual == desired)
- * and recovery audits it under the same idempotency key and marks it done; after the audit,
- * the store has the key already. Stops at the first failed write: the next run re-plans from
+ * Applies a plan step by step: claim, write, audit, mark done, each keyed by the plan and the run
+ * (a later run that needs the very same change, because someone undid it in Lytics, applies and
+ * audits it again). Whatever point a crash hits, the next run finishes without a second write or
+ * audit: before the write, recovery releases the claim and the re-plan has the step and does it;
+ * after the write, the re-plan no longer has it (actual == desired) and recovery audits it under
+ * the interrupted run's idempotency key and marks it done; after the audit, the store has the
+ * key already. Stops at the first failed write: the next run re-plans from
  * what is really there, and the HTTP core has retried what was worth retrying.
  */
 export async function applyPlan(
@@ -36,8 +38,9 @@ export async function applyPlan(
 ): Promise<ApplyResult> {
   let applied = 0;
   let skipped = 0;
+  const scope = claimScope(plan.planId, context.runId);
   for (const step of plan.steps) {
-    if ((await ports.steps.claim(plan.planId, step)) === "done") {
+    if ((await ports.steps.claim(scope, step)) === "done") {
       skipped += 1;
       context.trace.step(step, "already applied by an earlier run; skipped.");
       continue;
@@ -56,12 +59,12 @@ export async function applyPlan(
     await ports.audit.changeApplied(
       appliedChange(
         { runId: context.runId, orgUid: plan.orgUid, actor: context.actor },
-        plan.planId,
+        scope,
         step,
         ports.clock.now(),
       ),
     );
-    await ports.steps.markDone(plan.planId, step.stepId);
+    await ports.steps.markDone(scope, step.stepId);
     applied += 1;
     context.trace.step(step, "written and audited.");
   }
