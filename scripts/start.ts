@@ -79,11 +79,15 @@ async function main(): Promise<void> {
   // if Olivia (its Owner) had authorized the app; Globex stays unconnected for the connect flow.
   const secrets = loadLocalSecrets(env.dataDir);
   const csUrl = emulators.contentstack.url;
+  // Seeded as a first connection is: awaiting its import, which is accepted below before the
+  // worker starts, so the worker never sees Acme unaccepted (and a start that stopped in between
+  // accepts it on the next start).
   const connected = await seedLocalInstallation({
     contentstackUrl: csUrl,
     redisUrl,
     keyring: secrets.keyring,
     app: { redirectUri },
+    awaitingImport: true,
   });
   const config = loadWorkerConfig({
     REDIS_URL: redisUrl,

@@ -7,11 +7,7 @@ import { connectSync } from "../src/lib/server/handlers/connect-sync";
 import { startConnect } from "../src/lib/server/handlers/connect-start";
 import { dataActivationLayer } from "../src/lib/server/handlers/data-activation-layer";
 import { launch } from "../src/lib/server/handlers/launch";
-import { oauthCallback } from "../src/lib/server/handlers/oauth-callback";
-import { startOAuth } from "../src/lib/server/handlers/oauth-start";
-import { redeemHandoff } from "../src/lib/server/handlers/redeem-handoff";
-import { startSession } from "../src/lib/server/handlers/start-session";
-import { ACME, APP_URL, appRequest, authorizeAsBrowser, cookiePair } from "./support/harness";
+import { ACME, APP_URL, appRequest } from "./support/harness";
 import { useFullHarness } from "./support/full-harness";
 
 const h = useFullHarness();
@@ -26,32 +22,6 @@ const P1002 = "66ac00000000000000001002";
 
 type Json = Record<string, unknown>;
 
-async function signIn(orgUid: string, userUid: string) {
-  const appToken = await h.appToken(orgUid, userUid);
-  const opened = await startSession(
-    h.svc,
-    appRequest("/api/session", { body: { appToken, organizationUid: orgUid } }),
-  );
-  const cookie = cookiePair(opened.headers.get("set-cookie"));
-  const { csrfToken: csrf } = (await opened.json()) as { csrfToken: string };
-  const start = await startOAuth(h.svc, new Request(`${APP_URL}/auth/start?org=${orgUid}`));
-  const callback = await authorizeAsBrowser(
-    start.headers.get("location") ?? "",
-    await h.contentstackSession(userUid),
-  );
-  const page = await oauthCallback(
-    h.svc,
-    new Request(callback, { headers: { cookie: cookiePair(start.headers.get("set-cookie")) } }),
-  );
-  const code = /data-code="([^"]+)"/.exec(await page.text())?.[1];
-  const redeemed = await redeemHandoff(
-    h.svc,
-    appRequest("/api/auth/handoff", { body: { code }, cookie, csrf }),
-  );
-  expect(redeemed.status).toBe(200);
-  return { cookie, csrf };
-}
-
 /** The connect popup: /auth/connect/start, Contentstack's authorize page, our callback page. */
 async function connectPopup(orgUid: string, userUid: string) {
   const start = await startConnect(
@@ -60,14 +30,7 @@ async function connectPopup(orgUid: string, userUid: string) {
   );
   expect(start.status).toBe(302);
   const authorize = new URL(start.headers.get("location") ?? "");
-  const callback = await authorizeAsBrowser(
-    authorize.toString(),
-    await h.contentstackSession(userUid),
-  );
-  const page = await oauthCallback(
-    h.svc,
-    new Request(callback, { headers: { cookie: cookiePair(start.headers.get("set-cookie")) } }),
-  );
+  const page = await h.finishPopup(start, userUid);
   const html = await page.text();
   return { authorize, page, html, code: /data-code="([^"]+)"/.exec(html)?.[1] };
 }
@@ -81,9 +44,18 @@ async function queuedReconciles(orgUid: string) {
   return jobs.filter((job) => job.name === "sync.reconcile-org" && job.data.orgUid === orgUid);
 }
 
+/** The `installationChanged` notices the workers were sent for the organization (no worker runs here). */
+async function installationChanges(orgUid: string) {
+  const jobs = await h.link.enqueuer().queues.audit.getJobs(["waiting", "delayed", "prioritized"]);
+  return jobs
+    .filter((job) => job.name === "audit.installation-changed" && job.data.orgUid === orgUid)
+    .map((job) => job.data.change as string)
+    .sort();
+}
+
 describe("connect: an Owner or Admin connects the organization for the sync", () => {
   it("refuses a Member with the rule, before any code is looked at", async () => {
-    const mia = await signIn(ACME, MIA);
+    const mia = await h.signIn(MIA, ACME);
     const { code } = await connectPopup(ACME, MIA);
     const refused = await connectSync(
       h.svc,
@@ -105,7 +77,7 @@ describe("connect: an Owner or Admin connects the organization for the sync", ()
   });
 
   it("connects with the sync's scopes, stores the tokens encrypted, shows the import plan, then accepts it", async () => {
-    const olivia = await signIn(ACME, OLIVIA);
+    const olivia = await h.signIn(OLIVIA, ACME);
     const { authorize, page, html, code } = await connectPopup(ACME, OLIVIA);
     expect(authorize.searchParams.get("scope")?.split(" ")).toEqual([
       "user:read",
@@ -141,9 +113,12 @@ describe("connect: an Owner or Admin connects the organization for the sync", ()
     });
     expect(JSON.stringify(answer)).not.toMatch(/accessToken|refreshToken/);
 
-    // Stored: the installation names the person; the tokens are ciphertexts at rest.
+    // Stored: the installation names the person and awaits its import (so the workers schedule
+    // nothing for it); the tokens are ciphertexts at rest.
     const installation = await h.svc.installations.get(ACME);
     expect(installation?.connectedBy.uid).toBe(OLIVIA);
+    expect(installation?.awaitingImport).toBe(true);
+    expect((await h.svc.installations.listConnected()).map((i) => i.orgUid)).not.toContain(ACME);
     const tokens = await h.svc.installations.readTokens(ACME);
     const raw = await h.svc.redis.hgetall(`${h.svc.env.STORE_KEY_PREFIX}:{org:${ACME}}:tokens`);
     expect(raw.accessToken).toMatch(/^v1\./);
@@ -159,7 +134,9 @@ describe("connect: an Owner or Admin connects the organization for the sync", ()
     expect(plan.removals).toEqual([
       expect.objectContaining({ email: "lee.leaver@acme.test", projectUid: P1001 }),
     ]);
-    expect(await queuedReconciles(ACME)).toHaveLength(0); // nothing synced before acceptance
+    // Nothing synced before acceptance, and the workers are not told to schedule it.
+    expect(await queuedReconciles(ACME)).toHaveLength(0);
+    expect(await installationChanges(ACME)).toEqual([]);
 
     // Shown again after a reload; a plan other than the one shown is refused.
     const shown = await showImport(
@@ -185,7 +162,19 @@ describe("connect: an Owner or Admin connects the organization for the sync", ()
     const done = await body(accepted);
     expect(done).toMatchObject({ accepted: true });
     expect(done.adopted).toBe(plan.adopted);
+    // Accepted: the workers schedule its reconcile and audit-log poll now, and the first sync runs.
+    expect((await h.svc.installations.get(ACME))?.awaitingImport).toBe(false);
+    expect((await h.svc.installations.listConnected()).map((i) => i.orgUid)).toContain(ACME);
+    expect(await installationChanges(ACME)).toEqual(["connected"]);
     expect(await queuedReconciles(ACME)).toHaveLength(1);
+    const acceptance = await h.link.auditLog.read(ACME, { kinds: ["import-accepted"] });
+    expect(acceptance.entries).toEqual([
+      expect.objectContaining({
+        actor: expect.objectContaining({ uid: OLIVIA }),
+        importId: plan.importId,
+        adopted: plan.adopted,
+      }),
+    ]);
     const audit = await h.link.auditLog.read(ACME, { kinds: ["installation-connected"] });
     expect(audit.entries[0]).toMatchObject({ actor: { email: "olivia.owner@acme.test" } });
 
@@ -200,7 +189,7 @@ describe("connect: an Owner or Admin connects the organization for the sync", ()
   it("reconnects after needs-reconnect, as an Admin, and queues a sync at once", async () => {
     await h.svc.installations.markNeedsReconnect(ACME, "The refresh token was refused (revoked).");
     expect((await h.svc.installations.get(ACME))?.status).toBe("needs-reconnect");
-    const adam = await signIn(ACME, ADAM);
+    const adam = await h.signIn(ADAM, ACME);
     const { code } = await connectPopup(ACME, ADAM);
     const reconnected = await connectSync(
       h.svc,
@@ -217,10 +206,39 @@ describe("connect: an Owner or Admin connects the organization for the sync", ()
       },
     });
     expect(await queuedReconciles(ACME)).toHaveLength(1); // coalesced with the waiting run
+    expect(await installationChanges(ACME)).toEqual(["connected", "reconnected"]);
+    expect((await h.svc.installations.get(ACME))?.awaitingImport).toBe(false);
+  });
+
+  it("a reconnect before the import was accepted shows the plan again and syncs nothing", async () => {
+    const gina = await h.signIn(GINA, GLOBEX);
+    const first = await connectSync(
+      h.svc,
+      appRequest("/api/connection", {
+        body: { code: (await connectPopup(GLOBEX, GINA)).code },
+        ...gina,
+      }),
+      h.link,
+    );
+    expect(await body(first)).toMatchObject({ reconnected: false });
+    const again = await connectSync(
+      h.svc,
+      appRequest("/api/connection", {
+        body: { code: (await connectPopup(GLOBEX, GINA)).code },
+        ...gina,
+      }),
+      h.link,
+    );
+    expect(again.status).toBe(200);
+    expect(await body(again)).toMatchObject({ reconnected: false, import: expect.anything() });
+    expect((await h.svc.installations.get(GLOBEX))?.awaitingImport).toBe(true);
+    expect(await queuedReconciles(GLOBEX)).toHaveLength(0);
+    expect(await installationChanges(GLOBEX)).toEqual([]);
+    await h.svc.installations.disconnect(GLOBEX); // the DAL test below expects Globex as seeded
   });
 
   it("refuses a code of another person", async () => {
-    const olivia = await signIn(ACME, OLIVIA);
+    const olivia = await h.signIn(OLIVIA, ACME);
     const { code } = await connectPopup(ACME, ADAM);
     const mismatch = await connectSync(
       h.svc,
@@ -234,7 +252,7 @@ describe("connect: an Owner or Admin connects the organization for the sync", ()
 
 describe("Data Activation Layer gate", () => {
   it("tells an Owner how to create it and a Member whom to ask; ready once it exists", async () => {
-    const gina = await signIn(GLOBEX, GINA);
+    const gina = await h.signIn(GINA, GLOBEX);
     const owner = await body(
       await dataActivationLayer(
         h.svc,
@@ -247,7 +265,7 @@ describe("Data Activation Layer gate", () => {
       createUrl: `${h.csUrl}/organizations/${GLOBEX}/data-activation-layer`,
     });
 
-    const adam = await signIn(GLOBEX, ADAM);
+    const adam = await h.signIn(ADAM, GLOBEX);
     const member = await body(
       await dataActivationLayer(
         h.svc,
@@ -280,7 +298,7 @@ describe("Data Activation Layer gate", () => {
 
 describe("launch: Open Data & Insights", () => {
   it("lets an Owner choose among every project, and sends them to the App Switcher's launch", async () => {
-    const olivia = await signIn(ACME, OLIVIA);
+    const olivia = await h.signIn(OLIVIA, ACME);
     const options = await body(
       await launch(h.svc, appRequest("/api/launch", { method: "GET", ...olivia })),
     );
@@ -303,7 +321,7 @@ describe("launch: Open Data & Insights", () => {
   });
 
   it("gives a Member only the projects they are on, and refuses the others", async () => {
-    const mia = await signIn(ACME, MIA);
+    const mia = await h.signIn(MIA, ACME);
     const options = await body(
       await launch(h.svc, appRequest("/api/launch", { method: "GET", ...mia })),
     );

@@ -15,9 +15,9 @@ import {
   noteLoopCallback,
 } from "../src/lib/server/troubleshooting/sign-in-loop-start";
 import { ACME, APP_URL, OLIVIA, MIA, appRequest } from "./support/harness";
-import { useTroubleshootingHarness } from "./support/troubleshooting-harness";
+import { useFullHarness } from "./support/full-harness";
 
-const h = useTroubleshootingHarness();
+const h = useFullHarness();
 
 const ACME_CORP = "66ac00000000000000001001"; // Mia: Observer; owner Adam
 const CAMPAIGNS = "66ac00000000000000001002"; // Mia: nothing; owner Max; Mona: Marketer + Audience Manager

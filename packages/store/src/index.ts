@@ -35,6 +35,8 @@ export {
   type FailureBackoff,
   createInstallationsStore,
   type ConnectInput,
+  type ConnectOptions,
+  type MarkImportAcceptedOptions,
   type InstallationsStore,
   type InstallationsStoreOptions,
 } from "./installations/installations-store";

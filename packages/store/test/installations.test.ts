@@ -4,6 +4,7 @@ import { CorruptRecordError } from "../src/errors/corrupt-record-error";
 import { InvalidInputError } from "../src/errors/invalid-input-error";
 import { NotFoundError } from "../src/errors/not-found-error";
 import { StaleWriteError } from "../src/errors/stale-write-error";
+import { createAuditLogStore } from "../src/audit-log/audit-log-store";
 import { createKeys } from "../src/keys";
 import { createInstallationsStore } from "../src/installations/installations-store";
 import { createSecretBox } from "../src/secret-box/secret-box";
@@ -17,22 +18,27 @@ const ACCESS = "at-SECRET-access-0001";
 function setup() {
   const { keyPrefix, orgUid } = isolation();
   const clock = manualClock();
+  const auditLog = createAuditLogStore({ redis, clock, keyPrefix });
   const store = createInstallationsStore({
     redis,
     clock,
     keyPrefix,
     secretBox: createSecretBox(testKeyring()),
     backoff: { baseMs: 1000, capMs: 10_000, degradedAfter: 3 },
+    auditLog,
   });
-  const connect = (uid = orgUid, refreshToken = REFRESH) =>
-    store.connect({
-      orgUid: uid,
-      region: "NA",
-      connectedBy: { uid: "owner-1", email: "owner@acme.test", name: "Olive Owner" },
-      scopes: ["organization.users:read", "audit-logs:read"],
-      tokens: { refreshToken, accessToken: ACCESS, accessTokenExpiresAt: clock.now() + 3600_000 },
-    });
-  return { store, clock, keyPrefix, orgUid, connect };
+  const connect = (uid = orgUid, refreshToken = REFRESH, options?: { awaitingImport?: boolean }) =>
+    store.connect(
+      {
+        orgUid: uid,
+        region: "NA",
+        connectedBy: { uid: "owner-1", email: "owner@acme.test", name: "Olive Owner" },
+        scopes: ["organization.users:read", "audit-logs:read"],
+        tokens: { refreshToken, accessToken: ACCESS, accessTokenExpiresAt: clock.now() + 3600_000 },
+      },
+      options,
+    );
+  return { store, clock, keyPrefix, orgUid, connect, auditLog };
 }
 
 describe("installations", () => {
@@ -49,6 +55,7 @@ describe("installations", () => {
       status: "connected",
       statusSince: clock.now(),
       failureCount: 0,
+      awaitingImport: false,
     });
     expect(JSON.stringify(await store.get(orgUid))).not.toMatch(/SECRET/);
     const tokens = await store.readTokens(orgUid);
@@ -68,6 +75,62 @@ describe("installations", () => {
     await store.markNeedsReconnect(`${orgUid}b`, "refresh token revoked");
     expect((await store.list()).map((i) => i.orgUid)).toEqual([orgUid, `${orgUid}b`]);
     expect((await store.listConnected()).map((i) => i.orgUid)).toEqual([orgUid]);
+  });
+
+  it("a first connection awaits its import: left out of listConnected until markImportAccepted, audited once", async () => {
+    const { store, orgUid, connect, auditLog } = setup();
+    const first = await connect(orgUid, REFRESH, { awaitingImport: true });
+    expect(first.installation.awaitingImport).toBe(true);
+    await connect(`${orgUid}b`);
+    expect((await store.list()).map((i) => i.orgUid)).toEqual([orgUid, `${orgUid}b`]);
+    expect((await store.listConnected()).map((i) => i.orgUid)).toEqual([`${orgUid}b`]);
+
+    // A reconnect before the acceptance (or one that asks again) keeps the value it had.
+    expect((await connect(orgUid, "rt-again")).installation.awaitingImport).toBe(true);
+    expect(
+      (await connect(`${orgUid}b`, "rt-b", { awaitingImport: true })).installation.awaitingImport,
+    ).toBe(false);
+
+    const olive = { type: "person" as const, uid: "owner-1", email: "owner@acme.test" };
+    const accepted = await store.markImportAccepted(orgUid, {
+      by: olive,
+      importId: "imp_1",
+      adopted: 3,
+    });
+    expect(accepted.changed).toBe(true);
+    expect(accepted.installation.awaitingImport).toBe(false);
+    expect((await store.listConnected()).map((i) => i.orgUid)).toEqual([orgUid, `${orgUid}b`]);
+    const again = await store.markImportAccepted(orgUid, { by: olive });
+    expect(again.changed).toBe(false);
+    const audit = await auditLog.read(orgUid, { kinds: ["import-accepted"] });
+    expect(audit.entries).toHaveLength(1);
+    expect(audit.entries[0]).toMatchObject({ actor: olive, importId: "imp_1", adopted: 3 });
+
+    // Accepted once: a later reconnect does not ask for the import again.
+    expect(
+      (await connect(orgUid, "rt-later", { awaitingImport: true })).installation.awaitingImport,
+    ).toBe(false);
+    // Disconnected, then connected again: a first connection once more.
+    await store.disconnect(orgUid);
+    expect(
+      (await connect(orgUid, "rt-new", { awaitingImport: true })).installation.awaitingImport,
+    ).toBe(true);
+    await expect(store.markImportAccepted(`${orgUid}x`)).rejects.toThrow(NotFoundError);
+  });
+
+  it("reads a record written before awaitingImport existed as not awaiting", async () => {
+    const { store, orgUid, keyPrefix, connect } = setup();
+    await connect(orgUid, REFRESH, { awaitingImport: true });
+    const key = createKeys(keyPrefix).installation(orgUid);
+    await redis.hdel(key, "awaitingImport");
+    expect((await store.get(orgUid))?.awaitingImport).toBe(false);
+    expect((await store.listConnected()).map((i) => i.orgUid)).toEqual([orgUid]);
+    // A reconnect keeps it that way.
+    expect(
+      (await connect(orgUid, REFRESH, { awaitingImport: true })).installation.awaitingImport,
+    ).toBe(false);
+    await redis.hset(key, "awaitingImport", "yes");
+    await expect(store.get(orgUid)).rejects.toThrow(CorruptRecordError);
   });
 
   it("saves rotated tokens with compare-and-set: the slower of two refreshes is refused", async () => {

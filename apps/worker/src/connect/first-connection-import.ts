@@ -2,6 +2,8 @@
 // people already on its Lytics projects keep what they have. The import is read through the same
 // adapters as a reconcile and shown as a plan first; accepting it saves the adopted collaborators
 // as grants (source "import"), each audited, so the first reconcile removes nobody by surprise.
+// Until it is accepted the installation awaits its import (packages/store): the worker neither
+// schedules nor runs anything for it. Accepting clears that, after the grants are saved.
 import type { Actor, AuditLogStore, GrantsStore } from "@lytics-access/store";
 import { AlreadyExistsError } from "@lytics-access/store";
 import { applyImport, planImport, type ImportPlan } from "@lytics-access/sync";
@@ -24,7 +26,9 @@ export interface FirstConnectionImport {
   plan(orgUid: string): Promise<ImportPlan>;
   /**
    * Builds the plan again and saves it when its id is the one the person accepted; refuses a
-   * plan that changed since it was shown (ImportNotAcceptedError).
+   * plan that changed since it was shown (ImportNotAcceptedError). Then marks the import
+   * accepted (audited `import-accepted`), so the organization may be synced: the caller tells the
+   * workers with `enqueuer.installationChanged(orgUid, "connected")`.
    */
   accept(orgUid: string, acceptedImportId: string, actor: Actor): Promise<{ adopted: number }>;
 }
@@ -54,7 +58,7 @@ export function createFirstConnectionImport(
     plan,
     async accept(orgUid, acceptedImportId, actor) {
       const current = await plan(orgUid);
-      return applyImport(
+      const result = await applyImport(
         {
           async adoptGrants(importId, grants) {
             for (const grant of grants) {
@@ -90,6 +94,14 @@ export function createFirstConnectionImport(
         current,
         acceptedImportId,
       );
+      // Only after every grant is saved: a crash before this leaves the import waiting, and
+      // accepting again adopts nothing twice.
+      await deps.installations.markImportAccepted(orgUid, {
+        by: actor,
+        importId: current.importId,
+        adopted: result.adopted,
+      });
+      return result;
     },
   };
 }

@@ -18,6 +18,11 @@ export const pollAuditLogJob: JobHandler<PayloadOf<typeof JOB_NAMES.pollAuditLog
   const installation = await deps.stores.installations.get(orgUid);
   if (!installation) return { status: "skipped", reason: "not-connected" };
   if (installation.status === "needs-reconnect") return { status: "skipped", reason: "needs-reconnect" };
+  if (installation.awaitingImport) {
+    // No cursor yet either: the first poll after the acceptance starts from then.
+    context.logger.info({ orgUid }, "organization awaits its first-connection import; audit-log poll skipped");
+    return { status: "skipped", reason: "awaiting-import" };
+  }
 
   const cursor = await deps.stores.auditCursor.get(orgUid);
   let read;

@@ -1,4 +1,6 @@
-// The frame every writing job runs in: the organization must be connected, its run lock held for
+// The frame every writing job runs in: the organization must be connected (and its
+// first-connection import accepted: until then a reconcile would remove the collaborators the
+// import is about to adopt), its run lock held for
 // the whole run (no organization is synced by two workers at once), and failures handled by kind:
 // a lost credential stops the organization, a 429 re-delays only this organization's job, a
 // transient failure is retried with growing delays (and the organization shows "degraded").
@@ -37,6 +39,12 @@ export async function runOrgJob(
   const installation = await installations.get(orgUid);
   if (!installation) return { status: "skipped", reason: "not-connected" };
   if (installation.status === "needs-reconnect") return { status: "skipped", reason: "needs-reconnect" };
+  if (installation.awaitingImport) {
+    // Not scheduled while it waits (listConnected leaves it out); this catches a job queued anyway
+    // ("sync now", a scheduler left from before, an audit-log event).
+    context.logger.info({ orgUid, job: options.kind }, "organization awaits its first-connection import; job skipped");
+    return { status: "skipped", reason: "awaiting-import" };
+  }
   if (
     options.respectBackoff &&
     installation.nextAttemptAt !== undefined &&

@@ -31,6 +31,12 @@ export interface SeedLocalInstallationOptions {
   storePrefix?: string;
   /** Reconnect even if the organization is already connected. @defaultValue false */
   force?: boolean;
+  /**
+   * Connect it as the connect flow does a first connection: awaiting its first-connection import,
+   * so nothing is synced until the import is accepted (`npm start` accepts it before the worker
+   * starts). Tests that want the organization synced at once leave it false. @defaultValue false
+   */
+  awaitingImport?: boolean;
 }
 
 const SESSION_COOKIE = "cs_authtoken";
@@ -60,7 +66,9 @@ async function authorizeAsBrowser(
 
 /**
  * Connects the organization with a real OAuth token from the Contentstack emulator.
- * @returns whether a new connection was made (false when it was connected already)
+ * @returns true when a new connection was made or the organization still awaits its
+ * first-connection import (a start that stopped before accepting it), false when it was connected
+ * already
  */
 export async function seedLocalInstallation(options: SeedLocalInstallationOptions): Promise<boolean> {
   const orgUid = options.orgUid ?? LOCAL_ACME.orgUid;
@@ -74,7 +82,7 @@ export async function seedLocalInstallation(options: SeedLocalInstallationOption
       ...(options.storePrefix ? { keyPrefix: options.storePrefix } : {}),
     });
     const existing = await installations.get(orgUid);
-    if (existing && existing.status !== "needs-reconnect" && !options.force) return false;
+    if (existing && existing.status !== "needs-reconnect" && !options.force) return existing.awaitingImport;
 
     const session = await fetch(`${options.contentstackUrl}/_emulator/sessions`, {
       method: "POST",
@@ -96,17 +104,20 @@ export async function seedLocalInstallation(options: SeedLocalInstallationOption
     const callback = oauth.parseCallback(await authorizeAsBrowser(url, authtoken), state);
     const tokens = await oauth.exchangeCode({ code: callback.code, codeVerifier, location: callback.location });
     if (!tokens.refreshToken) throw new Error("The emulator issued no refresh token");
-    await installations.connect({
-      orgUid,
-      region: tokens.region,
-      connectedBy: person,
-      scopes: [...tokens.scopes],
-      tokens: {
-        accessToken: tokens.accessToken,
-        refreshToken: tokens.refreshToken,
-        accessTokenExpiresAt: tokens.expiresAt,
+    await installations.connect(
+      {
+        orgUid,
+        region: tokens.region,
+        connectedBy: person,
+        scopes: [...tokens.scopes],
+        tokens: {
+          accessToken: tokens.accessToken,
+          refreshToken: tokens.refreshToken,
+          accessTokenExpiresAt: tokens.expiresAt,
+        },
       },
-    });
+      { awaitingImport: options.awaitingImport ?? false },
+    );
     return true;
   } finally {
     await closeStoreRedis(redis);

@@ -57,7 +57,11 @@ export function openStores(options: OpenStoresOptions): AllStores {
   });
   return {
     redis,
-    installations: createInstallationsStore({ ...base, secretBox: createSecretBox(options.keyring) }),
+    installations: createInstallationsStore({
+      ...base,
+      secretBox: createSecretBox(options.keyring),
+      auditLog,
+    }),
     runLock: createRunLockStore(base),
     syncRuns: createSyncRunsStore(base),
     auditLog,

@@ -1,7 +1,9 @@
 // One place upserts the per-organization Job Schedulers: at worker start (behind a short lock, so
 // replicas starting together do it once) and whenever an installation connects or disconnects.
 // Schedulers are upserted, never removed and re-added (bullmq#3063: removing first can lose the
-// next run); only organizations that are no longer connected lose theirs.
+// next run); only organizations that are no longer connected lose theirs. An organization whose
+// first-connection import is not accepted yet is not "connected" here (the installations store's
+// `listConnected` leaves it out): it gets no schedulers, and loses any it had.
 import type { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
@@ -24,7 +26,10 @@ export interface EnsureSchedulersOptions {
   queues: SchedulerQueues;
   /** Any connection, used for the short lock. */
   redis: Redis;
-  /** Organizations that should have schedulers (the connected installations). */
+  /**
+   * Organizations that should have schedulers: `installations.listConnected()` (not needing a
+   * reconnect, not awaiting their import).
+   */
   connectedOrgs: readonly string[];
   syncIntervalMs: number;
   auditPollIntervalMs: number;

@@ -96,6 +96,12 @@ export const AUDIT_ENTRY_SCHEMAS = [
     error: z.string().optional(),
   }),
   kind("import-adopted", { projectUid: z.string(), person, roles, grantId: z.string(), runId }),
+  // The Owner's or Admin's acceptance of the first-connection import: the sync may start.
+  kind("import-accepted", {
+    /** The accepted plan's id (the `runId` of its `import-adopted` entries). */
+    importId: z.string().optional(),
+    adopted: z.number().int().nonnegative().optional(),
+  }),
   kind("policy-changed", {
     fromVersion: z.number().int(),
     toVersion: z.number().int(),

@@ -1,16 +1,23 @@
+import { AUDIT_APPEND_LUA } from "../audit-log/audit-log-store";
 import { LuaScript } from "../support/lua-script";
 
-// KEYS: installation, tokens. ARGV: n, n installation field/value args, then token field/value
-// args. Replaces both records at once; the token version keeps counting up across reconnects so a
-// refresh that started before the reconnect cannot overwrite the new tokens.
+// KEYS: installation, tokens. ARGV: n, awaitingImport for a first connection ('0' or '1'), n
+// installation field/value args, then token field/value args. Replaces both records at once; the
+// token version keeps counting up across reconnects so a refresh that started before the
+// reconnect cannot overwrite the new tokens. A reconnect keeps the awaitingImport it had (an
+// import not yet accepted stays waiting; an accepted one is not asked for again).
 export const CONNECT = new LuaScript(
   "connect",
   `local n = tonumber(ARGV[1])
+local awaiting = ARGV[2]
+if redis.call('EXISTS', KEYS[1]) == 1 then
+  awaiting = redis.call('HGET', KEYS[1], 'awaitingImport') or '0'
+end
 redis.call('DEL', KEYS[1])
-redis.call('HSET', KEYS[1], unpack(ARGV, 2, 1 + n))
+redis.call('HSET', KEYS[1], 'awaitingImport', awaiting, unpack(ARGV, 3, 2 + n))
 local version = tonumber(redis.call('HGET', KEYS[2], 'version') or '0') + 1
 redis.call('DEL', KEYS[2])
-redis.call('HSET', KEYS[2], 'version', version, unpack(ARGV, 2 + n))
+redis.call('HSET', KEYS[2], 'version', version, unpack(ARGV, 3 + n))
 return version`,
 );
 
@@ -69,5 +76,18 @@ if redis.call('HGET', KEYS[1], 'status') == 'needs-reconnect' then
   return 1
 end
 redis.call('HSET', KEYS[1], 'status', 'needs-reconnect', 'statusReason', ARGV[2], 'statusSince', ARGV[1])
+return 2`,
+);
+
+// KEYS: installation, audit. ARGV: entry json or '', max, min id. Returns 2 when the installation
+// was awaiting its import (now cleared, and audited with it), 1 when it was not, 0 when not
+// installed.
+export const MARK_IMPORT_ACCEPTED = new LuaScript(
+  "mark-import-accepted",
+  `${AUDIT_APPEND_LUA}
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+if redis.call('HGET', KEYS[1], 'awaitingImport') ~= '1' then return 1 end
+redis.call('HSET', KEYS[1], 'awaitingImport', '0')
+if ARGV[1] ~= '' then append_audit(KEYS[2], ARGV[1], ARGV[2], ARGV[3]) end
 return 2`,
 );

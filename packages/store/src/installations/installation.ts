@@ -38,6 +38,12 @@ export interface Installation {
   readonly failureCount: number;
   /** Epoch ms before which no run should start (set while failing). */
   readonly nextAttemptAt?: number | undefined;
+  /**
+   * Connected for the first time and the first-connection import plan not accepted yet: nothing
+   * may be synced (the first reconcile would remove the collaborators the import is about to
+   * adopt). Set by `connect(…, {awaitingImport: true})`, cleared by `markImportAccepted`.
+   */
+  readonly awaitingImport: boolean;
 }
 
 export const connectedBySchema = z.strictObject({
@@ -58,6 +64,11 @@ export const installationHashSchema = z.strictObject({
   statusSince: intField,
   failureCount: intField,
   nextAttemptAt: intField.optional(),
+  // Records written before the field existed have none: they are not awaiting an import.
+  awaitingImport: z
+    .enum(["0", "1"])
+    .optional()
+    .transform((flag) => flag === "1"),
 });
 
 /** OAuth tokens as the caller holds them (plaintext, in memory only). */

@@ -1,8 +1,10 @@
 import { z } from "zod";
 
+import type { AuditLogStore } from "../audit-log/audit-log-store";
 import { NotFoundError } from "../errors/not-found-error";
 import { StaleWriteError } from "../errors/stale-write-error";
 import { checkOrgUid } from "../keys";
+import { actorSchema, type Actor } from "../support/actor";
 import { checkInput, checkStored } from "../support/parse-record";
 import { resolveStoreOptions, type StoreOptions } from "../support/store-options";
 import type { SecretBinding, SecretBox } from "../secret-box/secret-box";
@@ -18,6 +20,7 @@ import {
 } from "./installation";
 import {
   CONNECT,
+  MARK_IMPORT_ACCEPTED,
   MARK_NEEDS_RECONNECT,
   RECORD_FAILURE,
   RECORD_SUCCESS,
@@ -47,6 +50,8 @@ export interface InstallationsStoreOptions extends StoreOptions {
   readonly secretBox: SecretBox;
   /** @defaultValue {@link DEFAULT_FAILURE_BACKOFF} */
   readonly backoff?: Partial<FailureBackoff>;
+  /** When given, `markImportAccepted` appends its `import-accepted` entry atomically with the change. */
+  readonly auditLog?: AuditLogStore;
 }
 
 /** What `connect` needs: the authorization an Owner or Admin just gave. */
@@ -66,18 +71,50 @@ const connectInputSchema = z.strictObject({
   tokens: oauthTokensSchema,
 });
 
+/** Options of `connect`. */
+export interface ConnectOptions {
+  /**
+   * A first connection waits for its import plan to be accepted before anything is synced.
+   * Applies only when the organization has no installation yet: a reconnect keeps the value it
+   * had. @defaultValue false
+   */
+  readonly awaitingImport?: boolean;
+}
+
+/** Options of `markImportAccepted`: what its audit entry records. */
+export interface MarkImportAcceptedOptions {
+  /** Who accepted. @defaultValue the system */
+  readonly by?: Actor;
+  /** The accepted plan's id. */
+  readonly importId?: string;
+  /** How many grants the import adopted. */
+  readonly adopted?: number;
+}
+
+const markImportAcceptedSchema = z.strictObject({
+  by: actorSchema.optional(),
+  importId: z.string().min(1).optional(),
+  adopted: z.number().int().nonnegative().optional(),
+});
+
 /** Connected organizations and their encrypted OAuth tokens. */
 export interface InstallationsStore {
   /**
    * Records an authorization: creates the installation, or resets a reconnecting one to
    * `connected` with no failures. Returns the installation and the new token version.
    */
-  connect(input: ConnectInput): Promise<{ installation: Installation; tokenVersion: number }>;
+  connect(
+    input: ConnectInput,
+    options?: ConnectOptions,
+  ): Promise<{ installation: Installation; tokenVersion: number }>;
   /** The installation, or `null`. Never holds a secret. */
   get(orgUid: string): Promise<Installation | null>;
   /** Every installation, sorted by org uid. */
   list(): Promise<Installation[]>;
-  /** Installations the sync should run for: `connected` or `degraded` (not `needs-reconnect`). */
+  /**
+   * Installations the sync should run for: `connected` or `degraded` (not `needs-reconnect`), and
+   * not awaiting their first-connection import.
+   */
   listConnected(): Promise<Installation[]>;
   /**
    * The decrypted tokens with their version.
@@ -100,6 +137,16 @@ export interface InstallationsStore {
   markNeedsReconnect(
     orgUid: string,
     reason: string,
+  ): Promise<{ installation: Installation; changed: boolean }>;
+  /**
+   * The first-connection import was accepted: the organization may be synced from now on.
+   * Audited `import-accepted` (when the store has an audit log) only when it was awaiting it;
+   * `changed` is false when it was not (accepted already, or an installation from before).
+   * @throws {@link NotFoundError} when the organization has no installation
+   */
+  markImportAccepted(
+    orgUid: string,
+    options?: MarkImportAcceptedOptions,
   ): Promise<{ installation: Installation; changed: boolean }>;
   /** A run failed: count it, schedule the next attempt later, degrade after several in a row. */
   recordFailure(orgUid: string, reason: string): Promise<Installation>;
@@ -153,7 +200,7 @@ export function createInstallationsStore(options: InstallationsStoreOptions): In
   }
 
   return {
-    async connect(input) {
+    async connect(input, connectOptions = {}) {
       // Checked as a whole, but reported without values: the input holds the tokens.
       const checked = checkInput(connectInputSchema, input, "installation");
       checkOrgUid(checked.orgUid);
@@ -183,7 +230,12 @@ export function createInstallationsStore(options: InstallationsStoreOptions): In
         await CONNECT.run(
           redis,
           [keys.installation(checked.orgUid), keys.tokens(checked.orgUid)],
-          [fields.length, ...fields, ...tokenFields(checked.orgUid, checked.tokens, now)],
+          [
+            fields.length,
+            connectOptions.awaitingImport === true ? "1" : "0",
+            ...fields,
+            ...tokenFields(checked.orgUid, checked.tokens, now),
+          ],
         ),
       );
       return { installation: await mustRead(checked.orgUid), tokenVersion };
@@ -193,7 +245,32 @@ export function createInstallationsStore(options: InstallationsStoreOptions): In
     list,
 
     async listConnected() {
-      return (await list()).filter((installation) => installation.status !== "needs-reconnect");
+      return (await list()).filter(
+        (installation) => installation.status !== "needs-reconnect" && !installation.awaitingImport,
+      );
+    },
+
+    async markImportAccepted(orgUid, acceptOptions = {}) {
+      const checked = checkInput(markImportAcceptedSchema, acceptOptions, "import acceptance");
+      const entry = {
+        kind: "import-accepted" as const,
+        actor: checked.by ?? { type: "system" as const, name: "import" },
+        ...(checked.importId === undefined ? {} : { importId: checked.importId }),
+        ...(checked.adopted === undefined ? {} : { adopted: checked.adopted }),
+        at: clock.now(),
+      };
+      const audit = options.auditLog
+        ? options.auditLog.prepareAppend(orgUid, entry).args
+        : ["", 0, ""];
+      const outcome = Number(
+        await MARK_IMPORT_ACCEPTED.run(
+          redis,
+          [keys.installation(orgUid), keys.audit(orgUid)],
+          audit,
+        ),
+      );
+      if (outcome === 0) throw new NotFoundError(`installation of organization ${orgUid}`);
+      return { installation: await mustRead(orgUid), changed: outcome === 2 };
     },
 
     async readTokens(orgUid) {

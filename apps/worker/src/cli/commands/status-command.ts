@@ -23,7 +23,7 @@ function installationLines(org: OrgStatus): string[] {
     ? `${i.connectedBy.name} <${i.connectedBy.email}>`
     : i.connectedBy.email;
   const lines = [
-    `${i.orgUid}  ${i.status}${i.statusReason ? ` (${i.statusReason})` : ""}`,
+    `${i.orgUid}  ${i.status}${i.statusReason ? ` (${i.statusReason})` : ""}${i.awaitingImport ? "; awaiting its first-connection import (nothing is synced until an Owner or Admin accepts it)" : ""}`,
     `  connected by ${by} at ${isoTime(i.connectedAt)}, region ${i.region}`,
     `  status since ${isoTime(i.statusSince)}; failures in a row ${i.failureCount}; next attempt ${i.nextAttemptAt ? isoTime(i.nextAttemptAt) : "any time"}`,
   ];

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 
 import { readDalGate } from "@/lib/server/connect/dal-gate";
-import { isImportPending } from "@/lib/server/connect/import-pending";
 import { launchOptions } from "@/lib/server/connect/launch";
 import { contactsText, orgContacts } from "@/lib/server/connect/org-contacts";
 import { loadOverview, namesMatch } from "@/lib/server/overview";
@@ -33,17 +32,15 @@ export default async function OverviewPage() {
   const state = await pageSession();
   if (state.status !== "active") return null; // the layout shows the way back
   const svc = services();
-  const [data, gate, importPending] = await Promise.all([
-    loadOverview(svc, state),
-    readDalGate(svc, state),
-    isImportPending(svc, state.session.orgUid),
-  ]);
+  const [data, gate] = await Promise.all([loadOverview(svc, state), readDalGate(svc, state)]);
   const [launch, contacts] = await Promise.all([
     launchOptions(svc, state, gate),
     data.canConnect ? Promise.resolve(null) : orgContacts(svc, state),
   ]);
   const match = namesMatch(data.organizationName, data.projectNames);
   const install = data.installation;
+  // Connected, its first-connection import plan not accepted yet: nothing is synced until it is.
+  const importPending = install?.awaitingImport === true;
   const status = install ? STATUS[install.status] : null;
   return (
     <>

@@ -4,7 +4,6 @@ import type { Installation } from "@lytics-access/store";
 import { z } from "zod";
 
 import { CONNECT_SCOPES } from "../connect/connect-oauth";
-import { clearImportPending, markImportPending } from "../connect/import-pending";
 import { importView } from "../connect/import-view";
 import { syncLink, type SyncLink } from "../connect/sync-link";
 import { badRequest, json } from "../responses";
@@ -33,9 +32,12 @@ export function installationView(installation: Installation) {
  * tokens must be the signed-in person's own, for this organization. They are stored encrypted on
  * the installation (packages/store), connectedBy = the person, and audited.
  *
- * A first connection answers with the first-connection import plan (apps/worker), which must be
- * accepted (POST /api/connection/import) before anything is synced. A reconnection keeps the
- * grants it had and asks for a sync at once.
+ * A first connection is stored awaiting its import (packages/store `awaitingImport`: the worker
+ * neither schedules nor runs anything for it) and answers with the first-connection import plan
+ * (apps/worker), which must be accepted (POST /api/connection/import) before anything is synced.
+ * A reconnection keeps the grants it had, tells the workers (`installationChanged`, so its
+ * schedulers come back) and asks for a sync at once; one made before the import was accepted
+ * still awaits it and shows the plan again.
  */
 export async function connectSync(
   svc: Services,
@@ -67,23 +69,27 @@ export async function connectSync(
       reasons: ["Contentstack issued no refresh token, so the sync could not keep working."],
     });
 
-  const previous = await svc.installations.get(session.orgUid);
   const connectedBy = {
     uid: session.userUid,
     email: person.email,
     ...(person.name ? { name: person.name } : {}),
   };
-  const { installation } = await svc.installations.connect({
-    orgUid: session.orgUid,
-    region: handoff.tokens.region,
-    connectedBy,
-    scopes: [...CONNECT_SCOPES],
-    tokens: {
-      accessToken: handoff.tokens.accessToken,
-      refreshToken: handoff.tokens.refreshToken,
-      accessTokenExpiresAt: handoff.tokens.expiresAt,
+  // Asked for every time: the store applies it only to a first connection (decided atomically
+  // with the write), and a reconnect keeps what the installation had.
+  const { installation } = await svc.installations.connect(
+    {
+      orgUid: session.orgUid,
+      region: handoff.tokens.region,
+      connectedBy,
+      scopes: [...CONNECT_SCOPES],
+      tokens: {
+        accessToken: handoff.tokens.accessToken,
+        refreshToken: handoff.tokens.refreshToken,
+        accessTokenExpiresAt: handoff.tokens.expiresAt,
+      },
     },
-  });
+    { awaitingImport: true },
+  );
   const actor = { type: "person" as const, ...connectedBy };
   await link.auditLog.append(session.orgUid, {
     kind: "installation-connected",
@@ -91,12 +97,16 @@ export async function connectSync(
     scopes: [...CONNECT_SCOPES],
   });
 
-  if (previous) {
-    // A reconnection: the import was made when it was first connected; sync with the new grant.
-    await clearImportPending(svc, session.orgUid);
-    const jobId = await link
-      .enqueuer()
-      .syncNow(session.orgUid, { trigger: "manual", requestedBy: person.email });
+  if (!installation.awaitingImport) {
+    // A reconnection: the import was accepted when it was first connected. The workers upsert its
+    // schedulers again (a needs-reconnect organization may have lost them), then sync with the
+    // new grant.
+    const enqueuer = link.enqueuer();
+    await enqueuer.installationChanged(session.orgUid, "reconnected");
+    const jobId = await enqueuer.syncNow(session.orgUid, {
+      trigger: "manual",
+      requestedBy: person.email,
+    });
     return json(200, {
       reconnected: true,
       installation: installationView(installation),
@@ -104,7 +114,6 @@ export async function connectSync(
     });
   }
 
-  await markImportPending(svc, session.orgUid);
   const imports = link.openImport();
   try {
     const plan = await imports.plan(session.orgUid);

@@ -3,12 +3,16 @@ import "server-only";
 import { ImportNotAcceptedError } from "@lytics-access/sync";
 import { z } from "zod";
 
-import { clearImportPending, isImportPending } from "../connect/import-pending";
 import { importView } from "../connect/import-view";
 import { syncLink, type SyncLink } from "../connect/sync-link";
 import { badRequest, json } from "../responses";
 import { requireSession } from "../route-guard";
 import type { Services } from "../services";
+
+/** Whether the organization is connected and its first-connection import not accepted yet. */
+async function importWaiting(svc: Services, orgUid: string): Promise<boolean> {
+  return (await svc.installations.get(orgUid))?.awaitingImport === true;
+}
 
 const acceptSchema = z.strictObject({ importId: z.string().min(1).max(200) });
 
@@ -28,7 +32,7 @@ export async function showImport(
   const guard = await requireSession(svc, request, { mutation: false, action: "sync.connect" });
   if (!guard.ok) return guard.response;
   const { orgUid } = guard.state.session;
-  if (!(await isImportPending(svc, orgUid))) return notWaiting();
+  if (!(await importWaiting(svc, orgUid))) return notWaiting();
   const imports = link.openImport();
   try {
     return json(200, { import: importView(await imports.plan(orgUid)) });
@@ -39,9 +43,10 @@ export async function showImport(
 
 /**
  * POST /api/connection/import {importId}: accepts the plan that was shown (apps/worker refuses a
- * plan that changed since), saves the adopted collaborators as grants, then asks the worker for
- * the first sync ("sync now": the running worker's Job Schedulers pick the organization up when
- * they are next ensured; apps/worker exports no trigger for that yet).
+ * plan that changed since), saves the adopted collaborators as grants and marks the import
+ * accepted (apps/worker's import service, through packages/store), then tells the workers the
+ * organization is connected (`installationChanged`: its reconcile and audit-log poll schedulers
+ * now, not at the next worker start) and asks for the first sync ("sync now").
  */
 export async function acceptImport(
   svc: Services,
@@ -53,7 +58,7 @@ export async function acceptImport(
   const { session, person } = guard.state;
   const parsed = acceptSchema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return badRequest("invalid-body", ["importId: the plan's id is required"]);
-  if (!(await isImportPending(svc, session.orgUid))) return notWaiting();
+  if (!(await importWaiting(svc, session.orgUid))) return notWaiting();
 
   const imports = link.openImport();
   let adopted: number;
@@ -77,9 +82,11 @@ export async function acceptImport(
   } finally {
     await imports.close();
   }
-  await clearImportPending(svc, session.orgUid);
-  const jobId = await link
-    .enqueuer()
-    .syncNow(session.orgUid, { trigger: "manual", requestedBy: person.email });
+  const enqueuer = link.enqueuer();
+  await enqueuer.installationChanged(session.orgUid, "connected");
+  const jobId = await enqueuer.syncNow(session.orgUid, {
+    trigger: "manual",
+    requestedBy: person.email,
+  });
   return json(200, { accepted: true, adopted, syncQueued: jobId });
 }
