@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import { createAuditReader } from "./adapters/create-audit-reader";
 import { createSyncRunner } from "./adapters/create-sync-runner";
 import type { OrgClientsDeps } from "./adapters/org-clients";
+import { createOrgRoleCache, createRedisRoleGenerations } from "./adapters/org-role-cache";
 import { createAppOAuthClient } from "./connect/create-app-oauth-client";
 import { loadWorkerConfig, type WorkerConfig } from "./config/worker-config";
 import { createWorkerMetrics } from "./http/worker-metrics";
@@ -48,6 +49,11 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
   });
   const oauth = createAppOAuthClient(config, logger);
   const metrics = createWorkerMetrics();
+  // One per process, shared by the sync runs and the audit-log reader (which drops an
+  // organization's entry on an ownership transfer, for every replica through Redis).
+  const roleCache = createOrgRoleCache({
+    generations: createRedisRoleGenerations(stores.redis, prefix),
+  });
   const clientDeps = {
     config,
     installations: stores.installations,
@@ -69,10 +75,12 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
       heldPlans: stores.heldPlans,
       auditLog: stores.auditLog,
       maxRemovalShare: config.maxRemovalShare,
+      roleCache,
       ...(options.now ? { now: options.now } : {}),
     }),
     readAuditChanges: createAuditReader({
       ...clientDeps,
+      roleCache,
       ...(options.maxAuditItemsPerPoll ? { maxAuditItemsPerPoll: options.maxAuditItemsPerPoll } : {}),
     }),
     syncIntervalMs: config.syncIntervalMs,

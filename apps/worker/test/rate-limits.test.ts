@@ -13,7 +13,7 @@ import type { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { OrgThrottledError } from "../src/adapters/org-throttled-error";
-import { createSharedRateLimiter, ORG_BUCKETS } from "../src/adapters/shared-rate-limiter";
+import { createSharedRateLimiter, lyticsBucket, ORG_BUCKETS } from "../src/adapters/shared-rate-limiter";
 import { seedLocalInstallation } from "../src/local/seed-local-installation";
 import { startWorker, type RunningWorker } from "../src/start-worker";
 import { ACME, GLOBEX, addFault, control } from "./support/acme";
@@ -72,6 +72,12 @@ describe("the shared limiter (the HTTP core's RateLimiter on the store's Redis b
   it("keeps a small burst, so no second holds more than the service allows", () => {
     for (const limit of Object.values(ORG_BUCKETS)) expect(limit.burst).toBeLessThanOrEqual(3);
     expect(ORG_BUCKETS["contentstack-read"].ratePerSecond + ORG_BUCKETS["contentstack-read"].burst).toBeLessThanOrEqual(10);
+  });
+
+  it("sizes the Lytics bucket from the configured rate", () => {
+    expect(lyticsBucket(15)).toEqual({ ratePerSecond: 15, burst: 3 });
+    expect(lyticsBucket(2)).toEqual({ ratePerSecond: 2, burst: 1 });
+    expect(lyticsBucket(15)).toEqual(ORG_BUCKETS.lytics);
   });
 });
 

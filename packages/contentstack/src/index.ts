@@ -30,6 +30,7 @@ export type {
   MemberInvite,
   MemberSort,
   ListMembersOptions,
+  MemberRoleContext,
   RemovedShare,
 } from "./resources/members";
 export type { AuditLogEntry, AuditLogQuery } from "./resources/audit-log";

@@ -3,12 +3,14 @@
 import { useFreshEmulator } from "@lytics-access/emulators/testing";
 import { describe, expect, it } from "vitest";
 import { AuthError, ForbiddenError, membershipChangesFrom, NotFoundError } from "../src/index";
+import type { MemberRoleContext } from "../src/index";
 import {
   authtokenFor,
   calls,
   clientFor,
   control,
   ORG,
+  OWNER,
   type Emulator,
   startEmulator,
 } from "./support/emulator";
@@ -78,6 +80,42 @@ describe("organization reads", () => {
     expect(counts["GET /v3/organizations/:org_uid"]).toBe(1);
     expect(counts["GET /v3/organizations/:org_uid/roles"]).toBe(1);
     expect(counts["GET /v3/organizations/:org_uid/share"]).toBe(1);
+  });
+
+  it("reads only the member pages with a role context the caller holds, and says what it read", async () => {
+    const client = await clientFor(emulator);
+    let held: MemberRoleContext | undefined;
+    const first = await client.listMembers({ onRoleContext: (read) => (held = read) });
+    expect(held?.organization.ownerUid).toBe(OWNER);
+    await control(emulator, "DELETE", "/calls");
+    let readAgain = false;
+    const second = await client.listMembers({
+      roleContext: held,
+      onRoleContext: () => (readAgain = true),
+    });
+    expect(second).toEqual(first);
+    expect(readAgain).toBe(false);
+    const { counts } = await calls(emulator);
+    expect(counts["GET /v3/organizations/:org_uid"]).toBeUndefined();
+    expect(counts["GET /v3/organizations/:org_uid/roles"]).toBeUndefined();
+    expect(counts["GET /v3/organizations/:org_uid/share"]).toBe(1);
+  });
+
+  it("reads the roles and owner again when the held ones do not explain the listing", async () => {
+    const client = await clientFor(emulator);
+    const fresh = await client.listMembers();
+    const organization = await client.getOrganization();
+    const roles = await client.listOrgRoles();
+    // Held before the Admin role existed, and with someone else as Owner.
+    const stale: MemberRoleContext = {
+      organization: { ...organization, ownerUid: "blt_user_somebody_gone" },
+      roles: roles.filter((role) => !role.isAdmin),
+    };
+    let reread: MemberRoleContext | undefined;
+    const members = await client.listMembers({ roleContext: stale, onRoleContext: (read) => (reread = read) });
+    expect(members).toEqual(fresh);
+    expect(reread?.organization.ownerUid).toBe(OWNER);
+    expect(reread?.roles.some((role) => role.isAdmin)).toBe(true);
   });
 
   it("searches members by email, leaving unknown emails out", async () => {

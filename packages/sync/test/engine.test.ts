@@ -165,7 +165,10 @@ describe("reconcile", () => {
     const report = await reconcile(fake.ports, request);
     expect(report.outcome).toBe("aborted");
     expect(report.safety.at(-1)?.rule).toBe(rule);
-    expect(fake.calls).toEqual(["members.list"]);
+    // The Lytics listings run alongside the member listing (they spend another budget); after an
+    // untrusted member listing nothing is planned, claimed or written.
+    expect(fake.calls[0]).toBe("members.list");
+    expect(fake.calls.slice(1).every((c) => /^lytics\.list(Projects|Collaborators)/.test(c))).toBe(true);
     expect([...fake.events.values()].map((e) => e.kind)).toEqual(["run-aborted"]);
   });
 

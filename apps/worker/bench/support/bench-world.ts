@@ -1,5 +1,5 @@
-// What every sync benchmark stands on: a private redis-server, both emulators (published rate limits
-// on: Contentstack 10 reads/s per organization, Lytics 20/s per organization), the organization
+// What every sync benchmark stands on: a private redis-server, both emulators (rate limits on:
+// Contentstack's published 10 reads/s per organization, the Lytics emulator's 20/s per organization), the organization
 // connected through the real OAuth flow (seedLocalInstallation), and the worker as a child process
 // running src/main.ts, the entry point production runs. The bench talks to the worker only the way
 // the web app and the CLI do (createEnqueuer, the queues) and to the emulators through their
@@ -15,18 +15,25 @@ import type { Fixture } from "@lytics-access/emulators";
 import { startRedisServer, type RedisServerHandle } from "@lytics-access/redis-server";
 import { Job, type Queue } from "bullmq";
 
+import { DEFAULT_LYTICS_RATE_PER_SECOND } from "../../src/config/worker-config";
 import { createEnqueuer, LOCAL_APP, seedLocalInstallation, type Enqueuer } from "../../src/index";
 
 export const WORKER_DIR = path.resolve(import.meta.dirname, "..", "..");
 
-/** Published limits the floors are computed from (see README "Benchmarks"). */
+/**
+ * The limits the floors are computed from (see README "Benchmarks"): what Contentstack publishes,
+ * and for Lytics, which publishes none, the budget the worker is configured to hold itself to.
+ */
 export const LIMITS = Object.freeze({
   /** Contentstack CMA: 10 GET/s per organization (api-notes Part B §3.3). */
   contentstackReadsPerSecond: 10,
-  /** Lytics publishes none (api-notes §1.4, §5.2); the emulator enforces 20/s per organization. */
+  /**
+   * Lytics publishes no limit (api-notes §1.4, §5.2): the worker's configured budget
+   * (`LYTICS_RATE_PER_SECOND`, its default), which the bench also passes to the worker.
+   */
+  lyticsPerSecondConfigured: DEFAULT_LYTICS_RATE_PER_SECOND,
+  /** What the Lytics emulator enforces per organization (for reference only). */
   lyticsPerSecondEmulator: 20,
-  /** What packages/lytics paces itself at when nothing is published (DEFAULT_RATE_PER_SECOND). */
-  lyticsPerSecondClient: 10,
   /** Items per CMA share page (the client's pageSize default, the CMA's cap). */
   contentstackPageSize: 100,
 });
@@ -108,6 +115,8 @@ export function workerEnv(
     CONTENTSTACK_CLIENT_SECRET: LOCAL_APP.clientSecret,
     CONTENTSTACK_REDIRECT_URI: LOCAL_APP.redirectUri,
     LOG_LEVEL: "warn",
+    // The Lytics budget the reconcile bench's floor is computed from, set explicitly.
+    LYTICS_RATE_PER_SECOND: String(LIMITS.lyticsPerSecondConfigured),
     ...extra,
   };
 }

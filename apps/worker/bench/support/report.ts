@@ -1,10 +1,8 @@
 // Printing and recording: every figure next to its target with PASS or MISS (a benchmark reports; it
-// never fails the run because a target was missed), and the same figures as JSON in
-// bench/results/<name>.json, beside the other workspaces' results.
-import { mkdirSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-
+// never fails the run because a target was missed), and the same figures as JSON in the
+// repository root's bench/results/worker-<name>.json, beside the other workspaces' results
+// (scripts/lib/bench-results.ts, which adds when, Node, cores and load).
+import { writeBenchResult } from "../../../../scripts/lib/bench-results";
 export interface TargetResult {
   readonly name: string;
   readonly value: number;
@@ -29,24 +27,7 @@ export function target(
   return result;
 }
 
+/** Writes `bench/results/worker-<name>.json` at the repository root; returns its path. */
 export function writeResult(name: string, figures: Record<string, unknown>): string {
-  const out = path.join(import.meta.dirname, "..", "results");
-  mkdirSync(out, { recursive: true });
-  const file = path.join(out, `${name}.json`);
-  writeFileSync(
-    file,
-    `${JSON.stringify(
-      {
-        at: new Date().toISOString(),
-        node: process.version,
-        cores: os.availableParallelism(),
-        loadAverage: os.loadavg().map((n) => Math.round(n * 10) / 10),
-        ...figures,
-      },
-      null,
-      2,
-    )}\n`,
-  );
-  console.log(`  written to ${path.relative(process.cwd(), file)}`);
-  return file;
+  return writeBenchResult(`worker-${name}`, figures);
 }

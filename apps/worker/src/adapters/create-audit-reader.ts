@@ -1,10 +1,11 @@
 // Change detection's reader: the organization's audit-log items since the cursor, through
 // packages/contentstack's reader and its typed membership changes. Items it cannot read are
 // counted and skipped, never fatal.
-import { membershipChangesOf, peopleNamedBy } from "@lytics-access/contentstack";
+import { membershipChangesOf, peopleNamedBy, type MembershipChange } from "@lytics-access/contentstack";
 
 import type { AuditChangeItem, AuditChangeReader } from "../jobs/audit-change-reader";
 import { openOrgClients, type OrgClientsDeps } from "./org-clients";
+import type { OrgRoleCache } from "./org-role-cache";
 import { CredentialLostError } from "../credentials/credential-lost-error";
 
 /**
@@ -15,8 +16,20 @@ import { CredentialLostError } from "../credentials/credential-lost-error";
  */
 export const MAX_ITEMS_PER_POLL = 5_000;
 
+/**
+ * Whether a change makes the organization's held role definitions and Owner stale: an ownership
+ * transfer, or an item that could not be read (it might have been one).
+ */
+export function dropsHeldRoles(change: MembershipChange): boolean {
+  return change.kind === "ownership-transferred" || change.kind === "unreadable";
+}
+
 export function createAuditReader(
-  deps: OrgClientsDeps & { readonly maxAuditItemsPerPoll?: number },
+  deps: OrgClientsDeps & {
+    readonly maxAuditItemsPerPoll?: number;
+    /** Dropped for the organization when an item says its Owner changed (or cannot be read). */
+    readonly roleCache?: OrgRoleCache;
+  },
 ): AuditChangeReader {
   return async (orgUid, since) => {
     const installation = await deps.installations.get(orgUid);
@@ -34,6 +47,7 @@ export function createAuditReader(
     const truncated = since !== null && read.length > limit;
     const entries = truncated ? read.slice(0, limit) : read;
     let unreadable = 0;
+    let rolesChanged = false;
     const items: AuditChangeItem[] = [];
     for (const entry of entries) {
       if (!entry.createdAt) {
@@ -42,12 +56,16 @@ export function createAuditReader(
       }
       const changes = membershipChangesOf(entry);
       unreadable += changes.filter((change) => change.kind === "unreadable").length;
+      if (changes.some(dropsHeldRoles)) rolesChanged = true;
       items.push({
         uid: entry.uid,
         createdAt: entry.createdAt.toISOString(),
         emails: peopleNamedBy(changes).emails,
       });
     }
+    // Before the poll queues the targeted sync, so that sync resolves roles with the new Owner.
+    // Unreadable items might have been a transfer; a truncated read was not seen whole.
+    if (deps.roleCache && (rolesChanged || unreadable > 0 || truncated)) await deps.roleCache.invalidate(orgUid);
     return { items, unreadable, truncated };
   };
 }

@@ -16,6 +16,7 @@ import type { OrgSyncRunner, SyncResult } from "../jobs/org-sync-runner";
 import { createLyticsPort } from "./lytics-port";
 import { createMembersPort } from "./members-port";
 import { openOrgClients, type OrgClientsDeps } from "./org-clients";
+import type { OrgRoleCache } from "./org-role-cache";
 import { createStoreAuditPort, createStoreHeldPort } from "./store-audit-ports";
 import { createStoreStatePort, type StateStores } from "./store-state-port";
 import { createStoreStepsPort } from "./store-steps-port";
@@ -31,6 +32,8 @@ export interface SyncRunnerDeps extends OrgClientsDeps {
   /** @deprecated as `redis`. */
   readonly prefix?: string;
   readonly maxRemovalShare: number;
+  /** The organizations' role definitions and Owner, kept a short time. @defaultValue read on every listing */
+  readonly roleCache?: OrgRoleCache;
   /** The sync's clock: which grants have expired, plan and audit times (tests move it). @defaultValue Date.now */
   readonly now?: () => number;
 }
@@ -100,7 +103,11 @@ export function createSyncRunner(deps: SyncRunnerDeps): OrgSyncRunner {
     const lytics = createLyticsPort(clients.lytics, clients.instrument);
     const listed = new Map<string, readonly CollaboratorRecord[]>();
     const ports: SyncPorts = {
-      members: createMembersPort(clients.contentstack, clients.instrument),
+      members: createMembersPort(
+        clients.contentstack,
+        clients.instrument,
+        deps.roleCache ? { cache: deps.roleCache, orgUid } : undefined,
+      ),
       lytics: {
         ...lytics,
         async listCollaborators(projectUid) {

@@ -19,12 +19,14 @@ import {
   MAX_IN_PROCESS_WAIT_MS,
   contentstackBucketOf,
   createSharedRateLimiter,
+  lyticsBucket,
   type OrgBucket,
 } from "./shared-rate-limiter";
 import type { RateLimit } from "@lytics-access/store";
 
 export interface OrgClientsDeps {
-  readonly config: Pick<WorkerConfig, "contentstack">;
+  /** `lyticsRatePerSecond`: the Lytics bucket's rate (`LYTICS_RATE_PER_SECOND`); @defaultValue ORG_BUCKETS.lytics */
+  readonly config: Pick<WorkerConfig, "contentstack"> & Partial<Pick<WorkerConfig, "lyticsRatePerSecond">>;
   readonly installations: InstallationsStore;
   readonly oauth: OAuthClient;
   readonly limiter: RateLimiter;
@@ -48,7 +50,10 @@ export interface OrgClients {
 const RETRY = Object.freeze({ maxRetryAfterMs: MAX_IN_PROCESS_WAIT_MS });
 
 function sharedLimiter(deps: OrgClientsDeps, orgUid: string, bucketOf: (key: string) => OrgBucket) {
-  const limits = deps.limitsFor?.(orgUid);
+  const rate = deps.config.lyticsRatePerSecond;
+  const configured = rate === undefined ? undefined : { lytics: lyticsBucket(rate) };
+  const overrides = deps.limitsFor?.(orgUid);
+  const limits = configured || overrides ? { ...configured, ...overrides } : undefined;
   return createSharedRateLimiter({
     limiter: deps.limiter,
     orgUid,

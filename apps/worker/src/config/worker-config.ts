@@ -4,6 +4,9 @@ import { z } from "zod";
 
 import { WorkerConfigError } from "./worker-config-error";
 
+/** The Lytics budget when `LYTICS_RATE_PER_SECOND` is unset (the emulator allows 20/s). */
+export const DEFAULT_LYTICS_RATE_PER_SECOND = 15;
+
 const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
 
 const positiveInt = (fallback: number) =>
@@ -58,6 +61,16 @@ export const workerEnvSchema = z.object({
    * @defaultValue 30000
    */
   JOB_LOCK_MS: positiveInt(30_000),
+  /**
+   * Requests per second the worker spends on the Lytics Management API per organization, shared by
+   * every replica. Lytics publishes no limit (api-notes §1.4), so this budget is the one the worker
+   * holds itself to (and the one its benchmark's rate-limit floor is computed from). @defaultValue 15
+   */
+  LYTICS_RATE_PER_SECOND: z.coerce
+    .number({ error: "must be a number" })
+    .positive("must be above 0")
+    .max(1000, "must be at most 1000")
+    .default(DEFAULT_LYTICS_RATE_PER_SECOND),
   /** Jobs one worker process runs at once. @defaultValue 4 */
   WORKER_CONCURRENCY: positiveInt(4),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -95,6 +108,8 @@ export interface WorkerConfig {
   readonly runLockTtlMs: number;
   readonly jobLockMs: number;
   readonly concurrency: number;
+  /** Lytics Management API requests per second per organization (`LYTICS_RATE_PER_SECOND`). */
+  readonly lyticsRatePerSecond: number;
   readonly logLevel: string;
 }
 
@@ -146,6 +161,7 @@ export function loadWorkerConfig(env: Record<string, string | undefined> = proce
     runLockTtlMs: e.RUN_LOCK_TTL_MS,
     jobLockMs: e.JOB_LOCK_MS,
     concurrency: e.WORKER_CONCURRENCY,
+    lyticsRatePerSecond: e.LYTICS_RATE_PER_SECOND,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -49,20 +49,50 @@ export function toOrgMember(wire: WireShare, context: RoleResolutionContext): Or
   };
 }
 
-async function roleContext(context: ResourceContext): Promise<{
-  organization: Organization;
-  roles: OrgRoleDefinition[];
-  resolution: RoleResolutionContext;
-}> {
+/**
+ * What a listing resolves roles with: the organization (its Owner) and its role definitions. A
+ * caller that keeps it for a while (the worker, per organization, for a minute) passes it back to
+ * `listMembers` to save the two reads.
+ */
+export interface MemberRoleContext {
+  readonly organization: Organization;
+  readonly roles: readonly OrgRoleDefinition[];
+}
+
+function resolutionOf(known: MemberRoleContext): RoleResolutionContext {
+  return { ownerUid: known.organization.ownerUid, rolesByUid: rolesByUid(known.roles) };
+}
+
+/** Reads the organization and its roles (two reads, at once). */
+export async function readMemberRoleContext(context: ResourceContext): Promise<MemberRoleContext> {
   const [organization, roles] = await Promise.all([
     getOrganization(context),
     listOrgRoles(context),
   ]);
-  return {
-    organization,
-    roles,
-    resolution: { ownerUid: organization.ownerUid, rolesByUid: rolesByUid(roles) },
-  };
+  return { organization, roles };
+}
+
+async function roleContext(context: ResourceContext): Promise<{
+  organization: Organization;
+  roles: readonly OrgRoleDefinition[];
+  resolution: RoleResolutionContext;
+}> {
+  const known = await readMemberRoleContext(context);
+  return { ...known, resolution: resolutionOf(known) };
+}
+
+/**
+ * Whether a role context given by the caller still explains the listing: every role uid on a
+ * share is known and the Owner is among the members. When not, the organization's roles or owner
+ * changed since the caller read them, and they are read again.
+ */
+function explains(shares: readonly WireShare[], known: MemberRoleContext): boolean {
+  const uids = new Set(known.roles.map((role) => role.uid));
+  const ownerUid = known.organization.ownerUid;
+  return (
+    shares.some((share) => share.user_uid === ownerUid) &&
+    shares.every((share) => share.org_roles.every((uid) => uids.has(uid)))
+  );
 }
 
 /** The documented share listing order: `asc=`/`desc=` a share timestamp or the email. */
@@ -74,6 +104,17 @@ export interface MemberSort {
 export interface ListMembersOptions {
   /** @defaultValue the service's own order */
   readonly sort?: MemberSort | undefined;
+  /**
+   * The organization and role definitions the caller already holds (read by an earlier listing):
+   * the listing then reads only the member pages. When the listing has a role uid it does not know
+   * or lacks its Owner, both are read again and the members resolved with the fresh ones. A change
+   * of Owner to someone who was already a member is not visible in the listing: the caller must
+   * drop what it holds when the audit log says so (`ownership-transferred`).
+   * @defaultValue read both before the pages
+   */
+  readonly roleContext?: MemberRoleContext | undefined;
+  /** Called with the organization and role definitions this listing read (not when it used the given ones). */
+  readonly onRoleContext?: ((context: MemberRoleContext) => void) | undefined;
 }
 
 const sdkSharePageSchema = z.object({
@@ -92,7 +133,8 @@ export async function listMembers(
 ): Promise<OrgMember[]> {
   const operation = "GET /v3/organizations/{uid}/share";
   const sort = options.sort ? { [options.sort.direction]: options.sort.field } : {};
-  const { organization, resolution } = await roleContext(context);
+  const given = options.roleContext;
+  const read = given ? null : await readMemberRoleContext(context);
   const shares = await collectAllPages(
     async (skip, limit) => {
       const collection = await viaSdk(operation, () =>
@@ -114,6 +156,14 @@ export async function listMembers(
         context.logger.warn({ operation, why }, "member listing moved; reading it again"),
     },
   );
+  let known = read ?? given;
+  if (!known || (read === null && shares.length > 0 && !explains(shares, known))) {
+    context.logger.debug({ operation }, "roles or owner changed since they were read; reading them again");
+    known = await readMemberRoleContext(context);
+  }
+  if (known !== given) options.onRoleContext?.(known);
+  const { organization } = known;
+  const resolution = resolutionOf(known);
   if (shares.length === 0) {
     throw new InvalidResponseError(
       `${operation}: empty member listing for organization ${organization.uid}, which has an owner`,

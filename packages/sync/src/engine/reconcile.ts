@@ -31,6 +31,19 @@ export interface ReconcileRequest {
   readonly actor?: string | undefined;
 }
 
+/**
+ * Every project with its collaborators. The projects' listings go out together (a few requests,
+ * well within the Lytics budget, which the client paces); the result keeps the projects' order.
+ */
+async function readProjects(ports: SyncPorts): Promise<PlanProject[]> {
+  const listed = await ports.lytics.listProjects();
+  return Promise.all(
+    listed.map(async (project) =>
+      toPlanProject(project, await ports.lytics.listCollaborators(project.uid)),
+    ),
+  );
+}
+
 const NO_COUNTS: RunCounts = {
   invites: 0,
   roleChanges: 0,
@@ -102,11 +115,23 @@ export async function reconcile(
     return report("aborted", { error: reasons.join(" ") });
   };
 
-  // 1. Members first: a listing we cannot trust stops the run before anything else is read.
+  // 1. Members, and meanwhile the Lytics projects and their collaborators: the listings spend
+  // different budgets (Contentstack's 10 reads/s, the Lytics budget), so reading them one after
+  // the other only adds the Lytics reads' time to the run. A listing we cannot trust still stops
+  // the run before anything is planned or written; the Lytics answers are then dropped.
+  const membersRead = ports.members.list();
+  const lyticsRead = readProjects(ports);
+  // Settled before an abort returns, so no request of this run outlives it; its failure is then
+  // not the run's.
+  const lyticsSettled = lyticsRead.then(
+    () => undefined,
+    () => undefined,
+  );
   let listing: MemberListing;
   try {
-    listing = await ports.members.list();
+    listing = await membersRead;
   } catch (error) {
+    await lyticsSettled;
     const decision = listingGuard({
       ok: false,
       error: error instanceof Error ? error.message : String(error),
@@ -122,7 +147,10 @@ export async function reconcile(
     ownerPresent: ownerUid !== null && listing.members.some((m) => m.userUid === ownerUid),
   });
   safety.push(listed);
-  if (listed.outcome === "abort" || ownerUid === null) return abort([listed.reason]);
+  if (listed.outcome === "abort" || ownerUid === null) {
+    await lyticsSettled;
+    return abort([listed.reason]);
+  }
 
   // 2. Everything else the plan needs.
   let plan: Plan;
@@ -130,9 +158,7 @@ export async function reconcile(
   try {
     const state = await ports.state.load();
     const members = toPlanMembers(listing, state);
-    projects = [];
-    for (const project of await ports.lytics.listProjects())
-      projects.push(toPlanProject(project, await ports.lytics.listCollaborators(project.uid)));
+    projects = await lyticsRead;
     trace.reads(members, projects);
     const built = buildPlanWithState({
       orgUid: request.orgUid,

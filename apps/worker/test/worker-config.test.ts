@@ -1,0 +1,36 @@
+// The Lytics budget setting: Lytics publishes no limit, so the worker's own budget is a setting.
+import { describe, expect, it } from "vitest";
+
+import { DEFAULT_LYTICS_RATE_PER_SECOND, loadWorkerConfig } from "../src/config/worker-config";
+import { WorkerConfigError } from "../src/config/worker-config-error";
+import { testKeyring, workerEnv } from "./support/worker-env";
+
+const env = (extra: Record<string, string> = {}) => ({
+  ...workerEnv("redis://127.0.0.1:6379", undefined, testKeyring()),
+  ...extra,
+});
+
+describe("LYTICS_RATE_PER_SECOND", () => {
+  it("defaults to 15 requests per second", () => {
+    expect(DEFAULT_LYTICS_RATE_PER_SECOND).toBe(15);
+    expect(loadWorkerConfig(env()).lyticsRatePerSecond).toBe(15);
+  });
+
+  it("takes a configured budget, fractions included", () => {
+    expect(loadWorkerConfig(env({ LYTICS_RATE_PER_SECOND: "8" })).lyticsRatePerSecond).toBe(8);
+    expect(loadWorkerConfig(env({ LYTICS_RATE_PER_SECOND: "2.5" })).lyticsRatePerSecond).toBe(2.5);
+  });
+
+  it.each(["0.0", "-3", "fast", "5000"])("refuses %s, naming the variable and not the value", (value) => {
+    const error = (() => {
+      try {
+        loadWorkerConfig(env({ LYTICS_RATE_PER_SECOND: value }));
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(WorkerConfigError);
+    expect((error as Error).message).toContain("LYTICS_RATE_PER_SECOND");
+    expect((error as Error).message).not.toContain(value);
+  });
+});
