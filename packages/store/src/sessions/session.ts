@@ -33,6 +33,13 @@ export interface SessionPerson {
   readonly role: "owner" | "admin" | "member" | "guest";
   /** Epoch ms the role was last read from the organization. */
   readonly checkedAt: number;
+  /**
+   * Where the standing was read: `organization-users` is the organization's users listing (the
+   * only place that marks a guest); `own-profile` is the person's own profile (GET /v3/user),
+   * used when no credential at hand may list the users, so a guest cannot be told from a member.
+   * Absent on sessions written before it was recorded.
+   */
+  readonly standingSource?: "organization-users" | "own-profile" | undefined;
 }
 
 /** The Contentstack OAuth tokens behind a session, in plaintext (memory only). */
@@ -49,6 +56,7 @@ export const sessionPersonSchema = z.strictObject({
   name: z.string().optional(),
   role: z.enum(["owner", "admin", "member", "guest"]),
   checkedAt: z.number().int(),
+  standingSource: z.enum(["organization-users", "own-profile"]).optional(),
 });
 
 export const sessionTokensSchema = z.strictObject({

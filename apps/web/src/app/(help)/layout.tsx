@@ -1,10 +1,9 @@
 import type { ReactNode } from "react";
 
+import { PersonCard } from "@/app/_components/person-card";
 import { pageSession } from "@/lib/server/page-session";
 
 import { NavLinks } from "../(app)/_components/nav-links";
-
-const ROLE_LABEL = { owner: "Owner", admin: "Admin", member: "Member", guest: "Guest" } as const;
 
 /**
  * The sign-in help pages (unable to log in, password reset, redirect loop): reachable by someone
@@ -33,10 +32,7 @@ export default async function HelpLayout({ children }: { children: ReactNode }) 
             { href: "/troubleshooting", label: "Troubleshooting" },
           ]}
         />
-        <div className="la-person" data-testid="person">
-          <div>{person.name ?? person.email}</div>
-          <div className="la-person-role">Organization {ROLE_LABEL[person.role]}</div>
-        </div>
+        <PersonCard person={person} />
       </nav>
       <main className="la-main">{children}</main>
     </div>

@@ -2,9 +2,9 @@ import "server-only";
 
 import type { OrgMember } from "@lytics-access/contentstack";
 import type { LyticsManagementClient, ProjectCollaborator } from "@lytics-access/lytics";
-import { StaleWriteError } from "@lytics-access/store";
 
 import type { SessionState } from "../load-session";
+import { organizationToken } from "../org-credential";
 import type { Services } from "../services";
 
 type Active = Extract<SessionState, { status: "active" }>;
@@ -32,39 +32,8 @@ export interface OrgFacts {
   readonly problems: readonly string[];
 }
 
-const REFRESH_SKEW_MS = 60_000;
-
 function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
-
-/**
- * The organization's connected credential (the one the background sync uses), refreshed here
- * when it is about to expire. Refresh tokens rotate, so the save is compare-and-set on the stored
- * version and a lost race re-reads the winner's tokens (as the worker's token source does).
- */
-async function organizationToken(svc: Services, orgUid: string): Promise<string | null> {
-  const installation = await svc.installations.get(orgUid);
-  if (!installation || installation.status === "needs-reconnect") return null;
-  let stored = await svc.installations.readTokens(orgUid);
-  if (stored.accessTokenExpiresAt - REFRESH_SKEW_MS > Date.now()) return stored.accessToken;
-  const fresh = await svc.oauth.refresh(stored.refreshToken);
-  try {
-    await svc.installations.saveTokens(
-      orgUid,
-      {
-        accessToken: fresh.accessToken,
-        refreshToken: fresh.refreshToken ?? stored.refreshToken,
-        accessTokenExpiresAt: fresh.expiresAt,
-      },
-      { expectedVersion: stored.version },
-    );
-    return fresh.accessToken;
-  } catch (error) {
-    if (!(error instanceof StaleWriteError)) throw error;
-    stored = await svc.installations.readTokens(orgUid);
-    return stored.accessToken;
-  }
 }
 
 async function projectsWith(client: LyticsManagementClient): Promise<ProjectFacts[]> {
