@@ -9,6 +9,7 @@ import { connectSync } from "../src/lib/server/handlers/connect-sync";
 import { dataActivationLayer } from "../src/lib/server/handlers/data-activation-layer";
 import { launch } from "../src/lib/server/handlers/launch";
 import { loadSession } from "../src/lib/server/load-session";
+import { loadOverview } from "../src/lib/server/overview";
 import { ACME, MIA, OLIVIA, appRequest } from "./support/harness";
 import { useFullHarness, type AppSession } from "./support/full-harness";
 
@@ -116,5 +117,44 @@ describe("organization standing: a Guest is not treated as a Member", () => {
     });
     const gus = await h.signIn(GUS, ACME);
     expect(await personOf(gus)).toMatchObject({ role: "member", standingSource: "own-profile" });
+  });
+});
+
+describe("a Member on no project", () => {
+  it("is told they are on none of the organization's projects, not that it has none", async () => {
+    const added = await h.control("POST", `/organizations/${ACME}/members`, {
+      email: "gina.owner@globex.test",
+      org_roles: ["blt_role_acme_member"],
+    });
+    expect(added.status).toBe(201);
+    const gina = await h.signIn("blt_user_gina", ACME);
+    const get = (path: string) =>
+      appRequest(path, { method: "GET", cookie: gina.cookie, origin: null });
+
+    // Not connected: the organization's projects cannot be counted, and nothing false is said.
+    await h.svc.installations.disconnect(ACME);
+    let refused = await launch(h.svc, get("/api/launch"));
+    expect(refused.status).toBe(409);
+    let answer = (await refused.json()) as { error: string; reasons: string[] };
+    expect(answer.error).toBe("no-project");
+    expect(answer.reasons[0]).toMatch(
+      /^You are not on any Data & Insights project of this organization\. Ask/,
+    );
+
+    // Connected: counted with the organization's credential.
+    await h.connectOrganization(OLIVIA.uid, OLIVIA.email);
+    refused = await launch(h.svc, get("/api/launch"));
+    answer = (await refused.json()) as { error: string; reasons: string[] };
+    expect(answer.reasons[0]).toMatch(
+      /not on any Data & Insights project of this organization \(it has 2\)/,
+    );
+    const state = await loadSession(h.svc, sessionId(gina));
+    if (state.status !== "active") throw new Error("no session");
+    const overview = await loadOverview(h.svc, state);
+    expect(overview).toMatchObject({
+      projectNames: [],
+      listsEveryProject: false,
+      organizationProjectCount: 2,
+    });
   });
 });

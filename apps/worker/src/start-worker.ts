@@ -81,7 +81,9 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
     readAuditChanges: createAuditReader({
       ...clientDeps,
       roleCache,
-      ...(options.maxAuditItemsPerPoll ? { maxAuditItemsPerPoll: options.maxAuditItemsPerPoll } : {}),
+      ...(options.maxAuditItemsPerPoll
+        ? { maxAuditItemsPerPoll: options.maxAuditItemsPerPoll }
+        : {}),
     }),
     syncIntervalMs: config.syncIntervalMs,
     auditPollIntervalMs: config.auditPollIntervalMs,

@@ -16,7 +16,13 @@ import { seedLocalInstallation } from "../src/local/seed-local-installation";
 import { JOB_NAMES } from "../src/queues/constants";
 import { startWorker, type RunningWorker } from "../src/start-worker";
 import { ACME, control } from "./support/acme";
-import { eventually, startTestEmulators, testKeyring, testPrefixes, workerEnv } from "./support/worker-env";
+import {
+  eventually,
+  startTestEmulators,
+  testKeyring,
+  testPrefixes,
+  workerEnv,
+} from "./support/worker-env";
 
 const MONA = "mona.member@acme.test";
 const MAX = "max.member@acme.test";
@@ -41,7 +47,12 @@ afterAll(async () => {
 /** A world whose audit log holds Mona's promotion, then BACKLOG role changes of Max, all unread. */
 async function worldWithBacklog(storePrefix: string, keyring: string): Promise<RunningEmulators> {
   const world = await startTestEmulators();
-  await seedLocalInstallation({ contentstackUrl: world.contentstack.url, redisUrl: inject("redisUrl"), keyring, storePrefix });
+  await seedLocalInstallation({
+    contentstackUrl: world.contentstack.url,
+    redisUrl: inject("redisUrl"),
+    keyring,
+    storePrefix,
+  });
   // The emulator's audit timestamps come from the same system clock.
   const now = Date.now();
   // The worker polled last just before all this (its cursor), then was down.
@@ -52,9 +63,12 @@ async function worldWithBacklog(storePrefix: string, keyring: string): Promise<R
     updatedAt: Date.now(),
   });
   const roles = (email: string, role: string) =>
-    control(world.contentstack.url, `/organizations/${ACME}/members/${email}/roles`, "PUT", { org_roles: [role] });
+    control(world.contentstack.url, `/organizations/${ACME}/members/${email}/roles`, "PUT", {
+      org_roles: [role],
+    });
   await roles(MONA, "blt_role_acme_admin");
-  for (let i = 0; i < BACKLOG; i += 1) await roles(MAX, i % 2 === 0 ? "blt_role_acme_admin" : "blt_role_acme_member");
+  for (let i = 0; i < BACKLOG; i += 1)
+    await roles(MAX, i % 2 === 0 ? "blt_role_acme_admin" : "blt_role_acme_member");
   return world;
 }
 
@@ -64,7 +78,10 @@ describe("an audit-log backlog of more than 500 items", () => {
     const { queuePrefix, storePrefix } = testPrefixes();
     emulators = await worldWithBacklog(storePrefix, keyring);
     const started = await startWorker({
-      env: workerEnv(inject("redisUrl"), emulators, keyring, { MAX_REMOVAL_SHARE: "1", AUDIT_POLL_INTERVAL_MS: "250" }),
+      env: workerEnv(inject("redisUrl"), emulators, keyring, {
+        MAX_REMOVAL_SHARE: "1",
+        AUDIT_POLL_INTERVAL_MS: "250",
+      }),
       queuePrefix,
       storePrefix,
     });
@@ -90,7 +107,10 @@ describe("an audit-log backlog of more than 500 items", () => {
     const { queuePrefix, storePrefix } = testPrefixes();
     emulators = await worldWithBacklog(storePrefix, keyring);
     worker = await startWorker({
-      env: workerEnv(inject("redisUrl"), emulators, keyring, { MAX_REMOVAL_SHARE: "1", AUDIT_POLL_INTERVAL_MS: "250" }),
+      env: workerEnv(inject("redisUrl"), emulators, keyring, {
+        MAX_REMOVAL_SHARE: "1",
+        AUDIT_POLL_INTERVAL_MS: "250",
+      }),
       queuePrefix,
       storePrefix,
       maxAuditItemsPerPoll: 100,

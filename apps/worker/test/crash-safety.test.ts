@@ -50,8 +50,16 @@ describe("a worker killed mid-apply", () => {
     await addToAcme(emulators, newAdmins);
     // Every Lytics write takes a while, so the plan (40 invites and the fixture's own changes)
     // is still being applied when the first change's audit entry appears.
-    await addFault(emulators.lytics.url, { route: "*", method: "POST", fault: { kind: "latency", ms: 150 } });
-    await seedLocalInstallation({ contentstackUrl: emulators.contentstack.url, redisUrl: redisServer.url, keyring });
+    await addFault(emulators.lytics.url, {
+      route: "*",
+      method: "POST",
+      fault: { kind: "latency", ms: 150 },
+    });
+    await seedLocalInstallation({
+      contentstackUrl: emulators.contentstack.url,
+      redisUrl: redisServer.url,
+      keyring,
+    });
     const env = workerEnv(redisServer.url, emulators, keyring, {
       MAX_REMOVAL_SHARE: "1",
       AUDIT_POLL_INTERVAL_MS: "3600000",
@@ -121,13 +129,17 @@ describe("a worker killed mid-apply", () => {
     expect(new Set(stepIds).size).toBe(stepIds.length);
     // None lost: each new Admin's invitation to each project is audited exactly once.
     for (const email of newAdmins) {
-      const invites = changes.filter((entry) => entry.change === "invite" && entry.person.email === email);
+      const invites = changes.filter(
+        (entry) => entry.change === "invite" && entry.person.email === email,
+      );
       expect(invites.map((entry) => entry.projectUid).sort()).toHaveLength(ACME_AIDS.length);
       expect(new Set(invites.map((entry) => entry.projectUid)).size).toBe(ACME_AIDS.length);
     }
     const accounts = await lyticsUsers(emulators.lytics.url);
     for (const aid of ACME_AIDS) {
-      const emails = new Set(accounts.find((account) => account.aid === aid)?.users.map((user) => user.email));
+      const emails = new Set(
+        accounts.find((account) => account.aid === aid)?.users.map((user) => user.email),
+      );
       for (const email of newAdmins) expect(emails.has(email)).toBe(true);
     }
   }, 240_000);

@@ -15,7 +15,14 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { seedLocalInstallation } from "../src/local/seed-local-installation";
 import { startWorker, type RunningWorker } from "../src/start-worker";
 import { ACME, allAuditEntries, control } from "./support/acme";
-import { eventually, lyticsUsers, startTestEmulators, testKeyring, testPrefixes, workerEnv } from "./support/worker-env";
+import {
+  eventually,
+  lyticsUsers,
+  startTestEmulators,
+  testKeyring,
+  testPrefixes,
+  workerEnv,
+} from "./support/worker-env";
 
 const ADAM = { uid: "blt_user_adam", email: "adam.admin@acme.test" };
 const ACME_WEB = { aid: 1001, projectUid: "66ac00000000000000001001" };
@@ -29,9 +36,17 @@ const { queuePrefix, storePrefix } = testPrefixes();
 beforeAll(async () => {
   emulators = await startTestEmulators();
   redis = createStoreRedis(inject("redisUrl"));
-  await seedLocalInstallation({ contentstackUrl: emulators.contentstack.url, redisUrl: inject("redisUrl"), keyring, storePrefix });
+  await seedLocalInstallation({
+    contentstackUrl: emulators.contentstack.url,
+    redisUrl: inject("redisUrl"),
+    keyring,
+    storePrefix,
+  });
   worker = await startWorker({
-    env: workerEnv(inject("redisUrl"), emulators, keyring, { MAX_REMOVAL_SHARE: "1", AUDIT_POLL_INTERVAL_MS: "3600000" }),
+    env: workerEnv(inject("redisUrl"), emulators, keyring, {
+      MAX_REMOVAL_SHARE: "1",
+      AUDIT_POLL_INTERVAL_MS: "3600000",
+    }),
     queuePrefix,
     storePrefix,
   });
@@ -44,12 +59,18 @@ afterAll(async () => {
 });
 
 const adamOn = async (aid: number) =>
-  (await lyticsUsers(emulators.lytics.url)).find((account) => account.aid === aid)?.users.find((user) => user.email === ADAM.email);
+  (await lyticsUsers(emulators.lytics.url))
+    .find((account) => account.aid === aid)
+    ?.users.find((user) => user.email === ADAM.email);
 
 describe("drift", () => {
   it("a role changed by hand inside Lytics is put back by the next reconcile, with a drift-found entry", async () => {
     const runs = createSyncRunsStore({ redis, keyPrefix: storePrefix });
-    await eventually(async () => (await runs.list(ACME)).length > 0 || undefined, "the first reconcile", 600);
+    await eventually(
+      async () => (await runs.list(ACME)).length > 0 || undefined,
+      "the first reconcile",
+      600,
+    );
     // The first reconcile gave Adam (an organization Admin) the Editor roles and recorded them.
     const steps = createAppliedStepsStore({ redis, keyPrefix: storePrefix });
     const record = (await steps.lastSynced(ACME)).find(
@@ -59,32 +80,48 @@ describe("drift", () => {
     const synced = [...(record?.roles ?? [])].sort();
 
     // Someone makes Adam an Observer inside Lytics.
-    await control(emulators.lytics.url, `/lytics/accounts/${ACME_WEB.aid}/users/${ADAM.email}/roles`, "PUT", {
-      roles: ["observer"],
-    });
+    await control(
+      emulators.lytics.url,
+      `/lytics/accounts/${ACME_WEB.aid}/users/${ADAM.email}/roles`,
+      "PUT",
+      {
+        roles: ["observer"],
+      },
+    );
     expect((await adamOn(ACME_WEB.aid))?.roles).toEqual(["observer"]);
 
     const before = (await runs.list(ACME)).length;
     await worker.enqueuer.syncNow(ACME);
-    await eventually(async () => ((await runs.list(ACME)).length > before) || undefined, "the next reconcile", 600);
+    await eventually(
+      async () => (await runs.list(ACME)).length > before || undefined,
+      "the next reconcile",
+      600,
+    );
 
-    const roles = [...((await adamOn(ACME_WEB.aid))?.roles ?? [])].filter((role) => role !== "authed2").sort();
+    const roles = [...((await adamOn(ACME_WEB.aid))?.roles ?? [])]
+      .filter((role) => role !== "authed2")
+      .sort();
     expect(roles).toEqual(synced);
-    const drift = (await allAuditEntries(redis, ACME, storePrefix)).filter((entry) => entry.kind === "drift-found");
+    const drift = (await allAuditEntries(redis, ACME, storePrefix)).filter(
+      (entry) => entry.kind === "drift-found",
+    );
     expect(drift).toHaveLength(1);
     expect(drift[0]).toMatchObject({
       projectUid: ACME_WEB.projectUid,
       person: { uid: ADAM.uid, email: ADAM.email },
       actualRoles: ["observer"],
     });
-    expect([...((drift[0] as { expectedRoles: string[] }).expectedRoles)].sort()).toEqual(synced);
+    expect([...(drift[0] as { expectedRoles: string[] }).expectedRoles].sort()).toEqual(synced);
   }, 120_000);
 
   it("also for someone the sync never had to change: the roles a full run found converged are recorded", async () => {
     const OLIVIA = { uid: "blt_user_olivia", email: "olivia.owner@acme.test" };
     const steps = createAppliedStepsStore({ redis, keyPrefix: storePrefix });
     const changed = (await allAuditEntries(redis, ACME, storePrefix)).filter(
-      (entry) => entry.kind === "change-applied" && entry.person.uid === OLIVIA.uid && entry.projectUid === ACME_WEB.projectUid,
+      (entry) =>
+        entry.kind === "change-applied" &&
+        entry.person.uid === OLIVIA.uid &&
+        entry.projectUid === ACME_WEB.projectUid,
     );
     expect(changed).toEqual([]);
     const record = (await steps.lastSynced(ACME)).find(
@@ -92,13 +129,22 @@ describe("drift", () => {
     );
     expect(record?.roles.length).toBeGreaterThan(0);
 
-    await control(emulators.lytics.url, `/lytics/accounts/${ACME_WEB.aid}/users/${OLIVIA.email}/roles`, "PUT", {
-      roles: ["observer"],
-    });
+    await control(
+      emulators.lytics.url,
+      `/lytics/accounts/${ACME_WEB.aid}/users/${OLIVIA.email}/roles`,
+      "PUT",
+      {
+        roles: ["observer"],
+      },
+    );
     const runs = createSyncRunsStore({ redis, keyPrefix: storePrefix });
     const before = (await runs.list(ACME)).length;
     await worker.enqueuer.syncNow(ACME);
-    await eventually(async () => ((await runs.list(ACME)).length > before) || undefined, "the next reconcile", 600);
+    await eventually(
+      async () => (await runs.list(ACME)).length > before || undefined,
+      "the next reconcile",
+      600,
+    );
 
     const drift = (await allAuditEntries(redis, ACME, storePrefix)).filter(
       (entry) => entry.kind === "drift-found" && entry.person.uid === OLIVIA.uid,

@@ -3,14 +3,26 @@
 // The sync's clock is injected, so the test moves time instead of waiting for it.
 import type { RunningEmulators } from "@lytics-access/emulators";
 import type {} from "@lytics-access/redis-server/vitest-global-setup";
-import { closeStoreRedis, createGrantsStore, createStoreRedis, createSyncRunsStore } from "@lytics-access/store";
+import {
+  closeStoreRedis,
+  createGrantsStore,
+  createStoreRedis,
+  createSyncRunsStore,
+} from "@lytics-access/store";
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { seedLocalInstallation } from "../src/local/seed-local-installation";
 import { startWorker, type RunningWorker } from "../src/start-worker";
 import { ACME, allAuditEntries } from "./support/acme";
-import { eventually, lyticsUsers, startTestEmulators, testKeyring, testPrefixes, workerEnv } from "./support/worker-env";
+import {
+  eventually,
+  lyticsUsers,
+  startTestEmulators,
+  testKeyring,
+  testPrefixes,
+  workerEnv,
+} from "./support/worker-env";
 
 const GUS = { uid: "blt_user_gus", email: "gus.guest@partner.test" };
 const ACME_WEB = { aid: 1001, projectUid: "66ac00000000000000001001" };
@@ -26,7 +38,12 @@ const { queuePrefix, storePrefix } = testPrefixes();
 beforeAll(async () => {
   emulators = await startTestEmulators();
   redis = createStoreRedis(inject("redisUrl"));
-  await seedLocalInstallation({ contentstackUrl: emulators.contentstack.url, redisUrl: inject("redisUrl"), keyring, storePrefix });
+  await seedLocalInstallation({
+    contentstackUrl: emulators.contentstack.url,
+    redisUrl: inject("redisUrl"),
+    keyring,
+    storePrefix,
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -36,7 +53,9 @@ afterAll(async () => {
 });
 
 const gusOn = async (aid: number) =>
-  (await lyticsUsers(emulators.lytics.url)).find((account) => account.aid === aid)?.users.find((user) => user.email === GUS.email);
+  (await lyticsUsers(emulators.lytics.url))
+    .find((account) => account.aid === aid)
+    ?.users.find((user) => user.email === GUS.email);
 
 describe("grant expiry", () => {
   it("a lapsed grant's access is removed by the next reconcile, with a grant-expired entry", async () => {
@@ -52,20 +71,33 @@ describe("grant expiry", () => {
       source: "app",
     });
     worker = await startWorker({
-      env: workerEnv(inject("redisUrl"), emulators, keyring, { MAX_REMOVAL_SHARE: "1", AUDIT_POLL_INTERVAL_MS: "3600000" }),
+      env: workerEnv(inject("redisUrl"), emulators, keyring, {
+        MAX_REMOVAL_SHARE: "1",
+        AUDIT_POLL_INTERVAL_MS: "3600000",
+      }),
       queuePrefix,
       storePrefix,
       now: () => Date.now() + offset,
     });
     const runs = createSyncRunsStore({ redis, keyPrefix: storePrefix });
-    await eventually(async () => (await runs.list(ACME)).length > 0 || undefined, "the first reconcile", 600);
+    await eventually(
+      async () => (await runs.list(ACME)).length > 0 || undefined,
+      "the first reconcile",
+      600,
+    );
     // While the grant lasts, Gus keeps exactly what it gives.
-    expect((await gusOn(ACME_WEB.aid))?.roles.filter((role) => role !== "authed2")).toEqual(["observer"]);
+    expect((await gusOn(ACME_WEB.aid))?.roles.filter((role) => role !== "authed2")).toEqual([
+      "observer",
+    ]);
 
     offset = 2 * HOUR;
     const before = (await runs.list(ACME)).length;
     await worker.enqueuer.syncNow(ACME);
-    await eventually(async () => (await runs.list(ACME)).length > before || undefined, "the reconcile after expiry", 600);
+    await eventually(
+      async () => (await runs.list(ACME)).length > before || undefined,
+      "the reconcile after expiry",
+      600,
+    );
 
     expect(await gusOn(ACME_WEB.aid)).toBeUndefined();
     const entries = await allAuditEntries(redis, ACME, storePrefix);
@@ -79,7 +111,10 @@ describe("grant expiry", () => {
       expiresAt,
     });
     const removal = entries.find(
-      (entry) => entry.kind === "change-applied" && entry.change === "remove" && entry.person.uid === GUS.uid,
+      (entry) =>
+        entry.kind === "change-applied" &&
+        entry.change === "remove" &&
+        entry.person.uid === GUS.uid,
     );
     expect(removal?.kind === "change-applied" && removal.why.rules).toContain("sync.grant-expired");
   }, 120_000);

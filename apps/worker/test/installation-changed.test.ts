@@ -21,7 +21,13 @@ import { JOB_NAMES, schedulerId } from "../src/queues/constants";
 import { createEnqueuer } from "../src/queues/enqueue";
 import { startWorker, type RunningWorker } from "../src/start-worker";
 import { ACME, GLOBEX } from "./support/acme";
-import { eventually, startTestEmulators, testKeyring, testPrefixes, workerEnv } from "./support/worker-env";
+import {
+  eventually,
+  startTestEmulators,
+  testKeyring,
+  testPrefixes,
+  workerEnv,
+} from "./support/worker-env";
 
 const GINA = { uid: "blt_user_gina", email: "gina.owner@globex.test", name: "Gina Owner" };
 
@@ -34,7 +40,12 @@ const { queuePrefix, storePrefix } = testPrefixes();
 beforeAll(async () => {
   emulators = await startTestEmulators();
   redis = createStoreRedis(inject("redisUrl"));
-  await seedLocalInstallation({ contentstackUrl: emulators.contentstack.url, redisUrl: inject("redisUrl"), keyring, storePrefix });
+  await seedLocalInstallation({
+    contentstackUrl: emulators.contentstack.url,
+    redisUrl: inject("redisUrl"),
+    keyring,
+    storePrefix,
+  });
   worker = await startWorker({
     env: workerEnv(inject("redisUrl"), emulators, keyring, { MAX_REMOVAL_SHARE: "1" }),
     queuePrefix,
@@ -76,18 +87,23 @@ describe("installation changes after start", () => {
         "Globex's schedulers",
       );
       const runs = createSyncRunsStore({ redis, keyPrefix: storePrefix });
-      await eventually(async () => (await runs.list(GLOBEX)).length > 0 || undefined, "Globex's first reconcile", 300);
+      await eventually(
+        async () => (await runs.list(GLOBEX)).length > 0 || undefined,
+        "Globex's first reconcile",
+        300,
+      );
 
-      const installations = createInstallationsStore({ redis, keyPrefix: storePrefix, secretBox: createSecretBox(keyring) });
+      const installations = createInstallationsStore({
+        redis,
+        keyPrefix: storePrefix,
+        secretBox: createSecretBox(keyring),
+      });
       await installations.disconnect(ACME);
       await webApp.installationChanged(ACME, "disconnected");
-      const ids = await eventually(
-        async () => {
-          const now = await schedulerIds();
-          return now.some((id) => id.endsWith(ACME)) ? undefined : now;
-        },
-        "Acme's schedulers removed",
-      );
+      const ids = await eventually(async () => {
+        const now = await schedulerIds();
+        return now.some((id) => id.endsWith(ACME)) ? undefined : now;
+      }, "Acme's schedulers removed");
       expect(ids).toEqual([`poll-audit:${GLOBEX}`, `reconcile:${GLOBEX}`]);
     } finally {
       await webApp.close();
@@ -103,11 +119,18 @@ describe("installation changes after start", () => {
       storePrefix,
       awaitingImport: true,
     });
-    const installations = createInstallationsStore({ redis, keyPrefix: storePrefix, secretBox: createSecretBox(keyring) });
+    const installations = createInstallationsStore({
+      redis,
+      keyPrefix: storePrefix,
+      secretBox: createSecretBox(keyring),
+    });
     expect((await installations.get(ACME))?.awaitingImport).toBe(true);
     const runs = createSyncRunsStore({ redis, keyPrefix: storePrefix });
     // A run of Acme from before its disconnection may still be finishing: let it record first.
-    await eventually(async () => (await worker.enqueuer.queues.sync.getActiveCount()) === 0, "no run in flight");
+    await eventually(
+      async () => (await worker.enqueuer.queues.sync.getActiveCount()) === 0,
+      "no run in flight",
+    );
     const runIds = async () => (await runs.list(ACME)).map((run) => run.runId);
     const runsBefore = new Set(await runIds());
 
@@ -152,7 +175,9 @@ describe("installation changes after start", () => {
       await webApp.installationChanged(ACME, "connected");
       await eventually(async () => {
         const ids = await schedulerIds();
-        return (ids.includes(`reconcile:${ACME}`) && ids.includes(`poll-audit:${ACME}`)) || undefined;
+        return (
+          (ids.includes(`reconcile:${ACME}`) && ids.includes(`poll-audit:${ACME}`)) || undefined
+        );
       }, "Acme's schedulers");
       await eventually(
         async () => (await runIds()).some((id) => !runsBefore.has(id)) || undefined,

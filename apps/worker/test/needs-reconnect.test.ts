@@ -14,7 +14,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { seedLocalInstallation, LOCAL_ACME } from "../src/local/seed-local-installation";
 import { startWorker, type RunningWorker } from "../src/start-worker";
-import { eventually, startTestEmulators, testKeyring, testPrefixes, workerEnv } from "./support/worker-env";
+import {
+  eventually,
+  startTestEmulators,
+  testKeyring,
+  testPrefixes,
+  workerEnv,
+} from "./support/worker-env";
 
 const ADAM = { uid: "blt_user_adam", email: "adam.admin@acme.test", name: "Adam Admin" };
 let emulators: RunningEmulators;
@@ -54,7 +60,11 @@ describe("a revoked grant", () => {
 
     const redis = createStoreRedis(inject("redisUrl"));
     try {
-      const installations = createInstallationsStore({ redis, keyPrefix: storePrefix, secretBox: createSecretBox(keyring) });
+      const installations = createInstallationsStore({
+        redis,
+        keyPrefix: storePrefix,
+        secretBox: createSecretBox(keyring),
+      });
       const installation = await eventually(async () => {
         const found = await installations.get(LOCAL_ACME.orgUid);
         return found?.status === "needs-reconnect" ? found : undefined;

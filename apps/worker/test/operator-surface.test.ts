@@ -50,13 +50,23 @@ describe("http", () => {
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
     const metrics = await fetch(`${server.url}/metrics`);
     expect(metrics.status).toBe(200);
-    expect(await metrics.text()).toContain('lytics_access_queue_jobs{queue="sync",state="waiting"}');
+    expect(await metrics.text()).toContain(
+      'lytics_access_queue_jobs{queue="sync",state="waiting"}',
+    );
   });
 
   it("refuses the queue view without the operator token", async () => {
     expect((await fetch(`${server.url}/queues`)).status).toBe(401);
-    expect((await fetch(`${server.url}/queues/api/queues`, { headers: { authorization: "Bearer wrong-token-000000000" } })).status).toBe(401);
-    const ok = await fetch(`${server.url}/queues/api/queues`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(
+      (
+        await fetch(`${server.url}/queues/api/queues`, {
+          headers: { authorization: "Bearer wrong-token-000000000" },
+        })
+      ).status,
+    ).toBe(401);
+    const ok = await fetch(`${server.url}/queues/api/queues`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
     expect(ok.status).toBe(200);
     const basic = Buffer.from(`ops:${TOKEN}`).toString("base64");
     expect(isOperator(`Basic ${basic}`, TOKEN)).toBe(true);
@@ -75,9 +85,18 @@ describe("logs", () => {
     });
     const logger = createWorkerLogger({ level: "info", destination: sink });
     const secret = "s3cr3t-refresh-token-value";
-    logger.info({ refreshToken: secret, tokens: { accessToken: secret, refresh_token: secret } }, "refreshed");
-    logger.info({ req: { headers: { authorization: `Bearer ${secret}`, cookie: `cs_authtoken=${secret}` } } }, "call");
-    logger.error({ err: Object.assign(new Error("boom"), { code: "X" }), client_secret: secret }, "failed");
+    logger.info(
+      { refreshToken: secret, tokens: { accessToken: secret, refresh_token: secret } },
+      "refreshed",
+    );
+    logger.info(
+      { req: { headers: { authorization: `Bearer ${secret}`, cookie: `cs_authtoken=${secret}` } } },
+      "call",
+    );
+    logger.error(
+      { err: Object.assign(new Error("boom"), { code: "X" }), client_secret: secret },
+      "failed",
+    );
     expect(lines).toHaveLength(3);
     for (const line of lines) expect(line).not.toContain(secret);
     expect(lines[2]).toContain('"code":"X"');
@@ -86,7 +105,10 @@ describe("logs", () => {
 
 describe("config", () => {
   it("names each bad variable, never its value", () => {
-    const env = workerEnv("http://not-redis", undefined, testKeyring(), { SYNC_INTERVAL_MS: "soon", OPERATOR_TOKEN: "" });
+    const env = workerEnv("http://not-redis", undefined, testKeyring(), {
+      SYNC_INTERVAL_MS: "soon",
+      OPERATOR_TOKEN: "",
+    });
     const error = (() => {
       try {
         loadWorkerConfig(env);

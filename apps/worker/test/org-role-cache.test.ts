@@ -1,7 +1,11 @@
 // The organization role cache: a targeted sync reads the member pages only while the roles and
 // Owner it holds are under a minute old, and not once the audit log says the Owner changed, on
 // whichever replica polled.
-import type { ContentstackClient, MemberRoleContext, MembershipChange } from "@lytics-access/contentstack";
+import type {
+  ContentstackClient,
+  MemberRoleContext,
+  MembershipChange,
+} from "@lytics-access/contentstack";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
@@ -19,8 +23,22 @@ const ORG = "blt_org_acme";
 const roles = (ownerUid: string): MemberRoleContext => ({
   organization: { uid: ORG, name: "Acme", ownerUid, enabled: true, rateLimits: undefined },
   roles: [
-    { uid: "r_admin", name: "Admin", description: null, isAdmin: true, isDefault: false, userUids: [] },
-    { uid: "r_member", name: "Member", description: null, isAdmin: false, isDefault: true, userUids: [] },
+    {
+      uid: "r_admin",
+      name: "Admin",
+      description: null,
+      isAdmin: true,
+      isDefault: false,
+      userUids: [],
+    },
+    {
+      uid: "r_member",
+      name: "Member",
+      description: null,
+      isAdmin: false,
+      isDefault: true,
+      userUids: [],
+    },
   ],
 });
 
@@ -86,9 +104,27 @@ describe("org role cache", () => {
   it("invalidates on an ownership transfer or an unreadable item, not on a role change", () => {
     const base = { logUid: "l1", at: new Date(0), actorUid: null };
     const changes: MembershipChange[] = [
-      { ...base, kind: "ownership-transferred", email: "a@acme.test", userUid: "u_a", previousOwnerUid: "u_o" },
-      { kind: "unreadable", logUid: "l2", eventType: "transfer_ownership", reason: "no transfer_to" },
-      { ...base, kind: "roles-changed", email: "b@acme.test", userUid: "u_b", rolesBefore: null, rolesAfter: ["r_admin"] },
+      {
+        ...base,
+        kind: "ownership-transferred",
+        email: "a@acme.test",
+        userUid: "u_a",
+        previousOwnerUid: "u_o",
+      },
+      {
+        kind: "unreadable",
+        logUid: "l2",
+        eventType: "transfer_ownership",
+        reason: "no transfer_to",
+      },
+      {
+        ...base,
+        kind: "roles-changed",
+        email: "b@acme.test",
+        userUid: "u_b",
+        rolesBefore: null,
+        rolesAfter: ["r_admin"],
+      },
       { ...base, kind: "removed", email: "c@acme.test", userUid: "u_c", rolesBefore: null },
     ];
     expect(changes.map(dropsHeldRoles)).toEqual([true, true, false, false]);
@@ -149,6 +185,8 @@ describe("role generations in Redis", () => {
     await generations.bump(ORG);
     expect(await generations.read(ORG)).toBe(2);
     expect(await generations.read("blt_org_globex")).toBe(0);
-    expect(await redis.pttl(`${prefix}:org-roles-generation:${ORG}`)).toBeGreaterThan(ORG_ROLE_CACHE_TTL_MS);
+    expect(await redis.pttl(`${prefix}:org-roles-generation:${ORG}`)).toBeGreaterThan(
+      ORG_ROLE_CACHE_TTL_MS,
+    );
   });
 });

@@ -25,8 +25,12 @@ describe("payloads", () => {
     const { queuePrefix } = testPrefixes();
     const enqueuer = createEnqueuer({ redisUrl, prefix: queuePrefix });
     try {
-      await expect(enqueuer.syncNow("bad org uid with spaces")).rejects.toBeInstanceOf(InvalidPayloadError);
-      await expect(enqueuer.approveHeldPlan("blt_org", "plan_1", "not-an-email")).rejects.toThrow(/approvedBy/);
+      await expect(enqueuer.syncNow("bad org uid with spaces")).rejects.toBeInstanceOf(
+        InvalidPayloadError,
+      );
+      await expect(enqueuer.approveHeldPlan("blt_org", "plan_1", "not-an-email")).rejects.toThrow(
+        /approvedBy/,
+      );
       expect(await enqueuer.queues.sync.count()).toBe(0);
     } finally {
       await enqueuer.close();
@@ -60,21 +64,36 @@ describe("schedulers", () => {
       const options = { redis, syncIntervalMs: 300_000, auditPollIntervalMs: 5_000, prefix };
       // Two replicas at once: one runs, the other finds the lock taken.
       const [first, second] = await Promise.all(
-        replicas.map((queues) => ensureSchedulers({ ...options, queues, connectedOrgs: ["org_a", "org_b"] })),
+        replicas.map((queues) =>
+          ensureSchedulers({ ...options, queues, connectedOrgs: ["org_a", "org_b"] }),
+        ),
       );
       expect([first?.ran, second?.ran].filter(Boolean)).toHaveLength(1);
       // And again later, sequentially: still one scheduler each.
-      await ensureSchedulers({ ...options, queues: replicas[1], connectedOrgs: ["org_a", "org_b"] });
+      await ensureSchedulers({
+        ...options,
+        queues: replicas[1],
+        connectedOrgs: ["org_a", "org_b"],
+      });
       const sync = replicas[0].sync;
       const ids = (await sync.getJobSchedulers(0, -1)).map((s) => s.key).sort();
       expect(ids).toEqual([schedulerId.reconcile("org_a"), schedulerId.reconcile("org_b")]);
       expect(await sync.getDelayedCount()).toBeLessThanOrEqual(2);
 
-      const result = await ensureSchedulers({ ...options, queues: replicas[0], connectedOrgs: ["org_a"] });
-      expect([...result.removed].sort()).toEqual([schedulerId.pollAuditLog("org_b"), schedulerId.reconcile("org_b")].sort());
-      expect((await sync.getJobSchedulers(0, -1)).map((s) => s.key)).toEqual([schedulerId.reconcile("org_a")]);
+      const result = await ensureSchedulers({
+        ...options,
+        queues: replicas[0],
+        connectedOrgs: ["org_a"],
+      });
+      expect([...result.removed].sort()).toEqual(
+        [schedulerId.pollAuditLog("org_b"), schedulerId.reconcile("org_b")].sort(),
+      );
+      expect((await sync.getJobSchedulers(0, -1)).map((s) => s.key)).toEqual([
+        schedulerId.reconcile("org_a"),
+      ]);
     } finally {
-      for (const queues of replicas) for (const queue of [queues.sync, queues.audit]) await queue.close();
+      for (const queues of replicas)
+        for (const queue of [queues.sync, queues.audit]) await queue.close();
       for (const opened of connections) opened.disconnect();
     }
   });
@@ -86,7 +105,9 @@ describe("coalescing", () => {
     const enqueuer = createEnqueuer({ redisUrl, prefix });
     try {
       const ids = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => enqueuer.syncPeople("org_burst", [`person${i}@acme.test`])),
+        Array.from({ length: 20 }, (_, i) =>
+          enqueuer.syncPeople("org_burst", [`person${i}@acme.test`]),
+        ),
       );
       expect(new Set(ids).size).toBe(1);
       expect(await enqueuer.queues.sync.count()).toBe(1);
@@ -100,7 +121,9 @@ describe("coalescing", () => {
 
       // Events during the run: exactly one follow-up, carrying all of them.
       const during = await Promise.all(
-        Array.from({ length: 5 }, (_, i) => enqueuer.syncPeople("org_burst", [`late${i}@acme.test`])),
+        Array.from({ length: 5 }, (_, i) =>
+          enqueuer.syncPeople("org_burst", [`late${i}@acme.test`]),
+        ),
       );
       expect(new Set(during).size).toBe(1);
       expect(during[0]).not.toBe(ids[0]);

@@ -13,11 +13,21 @@ import type { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { OrgThrottledError } from "../src/adapters/org-throttled-error";
-import { createSharedRateLimiter, lyticsBucket, ORG_BUCKETS } from "../src/adapters/shared-rate-limiter";
+import {
+  createSharedRateLimiter,
+  lyticsBucket,
+  ORG_BUCKETS,
+} from "../src/adapters/shared-rate-limiter";
 import { seedLocalInstallation } from "../src/local/seed-local-installation";
 import { startWorker, type RunningWorker } from "../src/start-worker";
 import { ACME, GLOBEX, addFault, control } from "./support/acme";
-import { eventually, startTestEmulators, testKeyring, testPrefixes, workerEnv } from "./support/worker-env";
+import {
+  eventually,
+  startTestEmulators,
+  testKeyring,
+  testPrefixes,
+  workerEnv,
+} from "./support/worker-env";
 
 const GINA = { uid: "blt_user_gina", email: "gina.owner@globex.test", name: "Gina Owner" };
 
@@ -62,7 +72,9 @@ describe("the shared limiter (the HTTP core's RateLimiter on the store's Redis b
         maxWaitMs: 1_000,
       });
     await fresh(redis).pause("contentstack:blt_org_globex:read", 60_000);
-    const refused = await fresh(other).acquire("contentstack:blt_org_globex:read").catch((error: unknown) => error);
+    const refused = await fresh(other)
+      .acquire("contentstack:blt_org_globex:read")
+      .catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(OrgThrottledError);
     expect((refused as OrgThrottledError).retryAfterMs).toBeGreaterThan(50_000);
     // Writes have their own budget (Contentstack counts reads and writes apart).
@@ -71,7 +83,9 @@ describe("the shared limiter (the HTTP core's RateLimiter on the store's Redis b
 
   it("keeps a small burst, so no second holds more than the service allows", () => {
     for (const limit of Object.values(ORG_BUCKETS)) expect(limit.burst).toBeLessThanOrEqual(3);
-    expect(ORG_BUCKETS["contentstack-read"].ratePerSecond + ORG_BUCKETS["contentstack-read"].burst).toBeLessThanOrEqual(10);
+    expect(
+      ORG_BUCKETS["contentstack-read"].ratePerSecond + ORG_BUCKETS["contentstack-read"].burst,
+    ).toBeLessThanOrEqual(10);
   });
 
   it("sizes the Lytics bucket from the configured rate", () => {
@@ -94,14 +108,26 @@ describe("429 storms", () => {
 
   beforeAll(async () => {
     emulators = await startTestEmulators();
-    await seedLocalInstallation({ contentstackUrl: emulators.contentstack.url, redisUrl: inject("redisUrl"), keyring, storePrefix });
+    await seedLocalInstallation({
+      contentstackUrl: emulators.contentstack.url,
+      redisUrl: inject("redisUrl"),
+      keyring,
+      storePrefix,
+    });
     worker = await startWorker({
-      env: workerEnv(inject("redisUrl"), emulators, keyring, { MAX_REMOVAL_SHARE: "1", AUDIT_POLL_INTERVAL_MS: "3600000" }),
+      env: workerEnv(inject("redisUrl"), emulators, keyring, {
+        MAX_REMOVAL_SHARE: "1",
+        AUDIT_POLL_INTERVAL_MS: "3600000",
+      }),
       queuePrefix,
       storePrefix,
     });
     const runs = createSyncRunsStore({ redis, keyPrefix: storePrefix });
-    await eventually(async () => (await runs.list(ACME)).length > 0 || undefined, "the first reconcile", 600);
+    await eventually(
+      async () => (await runs.list(ACME)).length > 0 || undefined,
+      "the first reconcile",
+      600,
+    );
   }, 60_000);
   afterAll(async () => {
     await worker?.close();
@@ -117,7 +143,12 @@ describe("429 storms", () => {
     const before = (await runs.list(ACME)).length;
     await control(baseUrl, "/calls", "DELETE");
     // More 429s in a row than the HTTP core retries one request: the job itself must back off.
-    await addFault(baseUrl, { route: "*", method: "GET", times: 7, fault: { kind: "status", status: 429 } });
+    await addFault(baseUrl, {
+      route: "*",
+      method: "GET",
+      times: 7,
+      fault: { kind: "status", status: 429 },
+    });
     await worker.enqueuer.syncNow(ACME);
     const run = await eventually(
       async () => {
@@ -155,7 +186,10 @@ describe("two organizations, one throttled", () => {
 
   it("the other organization still finishes its runs", async () => {
     emulators = await startTestEmulators();
-    for (const [orgUid, person] of [[ACME, undefined], [GLOBEX, GINA]] as const)
+    for (const [orgUid, person] of [
+      [ACME, undefined],
+      [GLOBEX, GINA],
+    ] as const)
       await seedLocalInstallation({
         contentstackUrl: emulators.contentstack.url,
         redisUrl: inject("redisUrl"),
@@ -166,11 +200,15 @@ describe("two organizations, one throttled", () => {
       });
     // Acme got 429s with a long Retry-After on both APIs: its budgets are shut for every replica.
     const limiter = createRateLimiter({ redis, keyPrefix: storePrefix });
-    for (const bucket of Object.keys(ORG_BUCKETS)) await limiter.pause(limiter.bucketKey(ACME, bucket), 600_000);
+    for (const bucket of Object.keys(ORG_BUCKETS))
+      await limiter.pause(limiter.bucketKey(ACME, bucket), 600_000);
 
     // One job at a time: if Acme's throttled jobs held the slot, Globex would never run.
     worker = await startWorker({
-      env: workerEnv(inject("redisUrl"), emulators, keyring, { WORKER_CONCURRENCY: "1", AUDIT_POLL_INTERVAL_MS: "300" }),
+      env: workerEnv(inject("redisUrl"), emulators, keyring, {
+        WORKER_CONCURRENCY: "1",
+        AUDIT_POLL_INTERVAL_MS: "300",
+      }),
       queuePrefix,
       storePrefix,
     });
@@ -178,7 +216,9 @@ describe("two organizations, one throttled", () => {
     await worker.enqueuer.syncNow(ACME);
     await worker.enqueuer.syncNow(GLOBEX, { trigger: "cli" });
     await eventually(
-      async () => (await runs.list(GLOBEX)).filter((run) => run.outcome !== "failed").length >= 2 || undefined,
+      async () =>
+        (await runs.list(GLOBEX)).filter((run) => run.outcome !== "failed").length >= 2 ||
+        undefined,
       "Globex's scheduled and asked-for runs",
       1200,
     );

@@ -33,9 +33,16 @@ describe("a Redis restart", () => {
     const { port, url } = server;
     emulators = await startTestEmulators();
     const keyring = testKeyring();
-    await seedLocalInstallation({ contentstackUrl: emulators.contentstack.url, redisUrl: url, keyring });
+    await seedLocalInstallation({
+      contentstackUrl: emulators.contentstack.url,
+      redisUrl: url,
+      keyring,
+    });
     worker = await startWorker({
-      env: workerEnv(url, emulators, keyring, { MAX_REMOVAL_SHARE: "1", AUDIT_POLL_INTERVAL_MS: "3600000" }),
+      env: workerEnv(url, emulators, keyring, {
+        MAX_REMOVAL_SHARE: "1",
+        AUDIT_POLL_INTERVAL_MS: "3600000",
+      }),
     });
     const running = worker;
     const history = async () => {
@@ -46,7 +53,11 @@ describe("a Redis restart", () => {
         await closeStoreRedis(redis);
       }
     };
-    await eventually(async () => (await history()).length > 0 || undefined, "the first reconcile", 600);
+    await eventually(
+      async () => (await history()).length > 0 || undefined,
+      "the first reconcile",
+      600,
+    );
 
     // The job is queued while nobody takes work, so it is in Redis, not in a worker's hands.
     await Promise.all(running.workers.map((w) => w.pause()));
@@ -64,7 +75,8 @@ describe("a Redis restart", () => {
     expect(state).toBe("waiting");
     for (const w of running.workers) w.resume();
     await eventually(
-      async () => (await running.enqueuer.queues.sync.getJobState(jobId)) === "completed" || undefined,
+      async () =>
+        (await running.enqueuer.queues.sync.getJobState(jobId)) === "completed" || undefined,
       "the queued job to be processed",
       600,
     );

@@ -45,9 +45,12 @@ afterAll(async () => {
 async function controlCall(path: string, method: string, body?: unknown): Promise<void> {
   const response = await fetch(`${emulators.contentstack.url}/_emulator${path}`, {
     method,
-    ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+    ...(body === undefined
+      ? {}
+      : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
   });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
 }
 
 /** Mia on the Lytics account behind the fixture's "acme_web" project (aid 1001). */
@@ -61,7 +64,11 @@ describe("audit-log poll to Lytics", () => {
     // The first poll sets the cursor; changes after it are new.
     const redis = createStoreRedis(inject("redisUrl"));
     try {
-      await eventually(async () => (await redis.exists(`${storePrefix}:{org:${LOCAL_ACME.orgUid}}:audit-cursor`)) === 1, "cursor");
+      await eventually(
+        async () =>
+          (await redis.exists(`${storePrefix}:{org:${LOCAL_ACME.orgUid}}:audit-cursor`)) === 1,
+        "cursor",
+      );
       await controlCall(`/organizations/${LOCAL_ACME.orgUid}/members/${MIA}/roles`, "PUT", {
         org_roles: ["blt_role_acme_admin"],
       });
@@ -72,15 +79,24 @@ describe("audit-log poll to Lytics", () => {
       expect(promoted.roles).not.toContain("observer");
 
       await controlCall(`/organizations/${LOCAL_ACME.orgUid}/members/${MIA}`, "DELETE");
-      await eventually(async () => (await miaOn(1001)) === undefined || undefined, "Mia removed from Lytics");
+      await eventually(
+        async () => (await miaOn(1001)) === undefined || undefined,
+        "Mia removed from Lytics",
+      );
 
       const audit = createAuditLogStore({ redis, keyPrefix: storePrefix });
-      const page = await audit.read(LOCAL_ACME.orgUid, { person: { email: MIA }, kinds: ["change-applied"] });
-      const changes = page.entries.map((entry) => (entry.kind === "change-applied" ? entry.change : null));
+      const page = await audit.read(LOCAL_ACME.orgUid, {
+        person: { email: MIA },
+        kinds: ["change-applied"],
+      });
+      const changes = page.entries.map((entry) =>
+        entry.kind === "change-applied" ? entry.change : null,
+      );
       // The first full reconcile removed Mia (a Member without a grant); the promotion invites her back.
       expect(changes).toContain("invite");
       expect(changes).toContain("remove");
-      for (const entry of page.entries) if (entry.kind === "change-applied") expect(entry.why.text).not.toBe("");
+      for (const entry of page.entries)
+        if (entry.kind === "change-applied") expect(entry.why.text).not.toBe("");
     } finally {
       await closeStoreRedis(redis);
     }

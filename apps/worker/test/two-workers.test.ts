@@ -3,7 +3,12 @@
 // synced by both at the same time: its runs, as recorded in the run history, never overlap.
 import type { RunningEmulators } from "@lytics-access/emulators";
 import type {} from "@lytics-access/redis-server/vitest-global-setup";
-import { closeStoreRedis, createStoreRedis, createSyncRunsStore, type SyncRun } from "@lytics-access/store";
+import {
+  closeStoreRedis,
+  createStoreRedis,
+  createSyncRunsStore,
+  type SyncRun,
+} from "@lytics-access/store";
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
@@ -56,7 +61,11 @@ function overlapping(runs: readonly SyncRun[]): [SyncRun, SyncRun][] {
 
 describe("two workers on the same queues", () => {
   it("never apply a change twice nor sync one organization at the same time", async () => {
-    await addFault(emulators.lytics.url, { route: "*", method: "POST", fault: { kind: "latency", ms: 50 } });
+    await addFault(emulators.lytics.url, {
+      route: "*",
+      method: "POST",
+      fault: { kind: "latency", ms: 50 },
+    });
     const env = workerEnv(inject("redisUrl"), emulators, keyring, {
       MAX_REMOVAL_SHARE: "1",
       AUDIT_POLL_INTERVAL_MS: "200",
@@ -68,13 +77,23 @@ describe("two workers on the same queues", () => {
     ]);
     workers.push(a, b);
     const runs = createSyncRunsStore({ redis, keyPrefix: storePrefix });
-    await eventually(async () => (await runs.list(ACME)).length > 0 || undefined, "the first reconcile", 600);
+    await eventually(
+      async () => (await runs.list(ACME)).length > 0 || undefined,
+      "the first reconcile",
+      600,
+    );
 
     // Work arriving from every side at once: membership changes (audit-log polls, targeted
     // syncs), and "sync now" from both processes.
-    await addToAcme(emulators, people.slice(0, 6).map((person) => person.email));
+    await addToAcme(
+      emulators,
+      people.slice(0, 6).map((person) => person.email),
+    );
     await Promise.all([a.enqueuer.syncNow(ACME), b.enqueuer.syncNow(ACME)]);
-    await addToAcme(emulators, people.slice(6).map((person) => person.email));
+    await addToAcme(
+      emulators,
+      people.slice(6).map((person) => person.email),
+    );
     await Promise.all([
       a.enqueuer.syncPeople(ACME, [people[6]?.email ?? ""], { trigger: "manual" }),
       b.enqueuer.syncNow(ACME),

@@ -21,16 +21,19 @@ describe("LYTICS_RATE_PER_SECOND", () => {
     expect(loadWorkerConfig(env({ LYTICS_RATE_PER_SECOND: "2.5" })).lyticsRatePerSecond).toBe(2.5);
   });
 
-  it.each(["0.0", "-3", "fast", "5000"])("refuses %s, naming the variable and not the value", (value) => {
-    const error = (() => {
-      try {
-        loadWorkerConfig(env({ LYTICS_RATE_PER_SECOND: value }));
-      } catch (caught) {
-        return caught;
-      }
-    })();
-    expect(error).toBeInstanceOf(WorkerConfigError);
-    expect((error as Error).message).toContain("LYTICS_RATE_PER_SECOND");
-    expect((error as Error).message).not.toContain(value);
-  });
+  it.each(["0.0", "-3", "fast", "5000"])(
+    "refuses %s, naming the variable and not the value",
+    (value) => {
+      const error = (() => {
+        try {
+          loadWorkerConfig(env({ LYTICS_RATE_PER_SECOND: value }));
+        } catch (caught) {
+          return caught;
+        }
+      })();
+      expect(error).toBeInstanceOf(WorkerConfigError);
+      expect((error as Error).message).toContain("LYTICS_RATE_PER_SECOND");
+      expect((error as Error).message).not.toContain(value);
+    },
+  );
 });

@@ -112,7 +112,10 @@ describe("organization reads", () => {
       roles: roles.filter((role) => !role.isAdmin),
     };
     let reread: MemberRoleContext | undefined;
-    const members = await client.listMembers({ roleContext: stale, onRoleContext: (read) => (reread = read) });
+    const members = await client.listMembers({
+      roleContext: stale,
+      onRoleContext: (read) => (reread = read),
+    });
     expect(members).toEqual(fresh);
     expect(reread?.organization.ownerUid).toBe(OWNER);
     expect(reread?.roles.some((role) => role.isAdmin)).toBe(true);

@@ -14,7 +14,12 @@ function setup() {
   const { keyPrefix, orgUid } = isolation();
   const clock = manualClock(Date.now());
   const auditLog = createAuditLogStore({ redis, clock, keyPrefix });
-  return { orgUid, clock, auditLog, steps: createAppliedStepsStore({ redis, clock, keyPrefix, auditLog }) };
+  return {
+    orgUid,
+    clock,
+    auditLog,
+    steps: createAppliedStepsStore({ redis, clock, keyPrefix, auditLog }),
+  };
 }
 
 const change = (stepId: string): AuditEntryInput => ({
@@ -47,7 +52,9 @@ describe("applied steps: unfinished steps", () => {
     await steps.remember(orgUid, "plan1", "s2", { kind: "remove", n: 2 });
     clock.advance(10);
     await steps.remember(orgUid, "plan2", "s3", { n: 3 });
-    expect((await steps.unfinished(orgUid)).map((step) => [step.planId, step.stepId, step.content])).toEqual([
+    expect(
+      (await steps.unfinished(orgUid)).map((step) => [step.planId, step.stepId, step.content]),
+    ).toEqual([
       ["plan1", "s1", { kind: "invite", n: 1 }],
       ["plan1", "s2", { kind: "remove", n: 2 }],
       ["plan2", "s3", { n: 3 }],
@@ -67,21 +74,43 @@ describe("applied steps: roles records and extra entries", () => {
   it("writes the marker, both entries and the roles record once, and forgets the roles on a removal", async () => {
     const { orgUid, auditLog, steps } = setup();
     const synced = { projectUid: "p1", person: "u1", roles: ["segment_manager", "admin"] };
-    expect(await steps.markDone(orgUid, "plan1", "s1", { audit: change("s1"), alsoAudit: [drift], synced })).toBe(true);
-    expect(await steps.markDone(orgUid, "plan1", "s1", { audit: change("s1"), alsoAudit: [drift], synced })).toBe(false);
+    expect(
+      await steps.markDone(orgUid, "plan1", "s1", {
+        audit: change("s1"),
+        alsoAudit: [drift],
+        synced,
+      }),
+    ).toBe(true);
+    expect(
+      await steps.markDone(orgUid, "plan1", "s1", {
+        audit: change("s1"),
+        alsoAudit: [drift],
+        synced,
+      }),
+    ).toBe(false);
     const { entries } = await auditLog.read(orgUid);
     expect(entries.map((entry) => entry.kind).sort()).toEqual(["change-applied", "drift-found"]);
-    expect(await steps.lastSynced(orgUid)).toEqual([{ projectUid: "p1", person: "u1", roles: ["admin", "segment_manager"] }]);
+    expect(await steps.lastSynced(orgUid)).toEqual([
+      { projectUid: "p1", person: "u1", roles: ["admin", "segment_manager"] },
+    ]);
 
-    await steps.markDone(orgUid, "plan2", "s2", { synced: { projectUid: "p1", person: "u1", roles: null } });
+    await steps.markDone(orgUid, "plan2", "s2", {
+      synced: { projectUid: "p1", person: "u1", roles: null },
+    });
     expect(await steps.lastSynced(orgUid)).toEqual([]);
   });
 
   it("keeps people apart whose keys are emails", async () => {
     const { orgUid, steps } = setup();
-    await steps.markDone(orgUid, "plan1", "s1", { synced: { projectUid: "p1", person: "a@x.test", roles: ["observer"] } });
-    await steps.markDone(orgUid, "plan1", "s2", { synced: { projectUid: "p2", person: "a@x.test", roles: ["admin"] } });
-    expect((await steps.lastSynced(orgUid)).sort((a, b) => a.projectUid.localeCompare(b.projectUid))).toEqual([
+    await steps.markDone(orgUid, "plan1", "s1", {
+      synced: { projectUid: "p1", person: "a@x.test", roles: ["observer"] },
+    });
+    await steps.markDone(orgUid, "plan1", "s2", {
+      synced: { projectUid: "p2", person: "a@x.test", roles: ["admin"] },
+    });
+    expect(
+      (await steps.lastSynced(orgUid)).sort((a, b) => a.projectUid.localeCompare(b.projectUid)),
+    ).toEqual([
       { projectUid: "p1", person: "a@x.test", roles: ["observer"] },
       { projectUid: "p2", person: "a@x.test", roles: ["admin"] },
     ]);
@@ -89,12 +118,16 @@ describe("applied steps: roles records and extra entries", () => {
 
   it("records roles found already as desired, overwriting older records of the same pairs", async () => {
     const { orgUid, steps } = setup();
-    await steps.markDone(orgUid, "plan1", "s1", { synced: { projectUid: "p1", person: "u1", roles: ["observer"] } });
+    await steps.markDone(orgUid, "plan1", "s1", {
+      synced: { projectUid: "p1", person: "u1", roles: ["observer"] },
+    });
     await steps.recordSynced(orgUid, [
       { projectUid: "p1", person: "u1", roles: ["marketer", "admin"] },
       { projectUid: "p2", person: "u2", roles: ["observer"] },
     ]);
-    expect((await steps.lastSynced(orgUid)).sort((a, b) => a.projectUid.localeCompare(b.projectUid))).toEqual([
+    expect(
+      (await steps.lastSynced(orgUid)).sort((a, b) => a.projectUid.localeCompare(b.projectUid)),
+    ).toEqual([
       { projectUid: "p1", person: "u1", roles: ["admin", "marketer"] },
       { projectUid: "p2", person: "u2", roles: ["observer"] },
     ]);

@@ -168,7 +168,9 @@ describe("reconcile", () => {
     // The Lytics listings run alongside the member listing (they spend another budget); after an
     // untrusted member listing nothing is planned, claimed or written.
     expect(fake.calls[0]).toBe("members.list");
-    expect(fake.calls.slice(1).every((c) => /^lytics\.list(Projects|Collaborators)/.test(c))).toBe(true);
+    expect(fake.calls.slice(1).every((c) => /^lytics\.list(Projects|Collaborators)/.test(c))).toBe(
+      true,
+    );
     expect([...fake.events.values()].map((e) => e.kind)).toEqual(["run-aborted"]);
   });
 

@@ -1,7 +1,11 @@
 // Change detection's reader: the organization's audit-log items since the cursor, through
 // packages/contentstack's reader and its typed membership changes. Items it cannot read are
 // counted and skipped, never fatal.
-import { membershipChangesOf, peopleNamedBy, type MembershipChange } from "@lytics-access/contentstack";
+import {
+  membershipChangesOf,
+  peopleNamedBy,
+  type MembershipChange,
+} from "@lytics-access/contentstack";
 
 import type { AuditChangeItem, AuditChangeReader } from "../jobs/audit-change-reader";
 import { openOrgClients, type OrgClientsDeps } from "./org-clients";
@@ -33,7 +37,8 @@ export function createAuditReader(
 ): AuditChangeReader {
   return async (orgUid, since) => {
     const installation = await deps.installations.get(orgUid);
-    if (!installation) throw new CredentialLostError(orgUid, "no-tokens", "The organization is not connected");
+    if (!installation)
+      throw new CredentialLostError(orgUid, "no-tokens", "The organization is not connected");
     const clients = await openOrgClients(deps, installation);
     const limit = deps.maxAuditItemsPerPoll ?? MAX_ITEMS_PER_POLL;
     const read = await clients.instrument("contentstack", "listAuditLog", () =>
@@ -65,7 +70,8 @@ export function createAuditReader(
     }
     // Before the poll queues the targeted sync, so that sync resolves roles with the new Owner.
     // Unreadable items might have been a transfer; a truncated read was not seen whole.
-    if (deps.roleCache && (rolesChanged || unreadable > 0 || truncated)) await deps.roleCache.invalidate(orgUid);
+    if (deps.roleCache && (rolesChanged || unreadable > 0 || truncated))
+      await deps.roleCache.invalidate(orgUid);
     return { items, unreadable, truncated };
   };
 }

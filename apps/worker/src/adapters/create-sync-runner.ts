@@ -20,7 +20,12 @@ import type { OrgRoleCache } from "./org-role-cache";
 import { createStoreAuditPort, createStoreHeldPort } from "./store-audit-ports";
 import { createStoreStatePort, type StateStores } from "./store-state-port";
 import { createStoreStepsPort } from "./store-steps-port";
-import type { AppliedStepsStore, AuditLogStore, HeldPlansStore, SyncedRoles } from "@lytics-access/store";
+import type {
+  AppliedStepsStore,
+  AuditLogStore,
+  HeldPlansStore,
+  SyncedRoles,
+} from "@lytics-access/store";
 
 export interface SyncRunnerDeps extends OrgClientsDeps {
   readonly state: StateStores;
@@ -39,13 +44,14 @@ export interface SyncRunnerDeps extends OrgClientsDeps {
 }
 
 export function toSyncResult(report: RunReport): SyncResult {
-  const changes = report.outcome === "applied" || report.outcome === "failed"
-    ? (report.plan?.steps ?? []).slice(0, report.counts.applied).map((step) => ({
-        kind: step.kind,
-        email: step.person.email,
-        projectId: step.projectId,
-      }))
-    : [];
+  const changes =
+    report.outcome === "applied" || report.outcome === "failed"
+      ? (report.plan?.steps ?? []).slice(0, report.counts.applied).map((step) => ({
+          kind: step.kind,
+          email: step.person.email,
+          projectId: step.projectId,
+        }))
+      : [];
   return {
     runId: report.runId,
     outcome: report.outcome,
@@ -61,7 +67,11 @@ export function toSyncResult(report: RunReport): SyncResult {
     durationMs: report.durationMs,
     changes,
     ...(report.diff === undefined ? {} : { diff: report.diff }),
-    trace: report.trace.map((entry) => ({ phase: entry.phase, person: entry.person, text: entry.text })),
+    trace: report.trace.map((entry) => ({
+      phase: entry.phase,
+      person: entry.person,
+      text: entry.text,
+    })),
     ...(report.error === undefined ? {} : { error: report.error }),
   };
 }
@@ -80,7 +90,9 @@ async function recordConverged(
   const pair = (projectUid: string, person: string) => `${projectUid}\n${person}`;
   const touched = new Set<string>();
   for (const step of plan.steps)
-    touched.add(pair(step.projectId, step.kind === "invite" ? step.person.key : step.lyticsUserUid));
+    touched.add(
+      pair(step.projectId, step.kind === "invite" ? step.person.key : step.lyticsUserUid),
+    );
   for (const notice of plan.notices)
     if (notice.kind === "last-admin-kept") touched.add(pair(notice.projectId, notice.person));
   const records: SyncedRoles[] = [];
@@ -97,7 +109,8 @@ async function recordConverged(
 export function createSyncRunner(deps: SyncRunnerDeps): OrgSyncRunner {
   return async (orgUid, request) => {
     const installation = await deps.installations.get(orgUid);
-    if (!installation) throw new CredentialLostError(orgUid, "no-tokens", "The organization is not connected");
+    if (!installation)
+      throw new CredentialLostError(orgUid, "no-tokens", "The organization is not connected");
     const clients = await openOrgClients(deps, installation);
     const logger = deps.logger.child({ orgUid, runId: request.runId });
     const lytics = createLyticsPort(clients.lytics, clients.instrument);
@@ -125,17 +138,31 @@ export function createSyncRunner(deps: SyncRunnerDeps): OrgSyncRunner {
     const report = await reconcile(ports, {
       orgUid,
       runId: request.runId,
-      scope: request.scope.kind === "full" ? { kind: "full" } : { kind: "people", people: [...request.scope.people] },
+      scope:
+        request.scope.kind === "full"
+          ? { kind: "full" }
+          : { kind: "people", people: [...request.scope.people] },
       dryRun: request.mode === "dry-run",
       maxRemovalShare: deps.maxRemovalShare,
       actor: installation.connectedBy.email,
       ...(request.approvedPlanId ? { approvedPlanId: request.approvedPlanId } : {}),
     });
-    if (request.scope.kind === "full" && (report.outcome === "applied" || report.outcome === "no-changes") && report.plan)
-      await recordConverged(deps.appliedSteps, orgUid, report.plan, listed).catch((error: unknown) =>
-        logger.warn({ err: error }, "converged roles not recorded; drift on them is put back unannounced"),
+    if (
+      request.scope.kind === "full" &&
+      (report.outcome === "applied" || report.outcome === "no-changes") &&
+      report.plan
+    )
+      await recordConverged(deps.appliedSteps, orgUid, report.plan, listed).catch(
+        (error: unknown) =>
+          logger.warn(
+            { err: error },
+            "converged roles not recorded; drift on them is put back unannounced",
+          ),
       );
-    if ((report.outcome === "failed" || report.outcome === "aborted") && clients.lastError() !== undefined) {
+    if (
+      (report.outcome === "failed" || report.outcome === "aborted") &&
+      clients.lastError() !== undefined
+    ) {
       const cause = clients.lastError();
       const failure = classifyError(cause);
       if (failure.kind === "unauthorized") {
@@ -146,7 +173,12 @@ export function createSyncRunner(deps: SyncRunnerDeps): OrgSyncRunner {
       if (failure.kind !== "permanent") throw cause;
     }
     logger.info(
-      { outcome: report.outcome, planId: report.planId, applied: report.counts.applied, durationMs: report.durationMs },
+      {
+        outcome: report.outcome,
+        planId: report.planId,
+        applied: report.counts.applied,
+        durationMs: report.durationMs,
+      },
       "reconcile finished",
     );
     return toSyncResult(report);

@@ -5,7 +5,10 @@ import type { LyticsPort } from "@lytics-access/sync";
 
 import type { CallInstrument } from "./instrument-call";
 
-export function createLyticsPort(client: LyticsManagementClient, instrument: CallInstrument): LyticsPort {
+export function createLyticsPort(
+  client: LyticsManagementClient,
+  instrument: CallInstrument,
+): LyticsPort {
   return {
     listProjects: () =>
       instrument("lytics", "listProjects", async () =>
@@ -22,6 +25,8 @@ export function createLyticsPort(client: LyticsManagementClient, instrument: Cal
         client.updateCollaboratorRoles(projectUid, userUid, roles),
       ),
     remove: (projectUid, userUid) =>
-      instrument("lytics", "removeCollaborator", () => client.removeCollaborator(projectUid, userUid)),
+      instrument("lytics", "removeCollaborator", () =>
+        client.removeCollaborator(projectUid, userUid),
+      ),
   };
 }

@@ -26,7 +26,8 @@ import type { RateLimit } from "@lytics-access/store";
 
 export interface OrgClientsDeps {
   /** `lyticsRatePerSecond`: the Lytics bucket's rate (`LYTICS_RATE_PER_SECOND`); @defaultValue ORG_BUCKETS.lytics */
-  readonly config: Pick<WorkerConfig, "contentstack"> & Partial<Pick<WorkerConfig, "lyticsRatePerSecond">>;
+  readonly config: Pick<WorkerConfig, "contentstack"> &
+    Partial<Pick<WorkerConfig, "lyticsRatePerSecond">>;
   readonly installations: InstallationsStore;
   readonly oauth: OAuthClient;
   readonly limiter: RateLimiter;
@@ -61,7 +62,10 @@ function sharedLimiter(deps: OrgClientsDeps, orgUid: string, bucketOf: (key: str
     ...(limits ? { limits } : {}),
     onPause: (bucket, ms) => {
       deps.metrics.rateLimited.inc({ api: bucket === "lytics" ? "lytics" : "contentstack" });
-      deps.logger.warn({ orgUid, bucket, pauseMs: ms }, "429: the organization's budget is paused for every replica");
+      deps.logger.warn(
+        { orgUid, bucket, pauseMs: ms },
+        "429: the organization's budget is paused for every replica",
+      );
     },
   });
 }

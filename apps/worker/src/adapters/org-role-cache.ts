@@ -64,7 +64,8 @@ export function createOrgRoleCache(options: OrgRoleCacheOptions = {}): OrgRoleCa
       // Read before the listing: an invalidation during the listing makes what it read stale too.
       const generation = options.generations ? await options.generations.read(orgUid) : 0;
       const entry = entries.get(orgUid);
-      const usable = entry !== undefined && entry.generation === generation && now() < entry.expiresAt;
+      const usable =
+        entry !== undefined && entry.generation === generation && now() < entry.expiresAt;
       if (entry && !usable) entries.delete(orgUid);
       return {
         context: usable ? entry.context : undefined,

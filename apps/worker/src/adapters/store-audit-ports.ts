@@ -26,10 +26,15 @@ async function grantExpiredEntries(
   at: number,
 ): Promise<AuditEntryInput[]> {
   if (!step.why.some((why) => why.rule === "sync.grant-expired")) return [];
-  const person = step.person.uid ? { uid: step.person.uid } : step.person.email ? { email: step.person.email } : null;
+  const person = step.person.uid
+    ? { uid: step.person.uid }
+    : step.person.email
+      ? { email: step.person.email }
+      : null;
   if (!person) return [];
   const lapsed = (await grants.listByPerson(orgUid, person)).filter(
-    (grant) => grant.projectUid === step.projectId && grant.expiresAt !== undefined && grant.expiresAt <= at,
+    (grant) =>
+      grant.projectUid === step.projectId && grant.expiresAt !== undefined && grant.expiresAt <= at,
   );
   return lapsed.map((grant) => ({
     kind: "grant-expired",
@@ -60,7 +65,13 @@ export function createStoreAuditPort(
       // gave, and the roles record the next run's drift check reads.
       const drift = driftFoundEntry(change);
       const expired = grants
-        ? await grantExpiredEntries(grants, orgUid, change.step, change.runId, Date.parse(change.at))
+        ? await grantExpiredEntries(
+            grants,
+            orgUid,
+            change.step,
+            change.runId,
+            Date.parse(change.at),
+          )
         : [];
       const alsoAudit = [...(drift ? [drift] : []), ...expired];
       const done = await appliedSteps.markDone(orgUid, change.planId, change.step.stepId, {
@@ -68,7 +79,11 @@ export function createStoreAuditPort(
         ...(alsoAudit.length > 0 ? { alsoAudit } : {}),
         synced: syncedRolesOf(change.step),
       });
-      if (done && drift) logger.warn({ orgUid, projectUid: change.step.projectId, stepId: change.step.stepId }, "drift found and put back");
+      if (done && drift)
+        logger.warn(
+          { orgUid, projectUid: change.step.projectId, stepId: change.step.stepId },
+          "drift found and put back",
+        );
     },
     async record(event) {
       // plan-held is audited by the held port when the plan is first held; approvals by the

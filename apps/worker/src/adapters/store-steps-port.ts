@@ -64,7 +64,9 @@ export function personOf(step: PlanStep): { email?: string; uid?: string } {
 }
 
 /** A step that put back roles changed inside Lytics by hand: what was found and what was expected. */
-export function driftFoundEntry(change: Parameters<AuditPort["changeApplied"]>[0]): AuditEntryInput | null {
+export function driftFoundEntry(
+  change: Parameters<AuditPort["changeApplied"]>[0],
+): AuditEntryInput | null {
   const step = change.step;
   if (step.kind !== "replace-roles" || !change.drift) return null;
   return {
@@ -80,7 +82,11 @@ export function driftFoundEntry(change: Parameters<AuditPort["changeApplied"]>[0
 }
 
 /** The roles record a done step leaves (null: the person is no longer on the project). */
-export function syncedRolesOf(step: PlanStep): { projectUid: string; person: string; roles: readonly string[] | null } {
+export function syncedRolesOf(step: PlanStep): {
+  projectUid: string;
+  person: string;
+  roles: readonly string[] | null;
+} {
   return {
     projectUid: step.projectId,
     person: step.person.key,

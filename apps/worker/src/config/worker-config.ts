@@ -10,9 +10,15 @@ export const DEFAULT_LYTICS_RATE_PER_SECOND = 15;
 const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
 
 const positiveInt = (fallback: number) =>
-  z.coerce.number({ error: "must be a number" }).int("must be a whole number").positive().default(fallback);
+  z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .positive()
+    .default(fallback);
 
-const optionalUrl = z.url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" }).optional();
+const optionalUrl = z
+  .url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" })
+  .optional();
 
 const optionalText = z.preprocess(
   (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
@@ -26,7 +32,12 @@ export const workerEnvSchema = z.object({
   /** Host the health, metrics and queue-view server binds. @defaultValue "127.0.0.1" */
   WORKER_HTTP_HOST: z.string().min(1).default("127.0.0.1"),
   /** Port of that server; 0 picks a free one. @defaultValue 4030 */
-  WORKER_HTTP_PORT: z.coerce.number({ error: "must be a number" }).int().min(0).max(65535).default(4030),
+  WORKER_HTTP_PORT: z.coerce
+    .number({ error: "must be a number" })
+    .int()
+    .min(0)
+    .max(65535)
+    .default(4030),
   /** Full reconcile period per organization. @defaultValue 300000 (5 minutes) */
   SYNC_INTERVAL_MS: positiveInt(300_000),
   /** Audit-log poll period per organization. @defaultValue 5000 */
@@ -34,11 +45,15 @@ export const workerEnvSchema = z.object({
   /** Share of an organization's Lytics users a plan may remove before it is held. @defaultValue 0.2 */
   MAX_REMOVAL_SHARE: z.coerce.number({ error: "must be a number" }).gt(0).max(1).default(0.2),
   /** JSON `{"currentKeyId":"k1","keys":{"k1":"<base64 of 32 bytes>"}}`. */
-  STORE_KEYRING: z.string({ error: "is required (JSON keyring: currentKeyId + base64 keys)" }).min(2),
+  STORE_KEYRING: z
+    .string({ error: "is required (JSON keyring: currentKeyId + base64 keys)" })
+    .min(2),
   /** Days each organization's audit log is kept. @defaultValue 400 */
   AUDIT_RETENTION: positiveInt(400),
   /** Bearer token for the queue view; without it the queue view refuses everyone. */
-  OPERATOR_TOKEN: optionalText.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+  OPERATOR_TOKEN: optionalText.pipe(
+    z.string().min(16, "must be at least 16 characters").optional(),
+  ),
   CONTENTSTACK_REGION: optionalText,
   CONTENTSTACK_API_URL: optionalUrl,
   CONTENTSTACK_APP_URL: optionalUrl,
@@ -121,11 +136,15 @@ function defined<T extends Record<string, unknown>>(value: T): Partial<T> {
  * Reads the worker's settings from an environment (process.env by default).
  * @throws WorkerConfigError naming every bad variable
  */
-export function loadWorkerConfig(env: Record<string, string | undefined> = process.env): WorkerConfig {
+export function loadWorkerConfig(
+  env: Record<string, string | undefined> = process.env,
+): WorkerConfig {
   const parsed = workerEnvSchema.safeParse(env);
   if (!parsed.success) {
     throw new WorkerConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join(".") || "(environment)"}: ${issue.message}`),
+      parsed.error.issues.map(
+        (issue) => `${issue.path.join(".") || "(environment)"}: ${issue.message}`,
+      ),
     );
   }
   const e = parsed.data;

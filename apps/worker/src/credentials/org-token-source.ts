@@ -3,7 +3,11 @@
 // OAuth client and is saved with compare-and-set on the stored version: refresh tokens rotate, so
 // when two replicas refresh at once the loser re-reads the winner's tokens instead of spending a
 // refresh token that no longer works.
-import type { OAuthClient, OAuthTokens as ContentstackTokens, RegionId } from "@lytics-access/contentstack";
+import type {
+  OAuthClient,
+  OAuthTokens as ContentstackTokens,
+  RegionId,
+} from "@lytics-access/contentstack";
 import type { InstallationsStore, VersionedTokens } from "@lytics-access/store";
 import { StaleWriteError } from "@lytics-access/store";
 import type { Logger } from "pino";
@@ -33,7 +37,8 @@ export interface OrgTokenSourceOptions {
 
 /** The token endpoint refused the refresh token itself (RFC 6749 `invalid_grant`). */
 export function isInvalidGrant(error: unknown): boolean {
-  if (!(error instanceof Error) || (error as { code?: unknown }).code !== "OAUTH_FAILED") return false;
+  if (!(error instanceof Error) || (error as { code?: unknown }).code !== "OAUTH_FAILED")
+    return false;
   const details = error as { apiCode?: unknown; apiErrorCode?: unknown };
   return (
     details.apiCode === "invalid_grant" ||
@@ -52,7 +57,12 @@ export function createOrgTokenSource(options: OrgTokenSourceOptions): OrgTokenSo
       return await options.installations.readTokens(options.orgUid);
     } catch (cause) {
       if ((cause as { code?: string }).code === "STORE_NOT_FOUND") {
-        throw new CredentialLostError(options.orgUid, "no-tokens", "The organization has no stored tokens", { cause });
+        throw new CredentialLostError(
+          options.orgUid,
+          "no-tokens",
+          "The organization has no stored tokens",
+          { cause },
+        );
       }
       throw cause;
     }
@@ -66,7 +76,9 @@ export function createOrgTokenSource(options: OrgTokenSourceOptions): OrgTokenSo
     if (stored.accessToken !== failedToken && fresh(stored)) return stored;
     let tokens: ContentstackTokens;
     try {
-      tokens = await options.oauth.refresh(stored.refreshToken, { region: options.region as RegionId });
+      tokens = await options.oauth.refresh(stored.refreshToken, {
+        region: options.region as RegionId,
+      });
     } catch (error) {
       if (isInvalidGrant(error)) {
         const again = await read();

@@ -38,12 +38,16 @@ export async function startWorkerHttpServer(
 
   app.get("/readyz", async (_request, reply) => {
     const result = await options.ready().catch(() => ({ ok: false, checks: {} }));
-    return reply.code(result.ok ? 200 : 503).send({ status: result.ok ? "ready" : "not ready", ...result });
+    return reply
+      .code(result.ok ? 200 : 503)
+      .send({ status: result.ok ? "ready" : "not ready", ...result });
   });
 
   app.get("/metrics", async (_request, reply) => {
     await refreshQueueDepth(options);
-    return reply.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics());
+    return reply
+      .type(options.metrics.registry.contentType)
+      .send(await options.metrics.registry.metrics());
   });
 
   await app.register(async (scope) => {
@@ -76,7 +80,13 @@ export async function startWorkerHttpServer(
 async function refreshQueueDepth(options: WorkerHttpServerOptions): Promise<void> {
   for (const queue of options.queues) {
     try {
-      const counts = await queue.getJobCounts("waiting", "active", "delayed", "failed", "prioritized");
+      const counts = await queue.getJobCounts(
+        "waiting",
+        "active",
+        "delayed",
+        "failed",
+        "prioritized",
+      );
       for (const [state, count] of Object.entries(counts))
         options.metrics.queueDepth.set({ queue: queue.name, state }, count);
     } catch (error) {

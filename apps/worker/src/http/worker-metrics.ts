@@ -19,7 +19,8 @@ export interface WorkerMetrics {
 
 export function createWorkerMetrics(options: { defaultMetrics?: boolean } = {}): WorkerMetrics {
   const registry = new Registry();
-  if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: "lytics_access_worker_" });
+  if (options.defaultMetrics ?? true)
+    collectDefaultMetrics({ register: registry, prefix: "lytics_access_worker_" });
   const registers = [registry];
   return {
     registry,

@@ -10,7 +10,13 @@ export type FailureKind =
   /** Anything else: a bug or a refusal that will not change by retrying. */
   | { kind: "permanent" };
 
-const TRANSIENT_CODES = new Set(["TIMEOUT", "NETWORK_ERROR", "INVALID_RESPONSE", "SERVER_ERROR", "RESPONSE_TOO_LARGE"]);
+const TRANSIENT_CODES = new Set([
+  "TIMEOUT",
+  "NETWORK_ERROR",
+  "INVALID_RESPONSE",
+  "SERVER_ERROR",
+  "RESPONSE_TOO_LARGE",
+]);
 
 export function classifyError(error: unknown): FailureKind {
   const details = (error ?? {}) as {
@@ -26,9 +32,16 @@ export function classifyError(error: unknown): FailureKind {
     const wait = typeof details.retryAfterMs === "number" ? details.retryAfterMs : 5_000;
     return { kind: "rate-limited", api, retryAfterMs: Math.max(1_000, wait) };
   }
-  if (status === 401 || status === 403 || details.code === "UNAUTHORIZED" || details.code === "FORBIDDEN")
+  if (
+    status === 401 ||
+    status === 403 ||
+    details.code === "UNAUTHORIZED" ||
+    details.code === "FORBIDDEN"
+  )
     return { kind: "unauthorized", api, status: status ?? 401 };
-  if (details.retryable === true || (status !== undefined && status >= 500)) return { kind: "transient" };
-  if (typeof details.code === "string" && TRANSIENT_CODES.has(details.code)) return { kind: "transient" };
+  if (details.retryable === true || (status !== undefined && status >= 500))
+    return { kind: "transient" };
+  if (typeof details.code === "string" && TRANSIENT_CODES.has(details.code))
+    return { kind: "transient" };
   return { kind: "permanent" };
 }

@@ -14,15 +14,16 @@ class SchedulersBusyError extends Error {
   }
 }
 
-export const installationChangedJob: JobHandler<PayloadOf<typeof JOB_NAMES.installationChanged>> = async (
-  payload,
-  context,
-  deps,
-) => {
+export const installationChangedJob: JobHandler<
+  PayloadOf<typeof JOB_NAMES.installationChanged>
+> = async (payload, context, deps) => {
   if (!deps.ensureSchedulers) return { status: "skipped", reason: "no-schedulers" };
   const result = await deps.ensureSchedulers();
   // Retried with backoff (the job's attempts): the next try runs after the other holder is done.
   if (!result.ran) throw new SchedulersBusyError();
-  context.logger.info({ orgUid: payload.orgUid, change: payload.change }, "installation changed; schedulers ensured");
+  context.logger.info(
+    { orgUid: payload.orgUid, change: payload.change },
+    "installation changed; schedulers ensured",
+  );
   return { status: "ran" };
 };

@@ -2,7 +2,8 @@
 // create-sync-runner.ts) builds the organization's clients and calls packages/sync's reconcile;
 // tests of queue mechanics may pass their own.
 
-export type SyncScope = { readonly kind: "full" } | { readonly kind: "people"; readonly people: readonly string[] };
+export type SyncScope =
+  { readonly kind: "full" } | { readonly kind: "people"; readonly people: readonly string[] };
 
 export interface SyncRequest {
   readonly runId: string;
@@ -38,7 +39,11 @@ export interface SyncResult {
   /** Changes this run wrote. */
   readonly changes: readonly AppliedChangeView[];
   readonly diff?: string | undefined;
-  readonly trace?: readonly { readonly phase: string; readonly person: string; readonly text: string }[];
+  readonly trace?: readonly {
+    readonly phase: string;
+    readonly person: string;
+    readonly text: string;
+  }[];
   readonly error?: string | undefined;
 }
 

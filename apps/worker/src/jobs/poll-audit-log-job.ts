@@ -17,10 +17,14 @@ export const pollAuditLogJob: JobHandler<PayloadOf<typeof JOB_NAMES.pollAuditLog
   const { orgUid } = payload;
   const installation = await deps.stores.installations.get(orgUid);
   if (!installation) return { status: "skipped", reason: "not-connected" };
-  if (installation.status === "needs-reconnect") return { status: "skipped", reason: "needs-reconnect" };
+  if (installation.status === "needs-reconnect")
+    return { status: "skipped", reason: "needs-reconnect" };
   if (installation.awaitingImport) {
     // No cursor yet either: the first poll after the acceptance starts from then.
-    context.logger.info({ orgUid }, "organization awaits its first-connection import; audit-log poll skipped");
+    context.logger.info(
+      { orgUid },
+      "organization awaits its first-connection import; audit-log poll skipped",
+    );
     return { status: "skipped", reason: "awaiting-import" };
   }
 
@@ -38,7 +42,11 @@ export const pollAuditLogJob: JobHandler<PayloadOf<typeof JOB_NAMES.pollAuditLog
     }
     const failure = classifyError(error);
     if (failure.kind === "unauthorized") {
-      await deps.credentialProblems(orgUid, "unauthorized", `${failure.api} answered ${failure.status}`);
+      await deps.credentialProblems(
+        orgUid,
+        "unauthorized",
+        `${failure.api} answered ${failure.status}`,
+      );
       return { status: "skipped", reason: "needs-reconnect" };
     }
     // A poll is cheap and repeats in seconds: no retry, no backoff beyond the schedule. A shut
@@ -49,7 +57,10 @@ export const pollAuditLogJob: JobHandler<PayloadOf<typeof JOB_NAMES.pollAuditLog
   }
   if (read.unreadable > 0) {
     deps.metrics.auditItemsSkipped.inc(read.unreadable);
-    context.logger.warn({ orgUid, skipped: read.unreadable }, "audit-log items could not be read; skipped");
+    context.logger.warn(
+      { orgUid, skipped: read.unreadable },
+      "audit-log items could not be read; skipped",
+    );
   }
   const { fresh, next } = await deps.stores.auditCursor.advance(orgUid, read.items);
   if (cursor === null) {
@@ -57,7 +68,12 @@ export const pollAuditLogJob: JobHandler<PayloadOf<typeof JOB_NAMES.pollAuditLog
     // An empty log still gets a cursor (at the epoch), so the first item ever written is new.
     await deps.stores.auditCursor.set(
       orgUid,
-      next ?? { lastUid: "(start)", lastCreatedAt: new Date(0).toISOString(), recentUids: [], updatedAt: Date.now() },
+      next ?? {
+        lastUid: "(start)",
+        lastCreatedAt: new Date(0).toISOString(),
+        recentUids: [],
+        updatedAt: Date.now(),
+      },
     );
     return { status: "ran", initialised: true, people: 0 };
   }
@@ -73,14 +89,28 @@ export const pollAuditLogJob: JobHandler<PayloadOf<typeof JOB_NAMES.pollAuditLog
   if (read.truncated) {
     // The backlog was larger than one poll reads: the older part was not read, so a full
     // reconcile covers everyone, and the cursor moves past the backlog.
-    context.logger.warn({ orgUid, items: read.items.length }, "audit-log backlog beyond one poll; full reconcile queued");
+    context.logger.warn(
+      { orgUid, items: read.items.length },
+      "audit-log backlog beyond one poll; full reconcile queued",
+    );
     await deps.enqueuer.syncNow(orgUid, { trigger: "audit-log" });
   }
   if (changedAt.size > 0) {
-    await deps.enqueuer.syncPeople(orgUid, [...changedAt.keys()], { trigger: "audit-log", changedAt });
+    await deps.enqueuer.syncPeople(orgUid, [...changedAt.keys()], {
+      trigger: "audit-log",
+      changedAt,
+    });
   }
   if (next) await deps.stores.auditCursor.set(orgUid, next);
   if (fresh.length > 0)
-    context.logger.info({ orgUid, items: fresh.length, people: changedAt.size }, "audit-log changes queued");
-  return { status: "ran", items: fresh.length, people: changedAt.size, truncated: read.truncated === true };
+    context.logger.info(
+      { orgUid, items: fresh.length, people: changedAt.size },
+      "audit-log changes queued",
+    );
+  return {
+    status: "ran",
+    items: fresh.length,
+    people: changedAt.size,
+    truncated: read.truncated === true,
+  };
 };

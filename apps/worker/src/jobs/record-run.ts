@@ -3,7 +3,9 @@ import type { WorkerDeps } from "./job-context";
 import type { SyncResult } from "./org-sync-runner";
 
 /** Store outcomes; a dry run is recorded as what it found. */
-function storeOutcome(result: SyncResult): "applied" | "no-changes" | "held" | "failed" | "aborted" {
+function storeOutcome(
+  result: SyncResult,
+): "applied" | "no-changes" | "held" | "failed" | "aborted" {
   if (result.outcome === "dry-run") return result.counts.applied > 0 ? "applied" : "no-changes";
   return result.outcome;
 }

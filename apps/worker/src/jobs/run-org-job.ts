@@ -38,11 +38,15 @@ export async function runOrgJob(
   const { installations, runLock } = deps.stores;
   const installation = await installations.get(orgUid);
   if (!installation) return { status: "skipped", reason: "not-connected" };
-  if (installation.status === "needs-reconnect") return { status: "skipped", reason: "needs-reconnect" };
+  if (installation.status === "needs-reconnect")
+    return { status: "skipped", reason: "needs-reconnect" };
   if (installation.awaitingImport) {
     // Not scheduled while it waits (listConnected leaves it out); this catches a job queued anyway
     // ("sync now", a scheduler left from before, an audit-log event).
-    context.logger.info({ orgUid, job: options.kind }, "organization awaits its first-connection import; job skipped");
+    context.logger.info(
+      { orgUid, job: options.kind },
+      "organization awaits its first-connection import; job skipped",
+    );
     return { status: "skipped", reason: "awaiting-import" };
   }
   if (
@@ -62,18 +66,22 @@ export async function runOrgJob(
   const controller = new AbortController();
   const onShutdown = () => controller.abort(new Error("worker shutting down"));
   deps.shutdown.addEventListener("abort", onShutdown, { once: true });
-  const keepAlive = setInterval(() => {
-    lock.extend(lockTtlMs).catch((error: unknown) => {
-      context.logger.error({ err: error, orgUid }, "run lock lost; stopping the run");
-      controller.abort(error);
-    });
-    // Four extensions per lifetime: a slow Redis round trip or a busy event loop never loses it.
-  }, Math.max(250, Math.floor(lockTtlMs / 4)));
+  const keepAlive = setInterval(
+    () => {
+      lock.extend(lockTtlMs).catch((error: unknown) => {
+        context.logger.error({ err: error, orgUid }, "run lock lost; stopping the run");
+        controller.abort(error);
+      });
+      // Four extensions per lifetime: a slow Redis round trip or a busy event loop never loses it.
+    },
+    Math.max(250, Math.floor(lockTtlMs / 4)),
+  );
   try {
     const result = await options.run(controller.signal);
     deps.metrics.runs.inc({ kind: options.kind, outcome: result.outcome });
     for (const change of result.changes) deps.metrics.changes.inc({ kind: change.kind });
-    if (result.outcome !== "failed" && result.outcome !== "aborted") await installations.recordSuccess(orgUid);
+    if (result.outcome !== "failed" && result.outcome !== "aborted")
+      await installations.recordSuccess(orgUid);
     else await installations.recordFailure(orgUid, result.error ?? result.outcome);
     return { status: "ran", result };
   } catch (error) {
@@ -103,16 +111,25 @@ async function handleFailure(
     // The clients already refreshed once after a 401; one that persists means the person is gone
     // or the grant was revoked.
     deps.metrics.runs.inc({ kind: options.kind, outcome: "needs-reconnect" });
-    await deps.credentialProblems(orgUid, "unauthorized", `${failure.api} answered ${failure.status}: ${message}`);
+    await deps.credentialProblems(
+      orgUid,
+      "unauthorized",
+      `${failure.api} answered ${failure.status}: ${message}`,
+    );
     throw new UnrecoverableError(`needs reconnect: ${message}`);
   }
   if (failure.kind === "rate-limited") {
     deps.metrics.runs.inc({ kind: options.kind, outcome: "rate-limited" });
-    context.logger.warn({ orgUid, api: failure.api, retryAfterMs: failure.retryAfterMs }, "rate limited; job re-delayed");
+    context.logger.warn(
+      { orgUid, api: failure.api, retryAfterMs: failure.retryAfterMs },
+      "rate limited; job re-delayed",
+    );
     return delayJob(context.job, context.token, failure.retryAfterMs);
   }
   deps.metrics.runs.inc({ kind: options.kind, outcome: "failed" });
-  const installation = await deps.stores.installations.recordFailure(orgUid, message).catch(() => null);
+  const installation = await deps.stores.installations
+    .recordFailure(orgUid, message)
+    .catch(() => null);
   context.logger.error(
     { err: error, orgUid, failureCount: installation?.failureCount, status: installation?.status },
     "sync run failed",

@@ -28,7 +28,8 @@ export const syncPeopleJob: JobHandler<PayloadOf<typeof JOB_NAMES.syncPeople>> =
         changedAt = drained.changedAt;
         people = [...new Set([...(payload.drained ?? []), ...drained.people])].sort();
         // Kept on the job: if this attempt dies, the retry still knows whom it was for.
-        if (drained.people.length > 0) await context.job.updateData({ ...payload, drained: people });
+        if (drained.people.length > 0)
+          await context.job.updateData({ ...payload, drained: people });
         if (people.length === 0) {
           return {
             runId,
@@ -61,8 +62,19 @@ export const syncPeopleJob: JobHandler<PayloadOf<typeof JOB_NAMES.syncPeople>> =
   }
   if (people.length > 0) await recordRun(deps, payload.orgUid, "person", result);
   context.logger.info(
-    { orgUid: payload.orgUid, people: people.length, outcome: result.outcome, applied: result.counts.applied },
+    {
+      orgUid: payload.orgUid,
+      people: people.length,
+      outcome: result.outcome,
+      applied: result.counts.applied,
+    },
     "targeted sync finished",
   );
-  return { status: "ran", people, outcome: result.outcome, counts: result.counts, trace: result.trace };
+  return {
+    status: "ran",
+    people,
+    outcome: result.outcome,
+    counts: result.counts,
+    trace: result.trace,
+  };
 };

@@ -4,7 +4,12 @@
 // the authorize page, the consent form, the redirect with the code, then the code exchange
 // through packages/contentstack's OAuth client. Globex is left unconnected.
 import { createOAuthClient } from "@lytics-access/contentstack";
-import { createInstallationsStore, createSecretBox, createStoreRedis, closeStoreRedis } from "@lytics-access/store";
+import {
+  createInstallationsStore,
+  createSecretBox,
+  createStoreRedis,
+  closeStoreRedis,
+} from "@lytics-access/store";
 
 /** The local app's registration in the default fixture (packages/emulators/fixtures/default.json). */
 export const LOCAL_APP = Object.freeze({
@@ -41,10 +46,7 @@ export interface SeedLocalInstallationOptions {
 
 const SESSION_COOKIE = "cs_authtoken";
 
-async function authorizeAsBrowser(
-  authorizeUrl: string,
-  authtoken: string,
-): Promise<string> {
+async function authorizeAsBrowser(authorizeUrl: string, authtoken: string): Promise<string> {
   const cookie = `${SESSION_COOKIE}=${authtoken}`;
   const first = await fetch(authorizeUrl, { headers: { cookie }, redirect: "manual" });
   if (first.status === 302) return first.headers.get("location") ?? "";
@@ -70,7 +72,9 @@ async function authorizeAsBrowser(
  * first-connection import (a start that stopped before accepting it), false when it was connected
  * already
  */
-export async function seedLocalInstallation(options: SeedLocalInstallationOptions): Promise<boolean> {
+export async function seedLocalInstallation(
+  options: SeedLocalInstallationOptions,
+): Promise<boolean> {
   const orgUid = options.orgUid ?? LOCAL_ACME.orgUid;
   const person = options.person ?? LOCAL_ACME.owner;
   const app = { ...LOCAL_APP, ...options.app };
@@ -82,18 +86,24 @@ export async function seedLocalInstallation(options: SeedLocalInstallationOption
       ...(options.storePrefix ? { keyPrefix: options.storePrefix } : {}),
     });
     const existing = await installations.get(orgUid);
-    if (existing && existing.status !== "needs-reconnect" && !options.force) return existing.awaitingImport;
+    if (existing && existing.status !== "needs-reconnect" && !options.force)
+      return existing.awaitingImport;
 
     const session = await fetch(`${options.contentstackUrl}/_emulator/sessions`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ user_uid: person.uid }),
     });
-    if (!session.ok) throw new Error(`The emulator refused a session for ${person.uid} (${session.status})`);
+    if (!session.ok)
+      throw new Error(`The emulator refused a session for ${person.uid} (${session.status})`);
     const { authtoken } = (await session.json()) as { authtoken: string };
 
     const oauth = createOAuthClient({
-      overrides: { apiUrl: options.contentstackUrl, appUrl: options.contentstackUrl, developerHubUrl: options.contentstackUrl },
+      overrides: {
+        apiUrl: options.contentstackUrl,
+        appUrl: options.contentstackUrl,
+        developerHubUrl: options.contentstackUrl,
+      },
       appUid: app.appUid,
       clientId: app.clientId,
       clientSecret: app.clientSecret,
@@ -102,7 +112,11 @@ export async function seedLocalInstallation(options: SeedLocalInstallationOption
     const { state, codeVerifier } = oauth.createLoginSecrets();
     const url = await oauth.authorizationUrl({ state, codeVerifier, organizationUid: orgUid });
     const callback = oauth.parseCallback(await authorizeAsBrowser(url, authtoken), state);
-    const tokens = await oauth.exchangeCode({ code: callback.code, codeVerifier, location: callback.location });
+    const tokens = await oauth.exchangeCode({
+      code: callback.code,
+      codeVerifier,
+      location: callback.location,
+    });
     if (!tokens.refreshToken) throw new Error("The emulator issued no refresh token");
     await installations.connect(
       {

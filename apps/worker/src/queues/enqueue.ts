@@ -38,7 +38,10 @@ export interface Enqueuer {
    * that organization's Job Schedulers. Durable (a job, not a pub/sub message), so a change made
    * while every worker is down is still applied.
    */
-  installationChanged(orgUid: string, change: "connected" | "disconnected" | "reconnected"): Promise<string>;
+  installationChanged(
+    orgUid: string,
+    change: "connected" | "disconnected" | "reconnected",
+  ): Promise<string>;
   readonly queues: Readonly<Record<QueueName, Queue>>;
   close(): Promise<void>;
 }
@@ -60,17 +63,25 @@ export function createEnqueuer(options: EnqueuerOptions): Enqueuer {
   };
   const queues = {
     [QUEUE_NAMES.sync]: new Queue(QUEUE_NAMES.sync, { connection: open("producer:sync"), prefix }),
-    [QUEUE_NAMES.audit]: new Queue(QUEUE_NAMES.audit, { connection: open("producer:audit"), prefix }),
+    [QUEUE_NAMES.audit]: new Queue(QUEUE_NAMES.audit, {
+      connection: open("producer:audit"),
+      prefix,
+    }),
   } satisfies Record<QueueName, Queue>;
   for (const queue of Object.values(queues)) {
     // An unhandled `error` event would kill the process.
-    queue.on("error", (error) => options.logger?.warn({ err: error, queue: queue.name }, "queue error"));
+    queue.on("error", (error) =>
+      options.logger?.warn({ err: error, queue: queue.name }, "queue error"),
+    );
   }
   const pendingRedis = open("producer:pending");
 
   async function add<N extends JobName>(name: N, data: PayloadInput<N>, opts: JobsOptions = {}) {
     const payload = parsePayload(name, data);
-    const job = await queues[QUEUE_OF[name]].add(name, payload, { ...DEFAULT_JOB_OPTIONS, ...opts });
+    const job = await queues[QUEUE_OF[name]].add(name, payload, {
+      ...DEFAULT_JOB_OPTIONS,
+      ...opts,
+    });
     if (!job.id) throw new Error(`BullMQ returned no id for ${name}`);
     return job.id;
   }
@@ -108,9 +119,17 @@ export function createEnqueuer(options: EnqueuerOptions): Enqueuer {
     // Not deduplicated: a change arriving while an earlier job runs must get its own run, since
     // that job may have read the installations before it.
     installationChanged: (orgUid, change) =>
-      add(JOB_NAMES.installationChanged, { orgUid, change }, { attempts: 8, backoff: { type: "exponential", delay: 500 } }),
+      add(
+        JOB_NAMES.installationChanged,
+        { orgUid, change },
+        { attempts: 8, backoff: { type: "exponential", delay: 500 } },
+      ),
     approveHeldPlan: (orgUid, planId, approvedBy) =>
-      add(JOB_NAMES.applyHeldPlan, { orgUid, planId, approvedBy }, { jobId: `approve-${orgUid}-${planId}` }),
+      add(
+        JOB_NAMES.applyHeldPlan,
+        { orgUid, planId, approvedBy },
+        { jobId: `approve-${orgUid}-${planId}` },
+      ),
     close() {
       closing ??= (async () => {
         for (const queue of Object.values(queues)) await queue.close().catch(() => undefined);

@@ -10,7 +10,14 @@ const orgUid = z
   .regex(/^[A-Za-z0-9_.-]{1,128}$/, "must be a Contentstack organization uid");
 
 /** How a run was asked for, recorded with the run. */
-export const triggerSchema = z.enum(["schedule", "manual", "audit-log", "grant", "cli", "approval"]);
+export const triggerSchema = z.enum([
+  "schedule",
+  "manual",
+  "audit-log",
+  "grant",
+  "cli",
+  "approval",
+]);
 export type Trigger = z.infer<typeof triggerSchema>;
 
 export const reconcilePayloadSchema = z.strictObject({
@@ -62,7 +69,9 @@ export function parsePayload<N extends JobName>(name: N, data: unknown): Payload
   if (!result.success) {
     throw new InvalidPayloadError(
       name,
-      result.error.issues.map((issue) => `${issue.path.join(".") || "(payload)"}: ${issue.message}`),
+      result.error.issues.map(
+        (issue) => `${issue.path.join(".") || "(payload)"}: ${issue.message}`,
+      ),
     );
   }
   return result.data as PayloadOf<N>;

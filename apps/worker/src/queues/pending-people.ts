@@ -44,6 +44,7 @@ export async function drainPendingPeople(
   const members = results?.[0]?.[1];
   const times = (results?.[1]?.[1] ?? {}) as Record<string, string>;
   const changedAt = new Map<string, number>();
-  for (const [email, at] of Object.entries(times)) if (Number.isFinite(Number(at))) changedAt.set(email, Number(at));
+  for (const [email, at] of Object.entries(times))
+    if (Number.isFinite(Number(at))) changedAt.set(email, Number(at));
   return { people: Array.isArray(members) ? (members as string[]).sort() : [], changedAt };
 }

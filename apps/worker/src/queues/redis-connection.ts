@@ -19,7 +19,9 @@ export function createQueueConnection(
     ...(name ? { connectionName: name } : {}),
   });
   // Without a listener ioredis re-emits the error as unhandled and the process dies.
-  redis.on("error", (error) => logger?.warn({ err: error, connection: name }, "redis connection error"));
+  redis.on("error", (error) =>
+    logger?.warn({ err: error, connection: name }, "redis connection error"),
+  );
   return redis;
 }
 

@@ -71,7 +71,8 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
   const workers: Worker[] = [];
   let http: WorkerHttpServer | undefined;
   let enqueuer: Enqueuer | undefined;
-  let runEnsure: () => Promise<EnsureSchedulersResult> = () => Promise.resolve({ ran: false, upserted: [], removed: [] });
+  let runEnsure: () => Promise<EnsureSchedulersResult> = () =>
+    Promise.resolve({ ran: false, upserted: [], removed: [] });
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -136,7 +137,10 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
       // An unhandled `error` event would kill the process.
       worker.on("error", (error) => logger.warn({ err: error, queue: name }, "worker error"));
       worker.on("failed", (job, error) =>
-        logger.warn({ jobId: job?.id, job: job?.name, err: error, attempts: job?.attemptsMade }, "job failed"),
+        logger.warn(
+          { jobId: job?.id, job: job?.name, err: error, attempts: job?.attemptsMade },
+          "job failed",
+        ),
       );
       workers.push(worker);
     }
@@ -166,11 +170,17 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
         ready: async () => {
           const redisOk = (await readyRedis.ping().catch(() => "")) === "PONG";
           const workersOk = workers.every((worker) => worker.isRunning());
-          return { ok: redisOk && workersOk && !shutdown.signal.aborted, checks: { redis: redisOk, workers: workersOk } };
+          return {
+            ok: redisOk && workersOk && !shutdown.signal.aborted,
+            checks: { redis: redisOk, workers: workersOk },
+          };
         },
       });
     }
-    logger.info({ queues: [QUEUE_NAMES.sync, QUEUE_NAMES.audit], http: http?.url }, "worker started");
+    logger.info(
+      { queues: [QUEUE_NAMES.sync, QUEUE_NAMES.audit], http: http?.url },
+      "worker started",
+    );
     return {
       enqueuer,
       metrics,
@@ -185,7 +195,11 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
   }
 }
 
-async function withDeadline<T>(work: Promise<T>, ms: number, onTimeout: () => Promise<unknown>): Promise<void> {
+async function withDeadline<T>(
+  work: Promise<T>,
+  ms: number,
+  onTimeout: () => Promise<unknown>,
+): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<"late">((resolve) => {
     timer = setTimeout(() => resolve("late"), ms);

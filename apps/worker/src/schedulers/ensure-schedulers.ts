@@ -102,10 +102,7 @@ export async function ensureSchedulers(
         }
       }
     }
-    options.logger?.info(
-      { organizations: wanted.size, removed },
-      "job schedulers ensured",
-    );
+    options.logger?.info({ organizations: wanted.size, removed }, "job schedulers ensured");
     return { ran: true, upserted: [...wanted], removed };
   } finally {
     await options.redis.eval(RELEASE_IF_MINE, 1, lockKey, token);

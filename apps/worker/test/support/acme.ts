@@ -1,6 +1,10 @@
 // Staging the emulated world, and reading what the worker left in the store.
 import { loadFixture, startEmulators, type RunningEmulators } from "@lytics-access/emulators";
-import { createAuditLogStore, type AuditLogStore, type StoredAuditEntry } from "@lytics-access/store";
+import {
+  createAuditLogStore,
+  type AuditLogStore,
+  type StoredAuditEntry,
+} from "@lytics-access/store";
 import type { Redis } from "ioredis";
 
 export const ACME = "blt_org_acme";
@@ -14,9 +18,12 @@ export async function control(
 ): Promise<unknown> {
   const response = await fetch(`${baseUrl}/_emulator${path}`, {
     method,
-    ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+    ...(body === undefined
+      ? {}
+      : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
   });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
   return response.status === 204 ? undefined : response.json();
 }
 
@@ -37,7 +44,12 @@ export async function startEmulatorsWithPeople(
     ...fixture,
     people: [
       ...fixture.people,
-      ...people.map((person) => ({ uid: person.uid, email: person.email, first_name: "Test", last_name: person.uid })),
+      ...people.map((person) => ({
+        uid: person.uid,
+        email: person.email,
+        first_name: "Test",
+        last_name: person.uid,
+      })),
     ],
   };
   return startEmulators({
@@ -78,7 +90,11 @@ export async function allAuditEntries(
   const entries: StoredAuditEntry[] = [];
   let cursor: string | undefined;
   for (;;) {
-    const page = await audit.read(orgUid, { limit: 1000, scanLimit: 100_000, ...(cursor ? { cursor } : {}) });
+    const page = await audit.read(orgUid, {
+      limit: 1000,
+      scanLimit: 100_000,
+      ...(cursor ? { cursor } : {}),
+    });
     entries.push(...page.entries);
     if (!page.nextCursor) break;
     cursor = page.nextCursor;

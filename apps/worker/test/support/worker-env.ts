@@ -53,7 +53,12 @@ export function workerEnv(
 }
 
 export async function startTestEmulators(): Promise<RunningEmulators> {
-  return startEmulators({ csPort: 0, lyticsPort: 0, lyticsRateLimitPerSecond: false, contentstackRateLimit: false });
+  return startEmulators({
+    csPort: 0,
+    lyticsPort: 0,
+    lyticsRateLimitPerSecond: false,
+    contentstackRateLimit: false,
+  });
 }
 
 /** Polls `check` until it returns a value (not undefined/false), or fails after `attempts`. */
@@ -77,7 +82,12 @@ export async function eventually<T>(
 }
 
 interface LyticsSnapshot {
-  accounts: { aid: number; uid: string; organizationUid?: string; users: { email: string; roles: string[] }[] }[];
+  accounts: {
+    aid: number;
+    uid: string;
+    organizationUid?: string;
+    users: { email: string; roles: string[] }[];
+  }[];
 }
 
 export async function lyticsUsers(lyticsUrl: string): Promise<LyticsSnapshot["accounts"]> {

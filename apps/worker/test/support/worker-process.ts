@@ -25,9 +25,13 @@ export function spawnWorker(env: Record<string, string>): WorkerProcess {
     detached: true,
   });
   const lines: string[] = [];
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code) => resolve(code)),
+  );
   const ready = new Promise<string>((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`worker exited early (${code}): ${lines.slice(-20).join("\n")}`)));
+    child.once("exit", (code) =>
+      reject(new Error(`worker exited early (${code}): ${lines.slice(-20).join("\n")}`)),
+    );
     createInterface({ input: child.stdout }).on("line", (line) => {
       lines.push(line);
       if (line.includes('"worker ready"')) resolve((JSON.parse(line) as { http: string }).http);

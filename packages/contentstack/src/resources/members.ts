@@ -158,7 +158,10 @@ export async function listMembers(
   );
   let known = read ?? given;
   if (!known || (read === null && shares.length > 0 && !explains(shares, known))) {
-    context.logger.debug({ operation }, "roles or owner changed since they were read; reading them again");
+    context.logger.debug(
+      { operation },
+      "roles or owner changed since they were read; reading them again",
+    );
     known = await readMemberRoleContext(context);
   }
   if (known !== given) options.onRoleContext?.(known);

@@ -91,7 +91,12 @@ export interface AppliedStepsStore {
    * Returns `false` (and writes no entry) when the step was already done: the audit entry is
    * written exactly once whoever finishes the step.
    */
-  markDone(orgUid: string, planId: string, stepId: string, options?: MarkDoneOptions): Promise<boolean>;
+  markDone(
+    orgUid: string,
+    planId: string,
+    stepId: string,
+    options?: MarkDoneOptions,
+  ): Promise<boolean>;
   isDone(orgUid: string, planId: string, stepId: string): Promise<boolean>;
   /** Keeps a claimed step's content until {@link markDone} or {@link release} (same script as done). */
   remember(orgUid: string, planId: string, stepId: string, content: unknown): Promise<void>;
@@ -174,7 +179,12 @@ export function createAppliedStepsStore(options: AppliedStepsStoreOptions): Appl
       const synced = doneOptions.synced;
       const recorded = await MARK_DONE.run(
         redis,
-        [keys.step(orgUid, planId, stepId), keys.audit(orgUid), keys.unfinishedSteps(orgUid), keys.syncedRoles(orgUid)],
+        [
+          keys.step(orgUid, planId, stepId),
+          keys.audit(orgUid),
+          keys.unfinishedSteps(orgUid),
+          keys.syncedRoles(orgUid),
+        ],
         [
           timings.doneTtlMs,
           json,
@@ -220,7 +230,10 @@ export function createAppliedStepsStore(options: AppliedStepsStoreOptions): Appl
       for (let i = 0; i < records.length; i += 500) {
         const fields: string[] = [];
         for (const record of records.slice(i, i + 500))
-          fields.push(syncedField(record.projectUid, record.person), JSON.stringify([...record.roles].sort()));
+          fields.push(
+            syncedField(record.projectUid, record.person),
+            JSON.stringify([...record.roles].sort()),
+          );
         if (fields.length > 0) await redis.hset(key, ...fields);
       }
     },
