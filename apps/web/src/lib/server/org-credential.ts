@@ -35,3 +35,21 @@ export async function organizationToken(svc: Services, orgUid: string): Promise<
     return stored.accessToken;
   }
 }
+
+/**
+ * How many Data & Insights projects the organization has, read with its connected credential
+ * (a Member's own token lists only the projects they are on, so an empty list of theirs does not
+ * mean the organization has none). Null when not connected or not readable now.
+ */
+export async function organizationProjectCount(
+  svc: Services,
+  orgUid: string,
+): Promise<number | null> {
+  try {
+    const token = await organizationToken(svc, orgUid);
+    if (!token) return null;
+    return (await svc.lyticsAs(orgUid, token).listProjects()).length;
+  } catch {
+    return null;
+  }
+}

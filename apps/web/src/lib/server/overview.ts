@@ -4,6 +4,7 @@ import type { HeldPlan, Installation, SyncRun } from "@lytics-access/store";
 
 import { authorize } from "./authorize";
 import type { SessionState } from "./load-session";
+import { organizationProjectCount } from "./org-credential";
 import type { Services } from "./services";
 
 type Active = Extract<SessionState, { status: "active" }>;
@@ -13,6 +14,14 @@ export interface OverviewData {
   /** Data & Insights (Lytics) project names of the organization; null when they could not be read. */
   readonly projectNames: readonly string[] | null;
   readonly projectsError: string | null;
+  /**
+   * How many projects the organization has, read with its connected credential, when the
+   * person's own list is empty and they are not an Owner or Admin (theirs lists only the projects
+   * they are on); null otherwise or when unknown.
+   */
+  readonly organizationProjectCount: number | null;
+  /** True when the person lists every project (Owners and Admins). */
+  readonly listsEveryProject: boolean;
   readonly installation: Installation | null;
   readonly lastRun: SyncRun | null;
   readonly heldPlansWaiting: number;
@@ -37,6 +46,11 @@ export async function loadOverview(svc: Services, state: Active): Promise<Overvi
     svc.heldPlans.list(orgUid),
   ]);
   const decision = authorize(state.person, "sync.connect");
+  const listsEveryProject = state.person.role === "owner" || state.person.role === "admin";
+  const organizationProjects =
+    !listsEveryProject && projects.status === "fulfilled" && projects.value.length === 0
+      ? await organizationProjectCount(svc, orgUid)
+      : null;
   const waiting =
     held.status === "fulfilled" ? held.value.filter((plan: HeldPlan) => !plan.approval) : [];
   return {
@@ -44,6 +58,8 @@ export async function loadOverview(svc: Services, state: Active): Promise<Overvi
     projectNames:
       projects.status === "fulfilled" ? projects.value.map((project) => project.name) : null,
     projectsError: projects.status === "rejected" ? errorText(projects.reason) : null,
+    organizationProjectCount: organizationProjects,
+    listsEveryProject,
     installation: installation.status === "fulfilled" ? installation.value : null,
     lastRun: lastRun.status === "fulfilled" ? lastRun.value : null,
     heldPlansWaiting: waiting.length,

@@ -63,9 +63,11 @@ export default async function OverviewPage() {
             <dd data-testid="account-names">
               {data.projectNames === null
                 ? "(could not be read)"
-                : data.projectNames.length === 0
-                  ? "No project yet"
-                  : data.projectNames.join(", ")}{" "}
+                : data.projectNames.length > 0
+                  ? data.projectNames.join(", ")
+                  : data.listsEveryProject || data.organizationProjectCount === 0
+                    ? "No project yet"
+                    : `None you are on${data.organizationProjectCount === null ? "" : ` (the organization has ${data.organizationProjectCount})`}`}{" "}
               {match === true ? <span className="la-badge la-badge-ok">Names match</span> : null}
               {match === false ? (
                 <span className="la-badge la-badge-warn">Names differ</span>

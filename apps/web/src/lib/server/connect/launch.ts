@@ -4,6 +4,7 @@ import { evaluateProjectAction } from "@lytics-access/permissions";
 import type { LyticsProject } from "@lytics-access/lytics";
 
 import type { SessionState } from "../load-session";
+import { organizationProjectCount } from "../org-credential";
 import type { Services } from "../services";
 import { readDalGate, type DalGate } from "./dal-gate";
 
@@ -97,15 +98,24 @@ export async function launchOptions(
       why: decision.reasons[0] ?? decision.rule,
     });
   }
-  if (allowed.length === 0)
+  if (allowed.length === 0) {
+    // Owners and Admins list every project; anyone else lists only theirs, so an empty list of
+    // theirs says nothing about the organization: ask its connected credential.
+    const total =
+      projects.length > 0
+        ? projects.length
+        : orgAdmin
+          ? 0
+          : await organizationProjectCount(svc, orgUid);
     return {
       allowed: false,
       error: "no-project",
       reasons: [
-        projects.length === 0
+        total === 0
           ? "The organization has no Data & Insights project yet."
-          : "You are not on any Data & Insights project of this organization. Ask a project's owner or your organization's Owner or Admin to invite you.",
+          : `You are not on any Data & Insights project of this organization${total === null ? "" : ` (it has ${total})`}. Ask a project's owner or your organization's Owner or Admin to invite you.`,
       ],
     };
+  }
   return { allowed: true, projects: allowed };
 }
