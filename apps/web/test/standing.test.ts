@@ -120,7 +120,7 @@ describe("organization standing: a Guest is not treated as a Member", () => {
   });
 });
 
-describe("a Member on no project", () => {
+describe("Members see the organization's projects only through their own", () => {
   it("is told they are on none of the organization's projects, not that it has none", async () => {
     const added = await h.control("POST", `/organizations/${ACME}/members`, {
       email: "gina.owner@globex.test",
@@ -156,5 +156,20 @@ describe("a Member on no project", () => {
       listsEveryProject: false,
       organizationProjectCount: 2,
     });
+  });
+
+  it("a project owner whose only project is named otherwise sees no name mismatch", async () => {
+    const max = await h.signIn("blt_user_max", ACME); // owner of Acme Campaigns only
+    const state = await loadSession(h.svc, sessionId(max));
+    if (state.status !== "active") throw new Error("no session");
+    // Connected (the test above): judged on every project, "Acme Corporation" among them.
+    expect(await loadOverview(h.svc, state)).toMatchObject({
+      projectNames: ["Acme Campaigns"],
+      organizationProjectCount: 2,
+      namesMatch: true,
+    });
+    // Not connected: the organization's names are unknown, so nothing is claimed.
+    await h.svc.installations.disconnect(ACME);
+    expect(await loadOverview(h.svc, state)).toMatchObject({ namesMatch: null });
   });
 });

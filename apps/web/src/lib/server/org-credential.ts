@@ -37,19 +37,27 @@ export async function organizationToken(svc: Services, orgUid: string): Promise<
 }
 
 /**
- * How many Data & Insights projects the organization has, read with its connected credential
- * (a Member's own token lists only the projects they are on, so an empty list of theirs does not
- * mean the organization has none). Null when not connected or not readable now.
+ * The names of the organization's Data & Insights projects, read with its connected credential
+ * (a Member's own token lists only the projects they are on, so their list says nothing about
+ * the organization's). Null when not connected or not readable now.
  */
+export async function organizationProjectNames(
+  svc: Services,
+  orgUid: string,
+): Promise<string[] | null> {
+  try {
+    const token = await organizationToken(svc, orgUid);
+    if (!token) return null;
+    return (await svc.lyticsAs(orgUid, token).listProjects()).map((project) => project.name);
+  } catch {
+    return null;
+  }
+}
+
+/** How many Data & Insights projects the organization has; null when unknown (see above). */
 export async function organizationProjectCount(
   svc: Services,
   orgUid: string,
 ): Promise<number | null> {
-  try {
-    const token = await organizationToken(svc, orgUid);
-    if (!token) return null;
-    return (await svc.lyticsAs(orgUid, token).listProjects()).length;
-  } catch {
-    return null;
-  }
+  return (await organizationProjectNames(svc, orgUid))?.length ?? null;
 }

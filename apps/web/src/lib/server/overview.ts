@@ -4,7 +4,7 @@ import type { HeldPlan, Installation, SyncRun } from "@lytics-access/store";
 
 import { authorize } from "./authorize";
 import type { SessionState } from "./load-session";
-import { organizationProjectCount } from "./org-credential";
+import { organizationProjectNames } from "./org-credential";
 import type { Services } from "./services";
 
 type Active = Extract<SessionState, { status: "active" }>;
@@ -15,11 +15,16 @@ export interface OverviewData {
   readonly projectNames: readonly string[] | null;
   readonly projectsError: string | null;
   /**
-   * How many projects the organization has, read with its connected credential, when the
-   * person's own list is empty and they are not an Owner or Admin (theirs lists only the projects
-   * they are on); null otherwise or when unknown.
+   * How many projects the organization has: the person's own count when they list every project
+   * (Owners and Admins), else read with the organization's connected credential; null when unknown.
    */
   readonly organizationProjectCount: number | null;
+  /**
+   * Whether a Data & Insights account of the organization bears its name (DESIGN §5), judged on
+   * every project of the organization, not only those the person may list (a Member on one
+   * project named otherwise is no mismatch); null when unknown.
+   */
+  readonly namesMatch: boolean | null;
   /** True when the person lists every project (Owners and Admins). */
   readonly listsEveryProject: boolean;
   readonly installation: Installation | null;
@@ -47,18 +52,17 @@ export async function loadOverview(svc: Services, state: Active): Promise<Overvi
   ]);
   const decision = authorize(state.person, "sync.connect");
   const listsEveryProject = state.person.role === "owner" || state.person.role === "admin";
-  const organizationProjects =
-    !listsEveryProject && projects.status === "fulfilled" && projects.value.length === 0
-      ? await organizationProjectCount(svc, orgUid)
-      : null;
+  const ownNames = projects.status === "fulfilled" ? projects.value.map((p) => p.name) : null;
+  const allNames = listsEveryProject ? ownNames : await organizationProjectNames(svc, orgUid);
+  const organizationName = organization.status === "fulfilled" ? organization.value.name : null;
   const waiting =
     held.status === "fulfilled" ? held.value.filter((plan: HeldPlan) => !plan.approval) : [];
   return {
-    organizationName: organization.status === "fulfilled" ? organization.value.name : null,
-    projectNames:
-      projects.status === "fulfilled" ? projects.value.map((project) => project.name) : null,
+    organizationName,
+    projectNames: ownNames,
     projectsError: projects.status === "rejected" ? errorText(projects.reason) : null,
-    organizationProjectCount: organizationProjects,
+    organizationProjectCount: allNames?.length ?? null,
+    namesMatch: namesMatch(organizationName, allNames),
     listsEveryProject,
     installation: installation.status === "fulfilled" ? installation.value : null,
     lastRun: lastRun.status === "fulfilled" ? lastRun.value : null,

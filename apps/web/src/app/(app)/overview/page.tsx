@@ -37,7 +37,9 @@ export default async function OverviewPage() {
     launchOptions(svc, state, gate),
     data.canConnect ? Promise.resolve(null) : orgContacts(svc, state),
   ]);
-  const match = namesMatch(data.organizationName, data.projectNames);
+  // Judged on every project of the organization; the badge sits beside the names shown.
+  const match = data.namesMatch;
+  const shownMatch = namesMatch(data.organizationName, data.projectNames);
   const install = data.installation;
   // Connected, its first-connection import plan not accepted yet: nothing is synced until it is.
   const importPending = install?.awaitingImport === true;
@@ -68,7 +70,9 @@ export default async function OverviewPage() {
                   : data.listsEveryProject || data.organizationProjectCount === 0
                     ? "No project yet"
                     : `None you are on${data.organizationProjectCount === null ? "" : ` (the organization has ${data.organizationProjectCount})`}`}{" "}
-              {match === true ? <span className="la-badge la-badge-ok">Names match</span> : null}
+              {shownMatch === true ? (
+                <span className="la-badge la-badge-ok">Names match</span>
+              ) : null}
               {match === false ? (
                 <span className="la-badge la-badge-warn">Names differ</span>
               ) : null}
