@@ -10,6 +10,7 @@ import { dataActivationLayer } from "../src/lib/server/handlers/data-activation-
 import { launch } from "../src/lib/server/handlers/launch";
 import { loadSession } from "../src/lib/server/load-session";
 import { loadOverview } from "../src/lib/server/overview";
+import { accessCheckHandler } from "../src/lib/server/troubleshooting/handlers";
 import { ACME, MIA, OLIVIA, appRequest } from "./support/harness";
 import { useFullHarness, type AppSession } from "./support/full-harness";
 
@@ -147,6 +148,21 @@ describe("Members see the organization's projects only through their own", () =>
     answer = (await refused.json()) as { error: string; reasons: string[] };
     expect(answer.reasons[0]).toMatch(
       /not on any Data & Insights project of this organization \(it has 2\)/,
+    );
+    // The Owner's access checker names her by email alone (no name anywhere), not twice.
+    const olivia = await h.signIn(OLIVIA.uid, ACME);
+    const checker = (await (
+      await accessCheckHandler(
+        h.svc,
+        appRequest("/api/troubleshooting/access-check", {
+          method: "GET",
+          cookie: olivia.cookie,
+          origin: null,
+        }),
+      )
+    ).json()) as { people: Array<{ userUid: string; label: string }> };
+    expect(checker.people.find((p) => p.userUid === "blt_user_gina")?.label).toBe(
+      "gina.owner@globex.test",
     );
     const state = await loadSession(h.svc, sessionId(gina));
     if (state.status !== "active") throw new Error("no session");

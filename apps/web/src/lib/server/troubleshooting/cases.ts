@@ -245,7 +245,8 @@ export async function accessCheck(
         .filter((m): m is OrgMember & { userUid: string } => m.userUid !== null)
         .map((m) => ({
           userUid: m.userUid,
-          label: `${nameOf(org, m)} (${m.email})`,
+          // Someone without a name anywhere is shown by email alone, not "email (email)".
+          label: nameOf(org, m) === m.email ? m.email : `${nameOf(org, m)} (${m.email})`,
           orgRole: standingOf(m),
         }))
     : [];
