@@ -2,18 +2,23 @@ import { randomBytes } from "node:crypto";
 
 import { startEmulators } from "@lytics-access/emulators";
 import { closeStoreRedis } from "@lytics-access/store";
-import { afterAll, beforeAll, expect, inject } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 
-import type {} from "@lytics-access/redis-server/vitest-global-setup";
-
-import { parseWebEnv } from "../../src/env";
 import { createSyncLink, type SyncLink } from "../../src/lib/server/connect/sync-link";
 import { oauthCallback } from "../../src/lib/server/handlers/oauth-callback";
 import { startOAuth } from "../../src/lib/server/handlers/oauth-start";
 import { redeemHandoff } from "../../src/lib/server/handlers/redeem-handoff";
 import { startSession } from "../../src/lib/server/handlers/start-session";
-import { createServices, type Services } from "../../src/lib/server/services";
-import { ACME, APP_URL, appRequest, authorizeAsBrowser, cookiePair } from "./harness";
+import type { Services } from "../../src/lib/server/services";
+import {
+  ACME,
+  APP_URL,
+  appRequest,
+  authorizeAsBrowser,
+  cookiePair,
+  createTestServices,
+  emulatorIdentity,
+} from "./harness";
 
 /** The iframe's session: its cookie, CSRF token and sign-in loop reference. */
 export interface AppSession {
@@ -56,39 +61,9 @@ export function useFullHarness(): FullHarness {
   beforeAll(async () => {
     const emulators = await startEmulators({ csPort: 0, lyticsPort: 0 });
     const csUrl = emulators.contentstack.url;
-    const svc = createServices(
-      parseWebEnv({
-        REDIS_URL: inject("redisUrl"),
-        STORE_KEYRING: JSON.stringify({
-          currentKeyId: "t",
-          keys: { t: randomBytes(32).toString("base64") },
-        }),
-        STORE_KEY_PREFIX: `web${randomBytes(4).toString("hex")}`,
-        APP_URL,
-        CONTENTSTACK_API_URL: csUrl,
-        CONTENTSTACK_APP_URL: csUrl,
-        CONTENTSTACK_DEVELOPER_HUB_URL: csUrl,
-        LYTICS_MANAGEMENT_API_URL: emulators.lytics.url,
-        CONTENTSTACK_APP_UID: "app_lytics_access",
-        CONTENTSTACK_CLIENT_ID: "lytics-access-local",
-        CONTENTSTACK_CLIENT_SECRET: "local-only-client-secret-0001",
-      }),
-    );
+    const svc = createTestServices(csUrl, { LYTICS_MANAGEMENT_API_URL: emulators.lytics.url });
     const link = createSyncLink(svc, { queuePrefix: `{q${randomBytes(4).toString("hex")}}` });
-    const post = async (path: string, body: unknown) =>
-      fetch(`${csUrl}/_emulator${path}`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body),
-      });
-    const appToken = async (orgUid: string, userUid: string) => {
-      const response = await post("/app-tokens", { organization_uid: orgUid, user_uid: userUid });
-      return ((await response.json()) as { app_token: string }).app_token;
-    };
-    const contentstackSession = async (userUid: string) => {
-      const response = await post("/sessions", { user_uid: userUid });
-      return ((await response.json()) as { authtoken: string }).authtoken;
-    };
+    const { appToken, contentstackSession } = emulatorIdentity(csUrl);
     const finishPopup = async (start: Response, userUid: string) => {
       const cookies = start.headers
         .getSetCookie()

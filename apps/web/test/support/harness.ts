@@ -22,6 +22,51 @@ export interface Harness {
   contentstackSession(userUid: string): Promise<string>;
 }
 
+/**
+ * The web services pointed at the Contentstack emulator at `csUrl` and at the run's Redis, on a
+ * random store prefix and a fresh keyring; `env` adds or overrides settings.
+ */
+export function createTestServices(csUrl: string, env: Record<string, string> = {}): Services {
+  return createServices(
+    parseWebEnv({
+      REDIS_URL: inject("redisUrl"),
+      STORE_KEYRING: JSON.stringify({
+        currentKeyId: "t",
+        keys: { t: randomBytes(32).toString("base64") },
+      }),
+      STORE_KEY_PREFIX: `web${randomBytes(4).toString("hex")}`,
+      APP_URL,
+      CONTENTSTACK_API_URL: csUrl,
+      CONTENTSTACK_APP_URL: csUrl,
+      CONTENTSTACK_DEVELOPER_HUB_URL: csUrl,
+      CONTENTSTACK_APP_UID: "app_lytics_access",
+      CONTENTSTACK_CLIENT_ID: "lytics-access-local",
+      CONTENTSTACK_CLIENT_SECRET: "local-only-client-secret-0001",
+      ...env,
+    }),
+  );
+}
+
+/** The Contentstack emulator's control API at `csUrl`: app tokens and sign-ins. */
+export function emulatorIdentity(csUrl: string): Pick<Harness, "appToken" | "contentstackSession"> {
+  const post = async (path: string, body: unknown) =>
+    fetch(`${csUrl}/_emulator${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+  return {
+    async appToken(orgUid: string, userUid: string) {
+      const response = await post("/app-tokens", { organization_uid: orgUid, user_uid: userUid });
+      return ((await response.json()) as { app_token: string }).app_token;
+    },
+    async contentstackSession(userUid: string) {
+      const response = await post("/sessions", { user_uid: userUid });
+      return ((await response.json()) as { authtoken: string }).authtoken;
+    },
+  };
+}
+
 /** A Contentstack emulator on a free port and the web services pointed at it and at the run's Redis. */
 export function useHarness(env: Record<string, string> = {}): Harness {
   const harness = {} as Harness;
@@ -29,44 +74,8 @@ export function useHarness(env: Record<string, string> = {}): Harness {
   beforeAll(async () => {
     const emulator = await startContentstackEmulator({ port: 0 });
     const csUrl = emulator.url;
-    const svc = createServices(
-      parseWebEnv({
-        REDIS_URL: inject("redisUrl"),
-        STORE_KEYRING: JSON.stringify({
-          currentKeyId: "t",
-          keys: { t: randomBytes(32).toString("base64") },
-        }),
-        STORE_KEY_PREFIX: `web${randomBytes(4).toString("hex")}`,
-        APP_URL,
-        CONTENTSTACK_API_URL: csUrl,
-        CONTENTSTACK_APP_URL: csUrl,
-        CONTENTSTACK_DEVELOPER_HUB_URL: csUrl,
-        CONTENTSTACK_APP_UID: "app_lytics_access",
-        CONTENTSTACK_CLIENT_ID: "lytics-access-local",
-        CONTENTSTACK_CLIENT_SECRET: "local-only-client-secret-0001",
-        ...env,
-      }),
-    );
-    Object.assign(harness, {
-      svc,
-      csUrl,
-      async appToken(orgUid: string, userUid: string) {
-        const response = await fetch(`${csUrl}/_emulator/app-tokens`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ organization_uid: orgUid, user_uid: userUid }),
-        });
-        return ((await response.json()) as { app_token: string }).app_token;
-      },
-      async contentstackSession(userUid: string) {
-        const response = await fetch(`${csUrl}/_emulator/sessions`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ user_uid: userUid }),
-        });
-        return ((await response.json()) as { authtoken: string }).authtoken;
-      },
-    });
+    const svc = createTestServices(csUrl, env);
+    Object.assign(harness, { svc, csUrl, ...emulatorIdentity(csUrl) });
     close = async () => {
       await closeStoreRedis(svc.redis);
       await emulator.close();

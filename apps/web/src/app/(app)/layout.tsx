@@ -1,9 +1,7 @@
 import type { ReactNode } from "react";
 
-import { PersonCard } from "@/app/_components/person-card";
+import { AppShell } from "@/app/_components/app-shell";
 import { pageSession } from "@/lib/server/page-session";
-
-import { NavLinks } from "./_components/nav-links";
 
 /** The shell of every signed-in page: navigation, the person and their organization role. */
 export default async function AppLayout({ children }: { children: ReactNode }) {
@@ -29,19 +27,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     );
   const { person, session } = state;
   return (
-    <div className="la-shell">
-      <meta name="la-csrf" content={session.csrfToken} />
-      <nav className="la-nav" aria-label="Data & Insights access">
-        <p className="la-nav-title">Data &amp; Insights access</p>
-        <NavLinks
-          items={[
-            { href: "/overview", label: "Overview" },
-            { href: "/troubleshooting", label: "Troubleshooting" },
-          ]}
-        />
-        <PersonCard person={person} />
-      </nav>
-      <main className="la-main">{children}</main>
-    </div>
+    <AppShell person={person} csrfToken={session.csrfToken}>
+      {children}
+    </AppShell>
   );
 }

@@ -1,9 +1,7 @@
 import type { ReactNode } from "react";
 
-import { PersonCard } from "@/app/_components/person-card";
+import { AppShell } from "@/app/_components/app-shell";
 import { pageSession } from "@/lib/server/page-session";
-
-import { NavLinks } from "../(app)/_components/nav-links";
 
 /**
  * The sign-in help pages (unable to log in, password reset, redirect loop): reachable by someone
@@ -22,19 +20,8 @@ export default async function HelpLayout({ children }: { children: ReactNode }) 
     );
   const { person } = state;
   return (
-    <div className="la-shell">
-      <meta name="la-csrf" content={state.session.csrfToken} />
-      <nav className="la-nav" aria-label="Data & Insights access">
-        <p className="la-nav-title">Data &amp; Insights access</p>
-        <NavLinks
-          items={[
-            { href: "/overview", label: "Overview" },
-            { href: "/troubleshooting", label: "Troubleshooting" },
-          ]}
-        />
-        <PersonCard person={person} />
-      </nav>
-      <main className="la-main">{children}</main>
-    </div>
+    <AppShell person={person} csrfToken={state.session.csrfToken}>
+      {children}
+    </AppShell>
   );
 }

@@ -74,6 +74,22 @@ export function createSyncLink(
   };
 }
 
+/**
+ * After a connection (the import accepted) or a reconnection: tells the workers, so one upserts
+ * the organization's schedulers, then asks for a sync at once on the person's behalf. Returns the
+ * sync's job id.
+ */
+export async function installationChangedThenSync(
+  link: SyncLink,
+  orgUid: string,
+  change: "connected" | "reconnected",
+  requestedBy: string,
+): Promise<string> {
+  const enqueuer = link.enqueuer();
+  await enqueuer.installationChanged(orgUid, change);
+  return enqueuer.syncNow(orgUid, { trigger: "manual", requestedBy });
+}
+
 const holder = globalThis as { __laSyncLink?: SyncLink };
 
 export function syncLink(svc: Services): SyncLink {

@@ -5,7 +5,7 @@ import { z } from "zod";
 
 import { CONNECT_SCOPES } from "../connect/connect-oauth";
 import { importView } from "../connect/import-view";
-import { syncLink, type SyncLink } from "../connect/sync-link";
+import { installationChangedThenSync, syncLink, type SyncLink } from "../connect/sync-link";
 import { badRequest, json } from "../responses";
 import { requireSession } from "../route-guard";
 import type { Services } from "../services";
@@ -101,12 +101,12 @@ export async function connectSync(
     // A reconnection: the import was accepted when it was first connected. The workers upsert its
     // schedulers again (a needs-reconnect organization may have lost them), then sync with the
     // new grant.
-    const enqueuer = link.enqueuer();
-    await enqueuer.installationChanged(session.orgUid, "reconnected");
-    const jobId = await enqueuer.syncNow(session.orgUid, {
-      trigger: "manual",
-      requestedBy: person.email,
-    });
+    const jobId = await installationChangedThenSync(
+      link,
+      session.orgUid,
+      "reconnected",
+      person.email,
+    );
     return json(200, {
       reconnected: true,
       installation: installationView(installation),

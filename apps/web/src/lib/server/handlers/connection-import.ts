@@ -4,7 +4,7 @@ import { ImportNotAcceptedError } from "@lytics-access/sync";
 import { z } from "zod";
 
 import { importView } from "../connect/import-view";
-import { syncLink, type SyncLink } from "../connect/sync-link";
+import { installationChangedThenSync, syncLink, type SyncLink } from "../connect/sync-link";
 import { badRequest, json } from "../responses";
 import { requireSession } from "../route-guard";
 import type { Services } from "../services";
@@ -82,11 +82,6 @@ export async function acceptImport(
   } finally {
     await imports.close();
   }
-  const enqueuer = link.enqueuer();
-  await enqueuer.installationChanged(session.orgUid, "connected");
-  const jobId = await enqueuer.syncNow(session.orgUid, {
-    trigger: "manual",
-    requestedBy: person.email,
-  });
+  const jobId = await installationChangedThenSync(link, session.orgUid, "connected", person.email);
   return json(200, { accepted: true, adopted, syncQueued: jobId });
 }

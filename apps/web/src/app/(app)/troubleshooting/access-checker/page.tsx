@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 
+import { ActionField, ProjectField } from "@/app/_troubleshooting/check-fields";
 import { DecisionView } from "@/app/_troubleshooting/decision-view";
 import { flatParams } from "@/app/_troubleshooting/search";
 import { SourceNote } from "@/app/_troubleshooting/source-note";
@@ -7,7 +8,6 @@ import styles from "@/app/_troubleshooting/troubleshooting.module.css";
 import { pageSession } from "@/lib/server/page-session";
 import { services } from "@/lib/server/services";
 import { accessCheck, accessCheckQuery } from "@/lib/server/troubleshooting/cases";
-import { CHECK_ACTIONS, actionLabel } from "@/lib/server/troubleshooting/diagnose";
 
 export const metadata: Metadata = { title: "Access checker · Troubleshooting" };
 export const dynamic = "force-dynamic";
@@ -67,26 +67,8 @@ export default async function AccessCheckerPage({
                 </span>
               </p>
             )}
-            <label className={styles.field}>
-              Project
-              <select name="project" defaultValue={result.project?.uid}>
-                {result.projects.map((p) => (
-                  <option key={p.uid} value={p.uid}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className={styles.field}>
-              Action
-              <select name="action" defaultValue={result.action}>
-                {CHECK_ACTIONS.map((a) => (
-                  <option key={a} value={a}>
-                    {actionLabel(a)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <ProjectField project={result.project} projects={result.projects} />
+            <ActionField label="Action" action={result.action} />
             <button type="submit" className="la-button">
               Check
             </button>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 
+import { ActionField, ProjectField } from "@/app/_troubleshooting/check-fields";
 import { DecisionView } from "@/app/_troubleshooting/decision-view";
 import { flatParams } from "@/app/_troubleshooting/search";
 import { SeedRow } from "@/app/_troubleshooting/seed-row";
@@ -8,7 +9,6 @@ import styles from "@/app/_troubleshooting/troubleshooting.module.css";
 import { pageSession } from "@/lib/server/page-session";
 import { services } from "@/lib/server/services";
 import { accessDeniedCase, accessDeniedQuery } from "@/lib/server/troubleshooting/cases";
-import { CHECK_ACTIONS, actionLabel } from "@/lib/server/troubleshooting/diagnose";
 
 export const metadata: Metadata = { title: "Access denied · Troubleshooting" };
 export const dynamic = "force-dynamic";
@@ -40,29 +40,8 @@ export default async function AccessDeniedPage({
         </p>
       ) : null}
       <form className={styles.form} method="get" aria-label="What were you refused?">
-        <label className={styles.field}>
-          Project
-          <select name="project" defaultValue={result.project?.uid}>
-            {result.project && !result.projects.some((p) => p.uid === result.project?.uid) ? (
-              <option value={result.project.uid}>{result.project.name} (from your link)</option>
-            ) : null}
-            {result.projects.map((p) => (
-              <option key={p.uid} value={p.uid}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className={styles.field}>
-          What you tried
-          <select name="action" defaultValue={result.action}>
-            {CHECK_ACTIONS.map((a) => (
-              <option key={a} value={a}>
-                {actionLabel(a)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ProjectField project={result.project} projects={result.projects} fromLink />
+        <ActionField label="What you tried" action={result.action} />
         <button type="submit" className="la-button">
           Explain
         </button>
