@@ -1,78 +1,36 @@
 // Issue 9 "Grants": roles changed inside Lytics by hand are drift, put back and recorded. The sync
 // keeps the roles it established per project and person (written with each step's done marker);
 // a later run that finds different roles puts them back and audits `drift-found`.
-import type { RunningEmulators } from "@lytics-access/emulators";
-import type {} from "@lytics-access/redis-server/vitest-global-setup";
-import {
-  closeStoreRedis,
-  createAppliedStepsStore,
-  createStoreRedis,
-  createSyncRunsStore,
-} from "@lytics-access/store";
-import type { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createAppliedStepsStore, createSyncRunsStore } from "@lytics-access/store";
+import { describe, expect, it } from "vitest";
 
-import { seedLocalInstallation } from "../src/local/seed-local-installation";
-import { startWorker, type RunningWorker } from "../src/start-worker";
 import { ACME, allAuditEntries, control } from "./support/acme";
-import {
-  eventually,
-  lyticsUsers,
-  startTestEmulators,
-  testKeyring,
-  testPrefixes,
-  workerEnv,
-} from "./support/worker-env";
+import { eventually, lyticsUsers } from "./support/worker-env";
+import { useWorkerWorld } from "./support/worker-world";
 
 const ADAM = { uid: "blt_user_adam", email: "adam.admin@acme.test" };
 const ACME_WEB = { aid: 1001, projectUid: "66ac00000000000000001001" };
 
-let emulators: RunningEmulators;
-let worker: RunningWorker;
-let redis: Redis;
-const keyring = testKeyring();
-const { queuePrefix, storePrefix } = testPrefixes();
-
-beforeAll(async () => {
-  emulators = await startTestEmulators();
-  redis = createStoreRedis(inject("redisUrl"));
-  await seedLocalInstallation({
-    contentstackUrl: emulators.contentstack.url,
-    redisUrl: inject("redisUrl"),
-    keyring,
-    storePrefix,
-  });
-  worker = await startWorker({
-    env: workerEnv(inject("redisUrl"), emulators, keyring, {
-      MAX_REMOVAL_SHARE: "1",
-      AUDIT_POLL_INTERVAL_MS: "3600000",
-    }),
-    queuePrefix,
-    storePrefix,
-  });
-}, 60_000);
-
-afterAll(async () => {
-  await worker?.close();
-  await closeStoreRedis(redis);
-  await emulators?.close();
+const world = useWorkerWorld({
+  env: { MAX_REMOVAL_SHARE: "1", AUDIT_POLL_INTERVAL_MS: "3600000" },
 });
+const { storePrefix } = world;
 
 const adamOn = async (aid: number) =>
-  (await lyticsUsers(emulators.lytics.url))
+  (await lyticsUsers(world.emulators.lytics.url))
     .find((account) => account.aid === aid)
     ?.users.find((user) => user.email === ADAM.email);
 
 describe("drift", () => {
   it("a role changed by hand inside Lytics is put back by the next reconcile, with a drift-found entry", async () => {
-    const runs = createSyncRunsStore({ redis, keyPrefix: storePrefix });
+    const runs = createSyncRunsStore({ redis: world.redis, keyPrefix: storePrefix });
     await eventually(
       async () => (await runs.list(ACME)).length > 0 || undefined,
       "the first reconcile",
       600,
     );
     // The first reconcile gave Adam (an organization Admin) the Editor roles and recorded them.
-    const steps = createAppliedStepsStore({ redis, keyPrefix: storePrefix });
+    const steps = createAppliedStepsStore({ redis: world.redis, keyPrefix: storePrefix });
     const record = (await steps.lastSynced(ACME)).find(
       (entry) => entry.projectUid === ACME_WEB.projectUid && entry.person === ADAM.uid,
     );
@@ -81,7 +39,7 @@ describe("drift", () => {
 
     // Someone makes Adam an Observer inside Lytics.
     await control(
-      emulators.lytics.url,
+      world.emulators.lytics.url,
       `/lytics/accounts/${ACME_WEB.aid}/users/${ADAM.email}/roles`,
       "PUT",
       {
@@ -91,7 +49,7 @@ describe("drift", () => {
     expect((await adamOn(ACME_WEB.aid))?.roles).toEqual(["observer"]);
 
     const before = (await runs.list(ACME)).length;
-    await worker.enqueuer.syncNow(ACME);
+    await world.worker.enqueuer.syncNow(ACME);
     await eventually(
       async () => (await runs.list(ACME)).length > before || undefined,
       "the next reconcile",
@@ -102,7 +60,7 @@ describe("drift", () => {
       .filter((role) => role !== "authed2")
       .sort();
     expect(roles).toEqual(synced);
-    const drift = (await allAuditEntries(redis, ACME, storePrefix)).filter(
+    const drift = (await allAuditEntries(world.redis, ACME, storePrefix)).filter(
       (entry) => entry.kind === "drift-found",
     );
     expect(drift).toHaveLength(1);
@@ -116,8 +74,8 @@ describe("drift", () => {
 
   it("also for someone the sync never had to change: the roles a full run found converged are recorded", async () => {
     const OLIVIA = { uid: "blt_user_olivia", email: "olivia.owner@acme.test" };
-    const steps = createAppliedStepsStore({ redis, keyPrefix: storePrefix });
-    const changed = (await allAuditEntries(redis, ACME, storePrefix)).filter(
+    const steps = createAppliedStepsStore({ redis: world.redis, keyPrefix: storePrefix });
+    const changed = (await allAuditEntries(world.redis, ACME, storePrefix)).filter(
       (entry) =>
         entry.kind === "change-applied" &&
         entry.person.uid === OLIVIA.uid &&
@@ -130,23 +88,23 @@ describe("drift", () => {
     expect(record?.roles.length).toBeGreaterThan(0);
 
     await control(
-      emulators.lytics.url,
+      world.emulators.lytics.url,
       `/lytics/accounts/${ACME_WEB.aid}/users/${OLIVIA.email}/roles`,
       "PUT",
       {
         roles: ["observer"],
       },
     );
-    const runs = createSyncRunsStore({ redis, keyPrefix: storePrefix });
+    const runs = createSyncRunsStore({ redis: world.redis, keyPrefix: storePrefix });
     const before = (await runs.list(ACME)).length;
-    await worker.enqueuer.syncNow(ACME);
+    await world.worker.enqueuer.syncNow(ACME);
     await eventually(
       async () => (await runs.list(ACME)).length > before || undefined,
       "the next reconcile",
       600,
     );
 
-    const drift = (await allAuditEntries(redis, ACME, storePrefix)).filter(
+    const drift = (await allAuditEntries(world.redis, ACME, storePrefix)).filter(
       (entry) => entry.kind === "drift-found" && entry.person.uid === OLIVIA.uid,
     );
     expect(drift).toHaveLength(1);

@@ -1,59 +1,23 @@
 // Issue 9 "Grants": a collaborator grant may carry an expiry (contractor access for 30 days); the
 // first reconcile after it lapses takes the access away and audits `grant-expired` saying why.
 // The sync's clock is injected, so the test moves time instead of waiting for it.
-import type { RunningEmulators } from "@lytics-access/emulators";
-import type {} from "@lytics-access/redis-server/vitest-global-setup";
-import {
-  closeStoreRedis,
-  createGrantsStore,
-  createStoreRedis,
-  createSyncRunsStore,
-} from "@lytics-access/store";
-import type { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createGrantsStore, createSyncRunsStore } from "@lytics-access/store";
+import { describe, expect, it } from "vitest";
 
-import { seedLocalInstallation } from "../src/local/seed-local-installation";
-import { startWorker, type RunningWorker } from "../src/start-worker";
 import { ACME, allAuditEntries } from "./support/acme";
-import {
-  eventually,
-  lyticsUsers,
-  startTestEmulators,
-  testKeyring,
-  testPrefixes,
-  workerEnv,
-} from "./support/worker-env";
+import { eventually, lyticsUsers } from "./support/worker-env";
+import { useWorkerWorld } from "./support/worker-world";
 
 const GUS = { uid: "blt_user_gus", email: "gus.guest@partner.test" };
 const ACME_WEB = { aid: 1001, projectUid: "66ac00000000000000001001" };
 const HOUR = 3_600_000;
 
-let emulators: RunningEmulators;
-let worker: RunningWorker;
-let redis: Redis;
 let offset = 0;
-const keyring = testKeyring();
-const { queuePrefix, storePrefix } = testPrefixes();
-
-beforeAll(async () => {
-  emulators = await startTestEmulators();
-  redis = createStoreRedis(inject("redisUrl"));
-  await seedLocalInstallation({
-    contentstackUrl: emulators.contentstack.url,
-    redisUrl: inject("redisUrl"),
-    keyring,
-    storePrefix,
-  });
-}, 60_000);
-
-afterAll(async () => {
-  await worker?.close();
-  await closeStoreRedis(redis);
-  await emulators?.close();
-});
+const world = useWorkerWorld({ startWorker: false });
+const { storePrefix } = world;
 
 const gusOn = async (aid: number) =>
-  (await lyticsUsers(emulators.lytics.url))
+  (await lyticsUsers(world.emulators.lytics.url))
     .find((account) => account.aid === aid)
     ?.users.find((user) => user.email === GUS.email);
 
@@ -61,25 +25,23 @@ describe("grant expiry", () => {
   it("a lapsed grant's access is removed by the next reconcile, with a grant-expired entry", async () => {
     // A guest contractor, granted Observer on Acme Web for one hour.
     const expiresAt = Date.now() + HOUR;
-    const grant = await createGrantsStore({ redis, keyPrefix: storePrefix }).create(ACME, {
-      projectUid: ACME_WEB.projectUid,
-      email: GUS.email,
-      userUid: GUS.uid,
-      roles: ["observer"],
-      expiresAt,
-      grantedBy: { type: "person", uid: "blt_user_olivia", email: "olivia.owner@acme.test" },
-      source: "app",
-    });
-    worker = await startWorker({
-      env: workerEnv(inject("redisUrl"), emulators, keyring, {
-        MAX_REMOVAL_SHARE: "1",
-        AUDIT_POLL_INTERVAL_MS: "3600000",
-      }),
-      queuePrefix,
-      storePrefix,
+    const grant = await createGrantsStore({ redis: world.redis, keyPrefix: storePrefix }).create(
+      ACME,
+      {
+        projectUid: ACME_WEB.projectUid,
+        email: GUS.email,
+        userUid: GUS.uid,
+        roles: ["observer"],
+        expiresAt,
+        grantedBy: { type: "person", uid: "blt_user_olivia", email: "olivia.owner@acme.test" },
+        source: "app",
+      },
+    );
+    const worker = await world.startWorker({
+      env: { MAX_REMOVAL_SHARE: "1", AUDIT_POLL_INTERVAL_MS: "3600000" },
       now: () => Date.now() + offset,
     });
-    const runs = createSyncRunsStore({ redis, keyPrefix: storePrefix });
+    const runs = createSyncRunsStore({ redis: world.redis, keyPrefix: storePrefix });
     await eventually(
       async () => (await runs.list(ACME)).length > 0 || undefined,
       "the first reconcile",
@@ -100,7 +62,7 @@ describe("grant expiry", () => {
     );
 
     expect(await gusOn(ACME_WEB.aid)).toBeUndefined();
-    const entries = await allAuditEntries(redis, ACME, storePrefix);
+    const entries = await allAuditEntries(world.redis, ACME, storePrefix);
     const expired = entries.filter((entry) => entry.kind === "grant-expired");
     expect(expired).toHaveLength(1);
     expect(expired[0]).toMatchObject({

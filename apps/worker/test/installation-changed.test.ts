@@ -1,67 +1,32 @@
 // An organization connected or disconnected after the worker started gets (or loses) its Job
 // Schedulers at once: the web app calls `enqueuer.installationChanged`, a worker ensures them. One
 // still awaiting its first-connection import gets none, and nothing runs for it until accepted.
-import type { RunningEmulators } from "@lytics-access/emulators";
 import type {} from "@lytics-access/redis-server/vitest-global-setup";
 import {
-  closeStoreRedis,
   createInstallationsStore,
   createSecretBox,
-  createStoreRedis,
   createAuditLogStore,
   createSyncRunsStore,
 } from "@lytics-access/store";
-import type { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 
 import { openFirstConnectionImport } from "../src/connect/open-first-connection-import";
 import { seedLocalInstallation, LOCAL_ACME } from "../src/local/seed-local-installation";
 import { createWorkerLogger } from "../src/log/create-logger";
 import { JOB_NAMES, schedulerId } from "../src/queues/constants";
 import { createEnqueuer } from "../src/queues/enqueue";
-import { startWorker, type RunningWorker } from "../src/start-worker";
 import { ACME, GLOBEX } from "./support/acme";
-import {
-  eventually,
-  startTestEmulators,
-  testKeyring,
-  testPrefixes,
-  workerEnv,
-} from "./support/worker-env";
+import { eventually } from "./support/worker-env";
+import { useWorkerWorld } from "./support/worker-world";
 
 const GINA = { uid: "blt_user_gina", email: "gina.owner@globex.test", name: "Gina Owner" };
 
-let emulators: RunningEmulators;
-let worker: RunningWorker;
-let redis: Redis;
-const keyring = testKeyring();
-const { queuePrefix, storePrefix } = testPrefixes();
-
-beforeAll(async () => {
-  emulators = await startTestEmulators();
-  redis = createStoreRedis(inject("redisUrl"));
-  await seedLocalInstallation({
-    contentstackUrl: emulators.contentstack.url,
-    redisUrl: inject("redisUrl"),
-    keyring,
-    storePrefix,
-  });
-  worker = await startWorker({
-    env: workerEnv(inject("redisUrl"), emulators, keyring, { MAX_REMOVAL_SHARE: "1" }),
-    queuePrefix,
-    storePrefix,
-  });
-}, 60_000);
-
-afterAll(async () => {
-  await worker?.close();
-  await closeStoreRedis(redis);
-  await emulators?.close();
-});
+const world = useWorkerWorld({ env: { MAX_REMOVAL_SHARE: "1" } });
+const { keyring, queuePrefix, storePrefix } = world;
 
 async function schedulerIds(): Promise<string[]> {
   const ids: string[] = [];
-  for (const queue of Object.values(worker.enqueuer.queues))
+  for (const queue of Object.values(world.worker.enqueuer.queues))
     for (const scheduler of await queue.getJobSchedulers(0, -1)) ids.push(scheduler.key);
   return ids.sort();
 }
@@ -72,7 +37,7 @@ describe("installation changes after start", () => {
 
     // The web app: the connect flow stored Globex's installation, then tells the workers.
     await seedLocalInstallation({
-      contentstackUrl: emulators.contentstack.url,
+      contentstackUrl: world.emulators.contentstack.url,
       redisUrl: inject("redisUrl"),
       keyring,
       storePrefix,
@@ -86,7 +51,7 @@ describe("installation changes after start", () => {
         async () => (await schedulerIds()).includes(`reconcile:${GLOBEX}`) || undefined,
         "Globex's schedulers",
       );
-      const runs = createSyncRunsStore({ redis, keyPrefix: storePrefix });
+      const runs = createSyncRunsStore({ redis: world.redis, keyPrefix: storePrefix });
       await eventually(
         async () => (await runs.list(GLOBEX)).length > 0 || undefined,
         "Globex's first reconcile",
@@ -94,7 +59,7 @@ describe("installation changes after start", () => {
       );
 
       const installations = createInstallationsStore({
-        redis,
+        redis: world.redis,
         keyPrefix: storePrefix,
         secretBox: createSecretBox(keyring),
       });
@@ -113,48 +78,48 @@ describe("installation changes after start", () => {
   it("an organization awaiting its import gets no schedulers and no run; after the acceptance it gets both", async () => {
     // Acme was disconnected above: connecting it again is a first connection, awaiting its import.
     await seedLocalInstallation({
-      contentstackUrl: emulators.contentstack.url,
+      contentstackUrl: world.emulators.contentstack.url,
       redisUrl: inject("redisUrl"),
       keyring,
       storePrefix,
       awaitingImport: true,
     });
     const installations = createInstallationsStore({
-      redis,
+      redis: world.redis,
       keyPrefix: storePrefix,
       secretBox: createSecretBox(keyring),
     });
     expect((await installations.get(ACME))?.awaitingImport).toBe(true);
-    const runs = createSyncRunsStore({ redis, keyPrefix: storePrefix });
+    const runs = createSyncRunsStore({ redis: world.redis, keyPrefix: storePrefix });
     // A run of Acme from before its disconnection may still be finishing: let it record first.
     await eventually(
-      async () => (await worker.enqueuer.queues.sync.getActiveCount()) === 0,
+      async () => (await world.worker.enqueuer.queues.sync.getActiveCount()) === 0,
       "no run in flight",
     );
     const runIds = async () => (await runs.list(ACME)).map((run) => run.runId);
     const runsBefore = new Set(await runIds());
 
     // A scheduler left from before (or a worker restart) is taken away, not run on.
-    await worker.enqueuer.queues.audit.upsertJobScheduler(
+    await world.worker.enqueuer.queues.audit.upsertJobScheduler(
       schedulerId.pollAuditLog(ACME),
       { every: 3_600_000 },
       { name: JOB_NAMES.pollAuditLog, data: { orgUid: ACME } },
     );
-    const ensured = await worker.ensureSchedulers();
+    const ensured = await world.worker.ensureSchedulers();
     expect(ensured.upserted).not.toContain(ACME);
     expect(await schedulerIds()).toEqual([`poll-audit:${GLOBEX}`, `reconcile:${GLOBEX}`]);
 
     // Belt and braces: a reconcile queued anyway ("sync now") is skipped, and nothing is recorded.
-    const jobId = await worker.enqueuer.syncNow(ACME, { trigger: "manual" });
+    const jobId = await world.worker.enqueuer.syncNow(ACME, { trigger: "manual" });
     const skipped = await eventually(async () => {
-      const job = await worker.enqueuer.queues.sync.getJob(jobId);
+      const job = await world.worker.enqueuer.queues.sync.getJob(jobId);
       return (job?.returnvalue as unknown) ?? undefined;
     }, "the queued reconcile's outcome");
     expect(skipped).toEqual({ status: "skipped", reason: "awaiting-import" });
     expect(await runIds()).toEqual([...runsBefore]);
 
     // The Owner accepts the import (the web app's POST /api/connection/import), then tells the workers.
-    const imports = openFirstConnectionImport(worker.config, {
+    const imports = openFirstConnectionImport(world.worker.config, {
       logger: createWorkerLogger({ level: "silent" }),
       storePrefix,
     });
@@ -165,7 +130,7 @@ describe("installation changes after start", () => {
       await imports.close();
     }
     expect((await installations.get(ACME))?.awaitingImport).toBe(false);
-    const audit = createAuditLogStore({ redis, keyPrefix: storePrefix });
+    const audit = createAuditLogStore({ redis: world.redis, keyPrefix: storePrefix });
     expect((await audit.read(ACME, { kinds: ["import-accepted"] })).entries).toEqual([
       expect.objectContaining({ actor: expect.objectContaining({ uid: LOCAL_ACME.owner.uid }) }),
     ]);

@@ -28,6 +28,7 @@ import {
   testPrefixes,
   workerEnv,
 } from "./support/worker-env";
+import { useWorkerWorld } from "./support/worker-world";
 
 const GINA = { uid: "blt_user_gina", email: "gina.owner@globex.test", name: "Gina Owner" };
 
@@ -101,27 +102,12 @@ async function statuses(baseUrl: string): Promise<number[]> {
 }
 
 describe("429 storms", () => {
-  let emulators: RunningEmulators;
-  let worker: RunningWorker;
-  const keyring = testKeyring();
-  const { queuePrefix, storePrefix } = testPrefixes();
+  const world = useWorkerWorld({
+    env: { MAX_REMOVAL_SHARE: "1", AUDIT_POLL_INTERVAL_MS: "3600000" },
+  });
+  const { storePrefix } = world;
 
   beforeAll(async () => {
-    emulators = await startTestEmulators();
-    await seedLocalInstallation({
-      contentstackUrl: emulators.contentstack.url,
-      redisUrl: inject("redisUrl"),
-      keyring,
-      storePrefix,
-    });
-    worker = await startWorker({
-      env: workerEnv(inject("redisUrl"), emulators, keyring, {
-        MAX_REMOVAL_SHARE: "1",
-        AUDIT_POLL_INTERVAL_MS: "3600000",
-      }),
-      queuePrefix,
-      storePrefix,
-    });
     const runs = createSyncRunsStore({ redis, keyPrefix: storePrefix });
     await eventually(
       async () => (await runs.list(ACME)).length > 0 || undefined,
@@ -129,13 +115,9 @@ describe("429 storms", () => {
       600,
     );
   }, 60_000);
-  afterAll(async () => {
-    await worker?.close();
-    await emulators?.close();
-  });
   afterEach(async () => {
-    await control(emulators.contentstack.url, "/faults", "DELETE");
-    await control(emulators.lytics.url, "/faults", "DELETE");
+    await control(world.emulators.contentstack.url, "/faults", "DELETE");
+    await control(world.emulators.lytics.url, "/faults", "DELETE");
   });
 
   async function runThroughStorm(baseUrl: string): Promise<void> {
@@ -149,7 +131,7 @@ describe("429 storms", () => {
       times: 7,
       fault: { kind: "status", status: 429 },
     });
-    await worker.enqueuer.syncNow(ACME);
+    await world.worker.enqueuer.syncNow(ACME);
     const run = await eventually(
       async () => {
         const list = await runs.list(ACME);
@@ -165,11 +147,11 @@ describe("429 storms", () => {
   }
 
   it("on the Contentstack API: backs off and finishes the run", async () => {
-    await runThroughStorm(emulators.contentstack.url);
+    await runThroughStorm(world.emulators.contentstack.url);
   }, 120_000);
 
   it("on the Lytics Management API: backs off and finishes the run", async () => {
-    await runThroughStorm(emulators.lytics.url);
+    await runThroughStorm(world.emulators.lytics.url);
   }, 120_000);
 });
 

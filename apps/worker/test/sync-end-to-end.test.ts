@@ -2,48 +2,18 @@
 // emulated Lytics through the audit-log poll, and the audit log says why.
 import { createAuditLogStore, createStoreRedis, closeStoreRedis } from "@lytics-access/store";
 import type {} from "@lytics-access/redis-server/vitest-global-setup";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 
-import { seedLocalInstallation, LOCAL_ACME } from "../src/local/seed-local-installation";
-import { startWorker, type RunningWorker } from "../src/start-worker";
-import {
-  eventually,
-  lyticsUsers,
-  startTestEmulators,
-  testKeyring,
-  testPrefixes,
-  workerEnv,
-} from "./support/worker-env";
-import type { RunningEmulators } from "@lytics-access/emulators";
+import { LOCAL_ACME } from "../src/local/seed-local-installation";
+import { eventually, lyticsUsers } from "./support/worker-env";
+import { useWorkerWorld } from "./support/worker-world";
 
 const MIA = "mia.member@acme.test";
-let emulators: RunningEmulators;
-let worker: RunningWorker;
-const keyring = testKeyring();
-const { queuePrefix, storePrefix } = testPrefixes();
-
-beforeAll(async () => {
-  emulators = await startTestEmulators();
-  await seedLocalInstallation({
-    contentstackUrl: emulators.contentstack.url,
-    redisUrl: inject("redisUrl"),
-    keyring,
-    storePrefix,
-  });
-  worker = await startWorker({
-    env: workerEnv(inject("redisUrl"), emulators, keyring, { MAX_REMOVAL_SHARE: "1" }),
-    queuePrefix,
-    storePrefix,
-  });
-}, 30_000);
-
-afterAll(async () => {
-  await worker?.close();
-  await emulators?.close();
-});
+const world = useWorkerWorld({ env: { MAX_REMOVAL_SHARE: "1" }, timeoutMs: 30_000 });
+const { storePrefix } = world;
 
 async function controlCall(path: string, method: string, body?: unknown): Promise<void> {
-  const response = await fetch(`${emulators.contentstack.url}/_emulator${path}`, {
+  const response = await fetch(`${world.emulators.contentstack.url}/_emulator${path}`, {
     method,
     ...(body === undefined
       ? {}
@@ -55,7 +25,7 @@ async function controlCall(path: string, method: string, body?: unknown): Promis
 
 /** Mia on the Lytics account behind the fixture's "acme_web" project (aid 1001). */
 const miaOn = async (aid: number) =>
-  (await lyticsUsers(emulators.lytics.url))
+  (await lyticsUsers(world.emulators.lytics.url))
     .find((account) => account.aid === aid)
     ?.users.find((user) => user.email === MIA);
 

@@ -1,11 +1,10 @@
 // `apply <orgUid>`: "sync now". Enqueues a full reconcile for the worker (which holds the
 // organization's run lock, records the run and applies or holds the plan) and waits for it.
-import { QUEUE_NAMES } from "../../queues/constants";
 import { arg, flag, stringOption, type CliCommand } from "../cli-command";
 import { CliError } from "../cli-error";
 import { checkOrgUid, timeoutMs } from "../org-uid";
-import { failedOutcome, readJobResult, summarizeRun } from "../run-summary";
-import { enqueueAndWait } from "../wait-for-job";
+import { queueSyncJob } from "../queue-sync-job";
+import { failedOutcome, summarizeRun } from "../run-summary";
 
 export const applyCommand: CliCommand = {
   name: "apply",
@@ -17,24 +16,14 @@ export const applyCommand: CliCommand = {
     const orgUid = checkOrgUid(arg(args, 0));
     const timeout = timeoutMs(stringOption(args, "timeout"));
     await runtime.installation(orgUid);
-    const enqueuer = runtime.enqueuer();
-    const enqueue = () =>
-      enqueuer.syncNow(orgUid, { trigger: "cli", requestedBy: "lytics-access cli" });
-    if (flag(args, "no-wait")) {
-      output.out(`${orgUid}: sync queued as job ${await enqueue()}`);
-      return;
-    }
-    const { result } = await enqueueAndWait(
-      {
-        redisUrl: runtime.config.redisUrl,
-        queue: enqueuer.queues[QUEUE_NAMES.sync],
-        prefix: runtime.queuePrefix,
-        timeoutMs: timeout,
-      },
-      enqueue,
-      (jobId) => output.err(`${orgUid}: sync queued as job ${jobId}; waiting for the worker…`),
-    );
-    const report = readJobResult(result);
+    const report = await queueSyncJob(runtime, output, {
+      what: `${orgUid}: sync`,
+      wait: !flag(args, "no-wait"),
+      timeoutMs: timeout,
+      enqueue: (enqueuer) =>
+        enqueuer.syncNow(orgUid, { trigger: "cli", requestedBy: "lytics-access cli" }),
+    });
+    if (!report) return;
     for (const line of summarizeRun(orgUid, report)) output.out(line);
     if (failedOutcome(report)) throw new CliError(`the sync of ${orgUid} ${report.outcome}`);
     if (report.status === "skipped")

@@ -5,12 +5,11 @@
 import { PlanAlreadyDecidedError } from "@lytics-access/store";
 
 import { createMembersPort } from "../../adapters/members-port";
-import { QUEUE_NAMES } from "../../queues/constants";
 import { arg, flag, stringOption, type CliCommand } from "../cli-command";
 import { CliError } from "../cli-error";
 import { checkOrgUid, timeoutMs } from "../org-uid";
-import { failedOutcome, readJobResult, summarizeRun } from "../run-summary";
-import { enqueueAndWait } from "../wait-for-job";
+import { queueSyncJob } from "../queue-sync-job";
+import { failedOutcome, summarizeRun } from "../run-summary";
 
 const article = (role: string) => (/^[aeiou]/.test(role) ? "an" : "a");
 
@@ -62,26 +61,13 @@ export const approveCommand: CliCommand = {
       throw error;
     }
     output.out(`${orgUid}: plan ${planId} approved by ${approver.email} (Owner)`);
-    const enqueuer = runtime.enqueuer();
-    const enqueue = () => enqueuer.approveHeldPlan(orgUid, planId, approver.email);
-    if (!flag(args, "wait")) {
-      output.out(`${orgUid}: apply of plan ${planId} queued as job ${await enqueue()}`);
-      return;
-    }
-    const { result } = await enqueueAndWait(
-      {
-        redisUrl: runtime.config.redisUrl,
-        queue: enqueuer.queues[QUEUE_NAMES.sync],
-        prefix: runtime.queuePrefix,
-        timeoutMs: timeout,
-      },
-      enqueue,
-      (jobId) =>
-        output.err(
-          `${orgUid}: apply of plan ${planId} queued as job ${jobId}; waiting for the worker…`,
-        ),
-    );
-    const report = readJobResult(result);
+    const report = await queueSyncJob(runtime, output, {
+      what: `${orgUid}: apply of plan ${planId}`,
+      wait: flag(args, "wait"),
+      timeoutMs: timeout,
+      enqueue: (enqueuer) => enqueuer.approveHeldPlan(orgUid, planId, approver.email),
+    });
+    if (!report) return;
     for (const line of summarizeRun(orgUid, report)) output.out(line);
     if (failedOutcome(report)) throw new CliError(`the apply of plan ${planId} ${report.outcome}`);
   },

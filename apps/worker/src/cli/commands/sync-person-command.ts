@@ -2,13 +2,12 @@
 // the worker's targeted sync for that person and prints the run's step-by-step trace: what was
 // read, which rule decided, what was written.
 import { createMembersPort } from "../../adapters/members-port";
-import { QUEUE_NAMES } from "../../queues/constants";
 import { arg, flag, stringOption, type CliCommand } from "../cli-command";
 import type { CliRuntime } from "../cli-runtime";
 import { CliError } from "../cli-error";
 import { checkOrgUid, timeoutMs } from "../org-uid";
-import { countsLine, failedOutcome, readJobResult } from "../run-summary";
-import { enqueueAndWait } from "../wait-for-job";
+import { queueSyncJob } from "../queue-sync-job";
+import { countsLine, failedOutcome } from "../run-summary";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -36,24 +35,13 @@ export const syncPersonCommand: CliCommand = {
     const timeout = timeoutMs(stringOption(args, "timeout"));
     await runtime.installation(orgUid);
     const email = await resolveEmail(runtime, orgUid, arg(args, 1));
-    const enqueuer = runtime.enqueuer();
-    const enqueue = () => enqueuer.syncPeople(orgUid, [email], { trigger: "cli" });
-    if (flag(args, "no-wait")) {
-      output.out(`${orgUid}: sync of ${email} queued as job ${await enqueue()}`);
-      return;
-    }
-    const { result } = await enqueueAndWait(
-      {
-        redisUrl: runtime.config.redisUrl,
-        queue: enqueuer.queues[QUEUE_NAMES.sync],
-        prefix: runtime.queuePrefix,
-        timeoutMs: timeout,
-      },
-      enqueue,
-      (jobId) =>
-        output.err(`${orgUid}: sync of ${email} queued as job ${jobId}; waiting for the worker…`),
-    );
-    const report = readJobResult(result);
+    const report = await queueSyncJob(runtime, output, {
+      what: `${orgUid}: sync of ${email}`,
+      wait: !flag(args, "no-wait"),
+      timeoutMs: timeout,
+      enqueue: (enqueuer) => enqueuer.syncPeople(orgUid, [email], { trigger: "cli" }),
+    });
+    if (!report) return;
     if (report.status === "skipped")
       throw new CliError(`the sync of ${email} was skipped: ${report.reason ?? "unknown"}`);
     // The run may have covered other people queued at the same moment; show this person's trace.
