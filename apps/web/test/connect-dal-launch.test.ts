@@ -325,6 +325,8 @@ describe("launch: Open Data & Insights", () => {
     const options = await body(
       await launch(h.svc, appRequest("/api/launch", { method: "GET", ...mia })),
     );
+    // The whole answer first, so that a refusal shows its reasons rather than a missing list.
+    expect(options).toMatchObject({ projects: expect.any(Array) });
     expect((options.projects as Json[]).map((p) => p.uid)).toEqual([P1001]);
     expect(options.url).toBe((options.projects as Json[])[0]?.url);
     const other = await launch(

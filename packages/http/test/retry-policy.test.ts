@@ -79,6 +79,20 @@ describe("backoff", () => {
     expect(backoffDelay(10, options, () => 0.5)).toBe(500);
   });
 
+  it("after a 429 with no Retry-After, waits at least half the cap, so the retries outlast a one-second window", () => {
+    const options = DEFAULT_RETRY_OPTIONS;
+    const bare = limited;
+    const unlucky = () => 0;
+    const waits = [1, 2, 3, 4].map((attempt) => {
+      const decision = decideRetry(bare, attempt, true, options, unlucky);
+      return decision.retry ? decision.delayMs : -1;
+    });
+    expect(waits).toEqual([125, 250, 500, 1000]);
+    expect(waits.reduce((a, b) => a + b, 0)).toBeGreaterThan(1000);
+    // Other failures keep full jitter: a 5xx may retry at once.
+    expect(decideRetry(server, 1, true, options, unlucky)).toEqual({ retry: true, delayMs: 0 });
+  });
+
   it("waits at least Retry-After, and leaves a long one to the caller", () => {
     const options = { ...DEFAULT_RETRY_OPTIONS, retries: 3 };
     const asked = new RateLimitedError("429", { retryAfterMs: 5000 });

@@ -72,5 +72,21 @@ export function decideRetry(
   if (attempt > options.retries || !shouldRetry(error, safeToRepeat)) return { retry: false };
   const asked = error instanceof ApiError ? error.retryAfterMs : undefined;
   if (asked !== undefined && asked > options.maxRetryAfterMs) return { retry: false };
-  return { retry: true, delayMs: Math.max(asked ?? 0, backoffDelay(attempt, options, random)) };
+  const floor = asked ?? (error instanceof RateLimitedError ? throttleFloor(attempt, options) : 0);
+  return { retry: true, delayMs: Math.max(floor, backoffDelay(attempt, options, random)) };
+}
+
+/**
+ * The least wait after a 429 that names no `Retry-After` (Lytics sends none; Contentstack counts
+ * per second): half the attempt's backoff cap. Full jitter alone may draw near-zero waits and
+ * spend every retry inside the same one-second window; with the defaults this floor spreads the
+ * four retries over at least 1.875 s.
+ */
+export function throttleFloor(
+  retryNumber: number,
+  options: Pick<Required<RetryOptions>, "minDelayMs" | "maxDelayMs">,
+): number {
+  return Math.floor(
+    Math.min(options.maxDelayMs, options.minDelayMs * 2 ** Math.max(0, retryNumber - 1)) / 2,
+  );
 }

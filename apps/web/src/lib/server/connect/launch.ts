@@ -64,13 +64,7 @@ export async function launchOptions(
   try {
     projects = await lytics.listProjects();
   } catch (error) {
-    return {
-      allowed: false,
-      error: "projects-unreadable",
-      reasons: [
-        `Your Data & Insights projects could not be read: ${error instanceof Error ? error.message : String(error)}`,
-      ],
-    };
+    return unreadable("Your Data & Insights projects", error);
   }
   const orgAdmin = state.person.role === "owner" || state.person.role === "admin";
   const email = state.person.email.toLowerCase();
@@ -79,7 +73,13 @@ export async function launchOptions(
     let isProjectOwner = false;
     let projectRoles: string[] = [];
     if (!orgAdmin) {
-      const collaborators = await lytics.listCollaborators(project.uid).catch(() => []);
+      let collaborators: Awaited<ReturnType<typeof lytics.listCollaborators>>;
+      try {
+        collaborators = await lytics.listCollaborators(project.uid);
+      } catch (error) {
+        // Hiding the project would tell the person they are not on it; say what failed instead.
+        return unreadable(`The collaborators of ${project.name}`, error);
+      }
       const me = collaborators.find(
         (c) => c.userUid === userUid || c.email.toLowerCase() === email,
       );
@@ -118,4 +118,14 @@ export async function launchOptions(
     };
   }
   return { allowed: true, projects: allowed };
+}
+
+function unreadable(what: string, error: unknown): LaunchAnswer {
+  return {
+    allowed: false,
+    error: "projects-unreadable",
+    reasons: [
+      `${what} could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    ],
+  };
 }
