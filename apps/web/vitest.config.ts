@@ -3,7 +3,8 @@ import { defineProject } from "vitest/config";
 export default defineProject({
   test: {
     name: "web",
-    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    // Component tests are `test/components/*.test.tsx`, each in happy-dom (`@vitest-environment`).
+    include: ["src/**/*.test.{ts,tsx}", "test/**/*.test.{ts,tsx}"],
     environment: "node",
     globalSetup: ["@lytics-access/redis-server/vitest-global-setup"],
     // Hang guards, not speed targets (CONTRIBUTING: speed lives in benchmarks).
@@ -13,6 +14,9 @@ export default defineProject({
   // `import "server-only"` throws outside a React Server Components build; route-handler tests
   // run the server modules directly in Node, where that guard has nothing to protect.
   resolve: {
-    alias: { "server-only": new URL("./test/support/empty.ts", import.meta.url).pathname },
+    alias: {
+      "server-only": new URL("./test/support/empty.ts", import.meta.url).pathname,
+      "@/": new URL("./src/", import.meta.url).pathname,
+    },
   },
 });

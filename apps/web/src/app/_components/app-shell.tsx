@@ -25,6 +25,12 @@ export function AppShell({
         <NavLinks
           items={[
             { href: "/overview", label: "Overview" },
+            { href: "/members", label: "Members" },
+            { href: "/projects", label: "Projects" },
+            { href: "/requests", label: "Access requests" },
+            { href: "/sync", label: "Sync" },
+            { href: "/review", label: "Access review" },
+            { href: "/policy", label: "Policy" },
             { href: "/troubleshooting", label: "Troubleshooting" },
           ]}
         />

@@ -10,16 +10,28 @@ import {
 } from "@lytics-access/contentstack";
 import { createLyticsManagementClient, type LyticsManagementClient } from "@lytics-access/lytics";
 import {
+  createAppliedStepsStore,
+  createAuditLogStore,
+  createGrantsStore,
   createHeldPlansStore,
   createInstallationsStore,
+  createMemberLevelsStore,
   createOneTimeStore,
+  createPolicyStore,
+  createProjectOwnersStore,
   createSecretBox,
   createSessionsStore,
   createStoreRedis,
   createSyncRunsStore,
+  type AppliedStepsStore,
+  type AuditLogStore,
+  type GrantsStore,
   type HeldPlansStore,
   type InstallationsStore,
+  type MemberLevelsStore,
   type OneTimeStore,
+  type PolicyStore,
+  type ProjectOwnersStore,
   type SessionsStore,
   type SyncRunsStore,
 } from "@lytics-access/store";
@@ -36,6 +48,16 @@ export interface Services {
   readonly installations: InstallationsStore;
   readonly syncRuns: SyncRunsStore;
   readonly heldPlans: HeldPlansStore;
+  /** The sync's audit log (what it read, decided and wrote; who approved what). */
+  readonly auditLog: AuditLogStore;
+  /** Access granted through the app (access requests, invitations with an expiry). */
+  readonly grants: GrantsStore;
+  readonly projectOwners: ProjectOwnersStore;
+  readonly memberLevels: MemberLevelsStore;
+  /** The organization's mapping policy (DESIGN §3.1), versioned. */
+  readonly policy: PolicyStore;
+  /** Roles the sync last applied or found converged, per person and project (drift, status). */
+  readonly appliedSteps: AppliedStepsStore;
   readonly appTokens: AppTokenVerifier;
   readonly oauth: OAuthClient;
   /** A Contentstack client acting with a person's own OAuth access token. */
@@ -68,6 +90,12 @@ export function createServices(e: WebEnv): Services {
     installations: createInstallationsStore({ ...store, secretBox }),
     syncRuns: createSyncRunsStore(store),
     heldPlans: createHeldPlansStore(store),
+    auditLog: createAuditLogStore(store),
+    grants: createGrantsStore(store),
+    projectOwners: createProjectOwnersStore(store),
+    memberLevels: createMemberLevelsStore(store),
+    policy: createPolicyStore(store),
+    appliedSteps: createAppliedStepsStore(store),
     appTokens: createAppTokenVerifier({
       region: e.CONTENTSTACK_REGION,
       appUid: e.CONTENTSTACK_APP_UID,
