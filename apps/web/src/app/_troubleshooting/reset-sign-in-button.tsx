@@ -2,6 +2,8 @@
 
 import { useState } from "react";
 
+import { apiCall, reasonOf } from "@/lib/client/api-call";
+
 /**
  * The redirect-loop fix: POST /api/troubleshooting/reset-sign-in with the session's CSRF token
  * (from the layout's meta tag). The server ends the session and clears the loop count.
@@ -11,23 +13,16 @@ export function ResetSignInButton() {
   const [message, setMessage] = useState("");
   const reset = async () => {
     setState("busy");
-    const csrf = document.querySelector<HTMLMetaElement>('meta[name="la-csrf"]')?.content ?? "";
-    const response = await fetch("/api/troubleshooting/reset-sign-in", {
+    const result = await apiCall("/api/troubleshooting/reset-sign-in", {
       method: "POST",
-      credentials: "same-origin",
-      headers: { "content-type": "application/json", "x-csrf-token": csrf },
-      body: "{}",
+      body: {},
     }).catch(() => null);
-    const data = (await response?.json().catch(() => ({}))) as {
-      next?: string;
-      reasons?: string[];
-    };
-    if (response?.ok) {
+    if (result?.ok) {
       setState("done");
-      setMessage(data.next ?? "Done.");
+      setMessage(typeof result.data.next === "string" ? result.data.next : "Done.");
     } else {
       setState("failed");
-      setMessage(data.reasons?.[0] ?? "The session could not be cleared.");
+      setMessage(reasonOf(result?.data ?? {}, "The session could not be cleared."));
     }
   };
   if (state === "done")

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 
+import { apiCall, reasonOf } from "@/lib/client/api-call";
 import { readConnectMessage } from "@/lib/client/connect-message";
 
 import styles from "./connect.module.css";
@@ -29,29 +30,6 @@ type Phase =
   | { kind: "plan"; plan: ImportView; note?: string }
   | { kind: "done"; message: string };
 
-function csrfToken(): string {
-  return document.querySelector<HTMLMetaElement>('meta[name="la-csrf"]')?.content ?? "";
-}
-
-async function call(url: string, init: { method: "GET" | "POST"; body?: unknown }) {
-  const response = await fetch(url, {
-    method: init.method,
-    credentials: "same-origin",
-    headers: {
-      "content-type": "application/json",
-      ...(init.method === "POST" ? { "x-csrf-token": csrfToken() } : {}),
-    },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-  const data = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-  return { ok: response.ok, data };
-}
-
-function reasonOf(data: Record<string, unknown>, fallback: string): string {
-  const reasons = data.reasons;
-  return Array.isArray(reasons) && typeof reasons[0] === "string" ? reasons[0] : fallback;
-}
-
 /**
  * Connect or reconnect the organization for the background sync (Owners and Admins; the server
  * decides again): the organization's authorization in a popup, its one-time code posted back to
@@ -69,7 +47,7 @@ export function ConnectPanel({ appUrl, orgUid, label, importPending }: Props) {
       if (code === null) return;
       setPhase({ kind: "working", what: "Connecting…" });
       void (async () => {
-        const result = await call("/api/connection", { method: "POST", body: { code } });
+        const result = await apiCall("/api/connection", { method: "POST", body: { code } });
         if (result.ok && result.data.import) {
           setPhase({ kind: "plan", plan: result.data.import as ImportView });
           return;
@@ -110,14 +88,14 @@ export function ConnectPanel({ appUrl, orgUid, label, importPending }: Props) {
 
   const review = async () => {
     setPhase({ kind: "working", what: "Reading your projects…" });
-    const result = await call("/api/connection/import", { method: "GET" });
+    const result = await apiCall("/api/connection/import", { method: "GET" });
     if (result.ok) setPhase({ kind: "plan", plan: result.data.import as ImportView });
     else setPhase({ kind: "idle", note: reasonOf(result.data, "The plan could not be read.") });
   };
 
   const accept = async (plan: ImportView) => {
     setPhase({ kind: "working", what: "Saving…" });
-    const result = await call("/api/connection/import", {
+    const result = await apiCall("/api/connection/import", {
       method: "POST",
       body: { importId: plan.importId },
     });
