@@ -62,6 +62,21 @@ export {
   type MemberLevelsStore,
 } from "./grants/member-levels-store";
 
+// Access requests (DESIGN §5)
+export {
+  ACCESS_REQUEST_STATUSES,
+  type AccessRequest,
+  type AccessRequestStatus,
+  type AccessRequester,
+  type CreateAccessRequestInput,
+  type DecideAccessRequestInput,
+} from "./access-requests/access-request";
+export {
+  createAccessRequestsStore,
+  type AccessRequestQuery,
+  type AccessRequestsStore,
+} from "./access-requests/access-requests-store";
+
 // Mapping policy
 export {
   POLICY_HISTORY_LIMIT,

@@ -64,6 +64,10 @@ export interface StoreKeys {
   syncedRoles(orgUid: string): Key;
   heldPlans(orgUid: string): Key;
   heldPlanApprovals(orgUid: string): Key;
+  /** Hash request id -> access request JSON. */
+  accessRequests(orgUid: string): Key;
+  /** Hash `<project>\n<person>` -> the id of that person's pending request on the project. */
+  accessRequestsPending(orgUid: string): Key;
   auditCursor(orgUid: string): Key;
   rateLimit(orgUid: string, api: string): Key;
   /** Every key of one organization matches this pattern (for tests and operator tooling). */
@@ -111,6 +115,8 @@ export function createKeys(prefix: string = DEFAULT_KEY_PREFIX): StoreKeys {
     syncedRoles: (o: string) => org(o, "synced-roles"),
     heldPlans: (o: string) => org(o, "held-plans"),
     heldPlanApprovals: (o: string) => org(o, "held-plans", "approvals"),
+    accessRequests: (o: string) => org(o, "access-requests"),
+    accessRequestsPending: (o: string) => org(o, "access-requests", "pending"),
     auditCursor: (o: string) => org(o, "audit-cursor"),
     rateLimit: (o: string, api: string) => org(o, "rl", part(api, "API name")),
     orgPattern: (o: string) => `${prefix}:{org:${checkOrgUid(o)}}:*`,

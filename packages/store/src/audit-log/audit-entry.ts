@@ -127,6 +127,16 @@ export const AUDIT_ENTRY_SCHEMAS = [
     person,
     reason: z.string().optional(),
   }),
+  // The requester took their own pending request back.
+  kind("access-request-withdrawn", { requestId: z.string(), projectUid: z.string(), person }),
+  // An Owner's periodic access review: "I reviewed this access on <date>" (issue 11).
+  kind("access-review-signed-off", {
+    /** The assignments (person, project, roles) the review showed. */
+    assignments: z.number().int().nonnegative(),
+    /** Grants with an expiry among them. */
+    expiringGrants: z.number().int().nonnegative(),
+    note: z.string().max(2000).optional(),
+  }),
 ] as const;
 
 export const auditEntrySchema = z.discriminatedUnion("kind", AUDIT_ENTRY_SCHEMAS);
