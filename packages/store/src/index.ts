@@ -150,6 +150,30 @@ export {
   type HoldInput,
 } from "./held-plans/held-plans-store";
 
+// Member directory (the Members page's snapshot, written by the worker)
+export {
+  DIRECTORY_ORG_ROLES,
+  DIRECTORY_SYNC_STATUSES,
+  indexEntryOf,
+  type DirectoryIndexEntry,
+  type DirectoryMeta,
+  type DirectoryOrgRole,
+  type DirectoryProject,
+  type DirectoryRoleSource,
+  type DirectoryRow,
+  type DirectorySyncStatus,
+} from "./member-directory/member-directory-row";
+export {
+  DIRECTORY_MAX_PAGE_SIZE,
+  matchDirectory,
+  type DirectoryMatch,
+  type DirectoryQuery,
+} from "./member-directory/member-directory-query";
+export {
+  createMemberDirectoryStore,
+  type MemberDirectoryStore,
+} from "./member-directory/member-directory-store";
+
 // Change detection
 export {
   RECENT_UIDS_LIMIT,

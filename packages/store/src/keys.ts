@@ -70,6 +70,8 @@ export interface StoreKeys {
   accessRequestsPending(orgUid: string): Key;
   auditCursor(orgUid: string): Key;
   rateLimit(orgUid: string, api: string): Key;
+  /** The member directory snapshot: `rows` hash (person key -> row), `index` blob, `meta`. */
+  memberDirectory(orgUid: string, part: "rows" | "index" | "meta"): Key;
   /** Every key of one organization matches this pattern (for tests and operator tooling). */
   orgPattern(orgUid: string): string;
 }
@@ -119,6 +121,8 @@ export function createKeys(prefix: string = DEFAULT_KEY_PREFIX): StoreKeys {
     accessRequestsPending: (o: string) => org(o, "access-requests", "pending"),
     auditCursor: (o: string) => org(o, "audit-cursor"),
     rateLimit: (o: string, api: string) => org(o, "rl", part(api, "API name")),
+    memberDirectory: (o: string, which: "rows" | "index" | "meta") =>
+      org(o, "member-directory", which),
     orgPattern: (o: string) => `${prefix}:{org:${checkOrgUid(o)}}:*`,
   });
 }

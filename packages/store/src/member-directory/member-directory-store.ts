@@ -1,0 +1,223 @@
+import { z } from "zod";
+
+import { StaleWriteError } from "../errors/stale-write-error";
+import { LuaScript } from "../support/lua-script";
+import { checkInput, parseStored } from "../support/parse-record";
+import { resolveStoreOptions, type StoreOptions } from "../support/store-options";
+import { matchDirectory, type DirectoryMatch, type DirectoryQuery } from "./member-directory-query";
+import {
+  DIRECTORY_ORG_ROLES,
+  DIRECTORY_SYNC_STATUSES,
+  directoryMetaSchema,
+  directoryRowSchema,
+  indexEntryOf,
+  type DirectoryIndexEntry,
+  type DirectoryMeta,
+  type DirectoryRow,
+} from "./member-directory-row";
+
+/**
+ * The member directory: a per-organization snapshot of every member with their roles and sync
+ * status, written by the worker from what each reconcile reads anyway, so the Members page never
+ * lists 10,000 people from Contentstack (10 reads/s) on a page view.
+ *
+ * Layout (one organization's slot): `rows` is a hash person key -> full row (read 50 at a time by
+ * HMGET); `index` is one JSON array of compact entries in display order, which a query filters;
+ * `meta` holds the version, readAt and the projects. Readers keep the parsed index per version,
+ * so a page request costs one small GET (meta), the filter, and one HMGET.
+ */
+export interface MemberDirectoryStore {
+  /** Replaces the whole snapshot (a full reconcile read everyone). */
+  replace(
+    orgUid: string,
+    snapshot: {
+      readonly rows: readonly DirectoryRow[];
+      readonly readAt: number;
+      readonly runId: string;
+      readonly policyVersion: number;
+      readonly projects: DirectoryMeta["projects"];
+    },
+  ): Promise<DirectoryMeta>;
+  /**
+   * Updates some people (a targeted sync) and drops those `removed` (no longer in the
+   * organization). Does nothing and returns null before the first full snapshot: a directory of
+   * a few people would pass for the whole organization.
+   */
+  upsert(
+    orgUid: string,
+    update: {
+      readonly rows: readonly DirectoryRow[];
+      readonly removed?: readonly string[];
+      readonly runId: string;
+    },
+  ): Promise<DirectoryMeta | null>;
+  /** The snapshot's meta, or null when no reconcile wrote one yet. */
+  meta(orgUid: string): Promise<DirectoryMeta | null>;
+  /** One page of rows matching the filters, or null when there is no snapshot yet. */
+  query(
+    orgUid: string,
+    query: DirectoryQuery,
+  ): Promise<(DirectoryMatch & { meta: DirectoryMeta; rows: DirectoryRow[] }) | null>;
+  /** One person's row. */
+  row(orgUid: string, key: string): Promise<DirectoryRow | null>;
+  /** Removes the snapshot (organization disconnected; tests). */
+  clear(orgUid: string): Promise<void>;
+}
+
+// KEYS: rows, index, meta. ARGV: expected version, mode (replace|upsert), index json, meta json,
+// removed keys json, then field/value pairs. Returns 1, or 0 when the version moved (retry).
+const WRITE = new LuaScript(
+  "member-directory-write",
+  `local cur = redis.call('GET', KEYS[3])
+local v = 0
+if cur then v = cjson.decode(cur).version end
+if tonumber(ARGV[1]) ~= v then return 0 end
+if ARGV[2] == 'replace' then redis.call('DEL', KEYS[1]) end
+for _, key in ipairs(cjson.decode(ARGV[5])) do redis.call('HDEL', KEYS[1], key) end
+for i = 6, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+redis.call('SET', KEYS[2], ARGV[3])
+redis.call('SET', KEYS[3], ARGV[4])
+return 1`,
+);
+
+const indexSchema = z.array(
+  z.strictObject({
+    k: z.string(),
+    q: z.string(),
+    r: z.enum(DIRECTORY_ORG_ROLES),
+    l: z.string(),
+    p: z.array(z.string()),
+    s: z.enum(DIRECTORY_SYNC_STATUSES),
+    o: z.string(),
+  }),
+);
+
+const byDisplayOrder = (a: DirectoryIndexEntry, b: DirectoryIndexEntry) =>
+  a.o < b.o ? -1 : a.o > b.o ? 1 : 0;
+
+const rowsSchema = z.array(directoryRowSchema);
+const MAX_ATTEMPTS = 5;
+
+export function createMemberDirectoryStore(options: StoreOptions): MemberDirectoryStore {
+  const { redis, keys, clock } = resolveStoreOptions(options);
+  const keysOf = (orgUid: string) =>
+    [
+      keys.memberDirectory(orgUid, "rows"),
+      keys.memberDirectory(orgUid, "index"),
+      keys.memberDirectory(orgUid, "meta"),
+    ] as const;
+  // Parsed indexes by organization, valid for one version (per store, so per process).
+  const cached = new Map<string, { version: number; index: DirectoryIndexEntry[] }>();
+
+  async function readMeta(orgUid: string): Promise<DirectoryMeta | null> {
+    const key = keys.memberDirectory(orgUid, "meta");
+    const raw = await redis.get(key);
+    return raw === null ? null : parseStored(directoryMetaSchema, raw, key);
+  }
+
+  async function readIndex(orgUid: string, meta: DirectoryMeta): Promise<DirectoryIndexEntry[]> {
+    const hit = cached.get(orgUid);
+    if (hit && hit.version === meta.version) return hit.index;
+    const key = keys.memberDirectory(orgUid, "index");
+    const raw = await redis.get(key);
+    const index: DirectoryIndexEntry[] = raw === null ? [] : parseStored(indexSchema, raw, key);
+    // The meta may have moved between the two reads; the next request then reads again.
+    cached.set(orgUid, { version: meta.version, index });
+    return index;
+  }
+
+  async function write(
+    orgUid: string,
+    mode: "replace" | "upsert",
+    expected: number,
+    index: DirectoryIndexEntry[],
+    meta: DirectoryMeta,
+    rows: readonly DirectoryRow[],
+    removed: readonly string[],
+  ): Promise<boolean> {
+    const pairs: string[] = [];
+    for (const row of rows) pairs.push(row.key, JSON.stringify(row));
+    const done = await WRITE.run(redis, keysOf(orgUid), [
+      expected,
+      mode,
+      JSON.stringify(index),
+      JSON.stringify(meta),
+      JSON.stringify(removed),
+      ...pairs,
+    ]);
+    if (Number(done) !== 1) return false;
+    cached.set(orgUid, { version: meta.version, index });
+    return true;
+  }
+
+  return {
+    async replace(orgUid, snapshot) {
+      const rows = checkInput(rowsSchema, snapshot.rows, "member directory rows");
+      const index = rows.map(indexEntryOf).sort(byDisplayOrder);
+      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+        const current = await readMeta(orgUid);
+        const version = current?.version ?? 0;
+        const meta: DirectoryMeta = {
+          version: version + 1,
+          readAt: snapshot.readAt,
+          updatedAt: clock.now(),
+          runId: snapshot.runId,
+          policyVersion: snapshot.policyVersion,
+          total: rows.length,
+          projects: [...snapshot.projects],
+        };
+        if (await write(orgUid, "replace", version, index, meta, rows, [])) return meta;
+      }
+      throw new StaleWriteError(`member directory of ${orgUid}`, -1, -1);
+    },
+
+    async upsert(orgUid, update) {
+      const rows = checkInput(rowsSchema, update.rows, "member directory rows");
+      const removed = new Set([...(update.removed ?? []), ...rows.map((r) => r.key)]);
+      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+        const current = await readMeta(orgUid);
+        if (!current) return null;
+        cached.delete(orgUid);
+        const index = (await readIndex(orgUid, current))
+          .filter((entry) => !removed.has(entry.k))
+          .concat(rows.map(indexEntryOf))
+          .sort(byDisplayOrder);
+        const meta: DirectoryMeta = {
+          ...current,
+          version: current.version + 1,
+          updatedAt: clock.now(),
+          runId: update.runId,
+          total: index.length,
+        };
+        const gone = (update.removed ?? []).filter((key) => !rows.some((r) => r.key === key));
+        if (await write(orgUid, "upsert", current.version, index, meta, rows, gone)) return meta;
+      }
+      throw new StaleWriteError(`member directory of ${orgUid}`, -1, -1);
+    },
+
+    meta: readMeta,
+
+    async query(orgUid, query) {
+      const meta = await readMeta(orgUid);
+      if (!meta) return null;
+      const match = matchDirectory(await readIndex(orgUid, meta), query);
+      const key = keys.memberDirectory(orgUid, "rows");
+      const raws = match.keys.length > 0 ? await redis.hmget(key, ...match.keys) : [];
+      const rows = raws.flatMap((raw) =>
+        raw === null ? [] : [parseStored(directoryRowSchema, raw, key)],
+      );
+      return { ...match, meta, rows };
+    },
+
+    async row(orgUid, personKey) {
+      const key = keys.memberDirectory(orgUid, "rows");
+      const raw = await redis.hget(key, personKey);
+      return raw === null ? null : parseStored(directoryRowSchema, raw, key);
+    },
+
+    async clear(orgUid) {
+      cached.delete(orgUid);
+      await redis.del(...keysOf(orgUid));
+    },
+  };
+}
