@@ -17,3 +17,4 @@ export {
   type OpenedFirstConnectionImport,
 } from "./connect/open-first-connection-import";
 export { createWorkerLogger } from "./log/create-logger";
+export { enqueueAndWait, type WaitOptions } from "./cli/wait-for-job";

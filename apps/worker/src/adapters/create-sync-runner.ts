@@ -3,12 +3,15 @@
 // The engine reports a failed write or listing as text; the upstream error that caused it is
 // rethrown here so the job can tell a 429 (re-delay) from a lost credential (needs reconnect).
 import {
+  planToDiffJson,
   reconcile,
   type CollaboratorRecord,
   type Plan,
   type RunReport,
+  type StatePort,
   type SyncPorts,
 } from "@lytics-access/sync";
+import type { MappingPolicy } from "@lytics-access/permissions";
 
 import { CredentialLostError } from "../credentials/credential-lost-error";
 import { classifyError } from "../jobs/classify-error";
@@ -67,6 +70,16 @@ export function toSyncResult(report: RunReport): SyncResult {
     durationMs: report.durationMs,
     changes,
     ...(report.diff === undefined ? {} : { diff: report.diff }),
+    // The structured plan only where someone reads it before it applies: a dry run or a hold.
+    ...(report.plan && (report.outcome === "dry-run" || report.outcome === "held")
+      ? { plan: planToDiffJson(report.plan) }
+      : {}),
+    safety: report.safety.map(({ guard, outcome, rule, reason }) => ({
+      guard,
+      outcome,
+      rule,
+      reason,
+    })),
     trace: report.trace.map((entry) => ({
       phase: entry.phase,
       person: entry.person,
@@ -106,8 +119,16 @@ async function recordConverged(
   await appliedSteps.recordSynced(orgUid, records);
 }
 
+/** The organization's state, with the policy editor's candidate in place of the saved policy. */
+function withCandidatePolicy(state: StatePort, policy: MappingPolicy | undefined): StatePort {
+  if (!policy) return state;
+  return { load: async () => ({ ...(await state.load()), policy }) };
+}
+
 export function createSyncRunner(deps: SyncRunnerDeps): OrgSyncRunner {
   return async (orgUid, request) => {
+    if (request.policy && request.mode !== "dry-run")
+      throw new Error("a candidate mapping policy is only planned with (dry run), never applied");
     const installation = await deps.installations.get(orgUid);
     if (!installation)
       throw new CredentialLostError(orgUid, "no-tokens", "The organization is not connected");
@@ -129,7 +150,10 @@ export function createSyncRunner(deps: SyncRunnerDeps): OrgSyncRunner {
           return collaborators;
         },
       },
-      state: createStoreStatePort({ ...deps.state, appliedSteps: deps.appliedSteps }, orgUid),
+      state: withCandidatePolicy(
+        createStoreStatePort({ ...deps.state, appliedSteps: deps.appliedSteps }, orgUid),
+        request.policy,
+      ),
       steps: createStoreStepsPort(deps.appliedSteps, orgUid),
       audit: createStoreAuditPort(deps.appliedSteps, orgUid, logger, deps.state.grants),
       held: createStoreHeldPort(deps.heldPlans, deps.auditLog, orgUid, deps.maxRemovalShare),

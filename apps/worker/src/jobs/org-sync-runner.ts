@@ -1,6 +1,8 @@
 // What a processor asks of the sync for one organization. The production runner (adapters/
 // create-sync-runner.ts) builds the organization's clients and calls packages/sync's reconcile;
 // tests of queue mechanics may pass their own.
+import type { MappingPolicy } from "@lytics-access/permissions";
+import type { PlanDiff } from "@lytics-access/sync";
 
 export type SyncScope =
   { readonly kind: "full" } | { readonly kind: "people"; readonly people: readonly string[] };
@@ -12,6 +14,11 @@ export interface SyncRequest {
   readonly trigger: string;
   /** Apply this held plan (already approved) instead of a fresh one. */
   readonly approvedPlanId?: string | undefined;
+  /**
+   * Plan under this mapping policy instead of the saved one (the policy editor's preview); only
+   * with `mode: "dry-run"`, the runner refuses it otherwise.
+   */
+  readonly policy?: MappingPolicy | undefined;
   /** Aborted when the worker shuts down or loses the organization's lock. */
   readonly signal?: AbortSignal | undefined;
 }
@@ -39,12 +46,24 @@ export interface SyncResult {
   /** Changes this run wrote. */
   readonly changes: readonly AppliedChangeView[];
   readonly diff?: string | undefined;
+  /** The plan as structured data (dry run and held): grouped by project, each line with its reasons. */
+  readonly plan?: PlanDiff | undefined;
+  /** What each safety guard said of the plan (why it would be held, steps it dropped). */
+  readonly safety?: readonly SafetyView[] | undefined;
   readonly trace?: readonly {
     readonly phase: string;
     readonly person: string;
     readonly text: string;
   }[];
   readonly error?: string | undefined;
+}
+
+/** One safety guard's answer, as packages/sync gives it. */
+export interface SafetyView {
+  readonly guard: string;
+  readonly outcome: "pass" | "adjust" | "hold" | "abort";
+  readonly rule: string;
+  readonly reason: string;
 }
 
 export type OrgSyncRunner = (orgUid: string, request: SyncRequest) => Promise<SyncResult>;

@@ -23,6 +23,7 @@ export const reconcileJob: JobHandler<PayloadOf<typeof JOB_NAMES.reconcile>> = a
           mode: payload.dryRun ? "dry-run" : "apply",
           scope: { kind: "full" },
           trigger: payload.trigger,
+          policy: payload.candidatePolicy,
           signal,
         }),
     },
@@ -37,5 +38,10 @@ export const reconcileJob: JobHandler<PayloadOf<typeof JOB_NAMES.reconcile>> = a
     planId: outcome.result.planId,
     counts: outcome.result.counts,
     diff: outcome.result.diff,
+    // What the web app's dry run shows (the sync page, the policy editor's preview).
+    ...(payload.dryRun
+      ? { plan: outcome.result.plan ?? null, safety: outcome.result.safety ?? [] }
+      : {}),
+    ...(payload.candidatePolicy ? { policyVersion: payload.candidatePolicy.version } : {}),
   };
 };

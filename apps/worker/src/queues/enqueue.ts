@@ -1,5 +1,8 @@
 // The one way anything (worker, CLI, web app) asks for work. Every payload is checked here before
 // it is added, and again by the worker before it runs.
+import { createHash } from "node:crypto";
+
+import type { MappingPolicy } from "@lytics-access/permissions";
 import { Queue, type JobsOptions } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
@@ -19,10 +22,19 @@ import { parsePayload, type PayloadInput, type Trigger } from "./payloads";
 import { closeConnection, createQueueConnection } from "./redis-connection";
 
 export interface Enqueuer {
-  /** A full reconcile now (or a dry run that only records the plan). Returns the job id. */
+  /**
+   * A full reconcile now (or a dry run, whose job returns the plan). With `candidatePolicy` (a dry
+   * run only) the plan is made under that mapping policy instead of the saved one: the policy
+   * editor's preview. Returns the job id.
+   */
   syncNow(
     orgUid: string,
-    options?: { dryRun?: boolean; trigger?: Trigger; requestedBy?: string },
+    options?: {
+      dryRun?: boolean;
+      trigger?: Trigger;
+      requestedBy?: string;
+      candidatePolicy?: MappingPolicy;
+    },
   ): Promise<string>;
   /** A targeted sync of these people, coalesced per organization. */
   syncPeople(
@@ -51,6 +63,19 @@ export interface EnqueuerOptions {
   logger?: Logger;
   /** Queue key prefix; tests pass their own. @defaultValue QUEUE_PREFIX */
   prefix?: string;
+}
+
+function reconcileDeduplicationId(
+  orgUid: string,
+  options: { dryRun?: boolean; candidatePolicy?: MappingPolicy },
+): string {
+  const base = `reconcile:${orgUid}:${options.dryRun ? "dry" : "apply"}`;
+  if (!options.candidatePolicy) return base;
+  const digest = createHash("sha256")
+    .update(JSON.stringify(options.candidatePolicy))
+    .digest("hex")
+    .slice(0, 16);
+  return `${base}:policy-${digest}`;
 }
 
 export function createEnqueuer(options: EnqueuerOptions): Enqueuer {
@@ -97,9 +122,11 @@ export function createEnqueuer(options: EnqueuerOptions): Enqueuer {
           dryRun: syncOptions.dryRun ?? false,
           trigger: syncOptions.trigger ?? "manual",
           ...(syncOptions.requestedBy ? { requestedBy: syncOptions.requestedBy } : {}),
+          ...(syncOptions.candidatePolicy ? { candidatePolicy: syncOptions.candidatePolicy } : {}),
         },
-        // Repeated clicks while one run waits collapse into that run.
-        { deduplication: { id: `reconcile:${orgUid}:${syncOptions.dryRun ? "dry" : "apply"}` } },
+        // Repeated clicks while one run waits collapse into that run; previews of different
+        // candidate policies are different runs.
+        { deduplication: { id: reconcileDeduplicationId(orgUid, syncOptions) } },
       ),
     async syncPeople(orgUid, emails, peopleOptions = {}) {
       const data = { orgUid, trigger: peopleOptions.trigger ?? "audit-log" };

@@ -1,5 +1,6 @@
 // One zod schema per job, checked before a job is added and again before it runs: a payload
 // written by an older or foreign producer fails loudly instead of half-running.
+import { safeParseMappingPolicy, type MappingPolicy } from "@lytics-access/permissions";
 import { z } from "zod";
 
 import { JOB_NAMES, type JobName } from "./constants";
@@ -17,15 +18,35 @@ export const triggerSchema = z.enum([
   "grant",
   "cli",
   "approval",
+  "policy",
 ]);
 export type Trigger = z.infer<typeof triggerSchema>;
 
-export const reconcilePayloadSchema = z.strictObject({
-  orgUid,
-  dryRun: z.boolean().default(false),
-  trigger: triggerSchema.default("manual"),
-  requestedBy: z.string().min(1).optional(),
+/**
+ * A mapping policy an Owner is editing (DESIGN §3.1), checked by the same rules as a saved one
+ * (packages/permissions), each issue naming its field.
+ */
+const candidatePolicySchema = z.unknown().transform((value, ctx): MappingPolicy => {
+  const parsed = safeParseMappingPolicy(value);
+  if (parsed.success) return parsed.policy;
+  for (const issue of parsed.error.issues)
+    ctx.addIssue({ code: "custom", message: `${issue.path}: ${issue.message}` });
+  return z.NEVER;
 });
+
+export const reconcilePayloadSchema = z
+  .strictObject({
+    orgUid,
+    dryRun: z.boolean().default(false),
+    trigger: triggerSchema.default("manual"),
+    requestedBy: z.string().min(1).optional(),
+    /** Plan under this policy instead of the saved one: the policy editor's preview. */
+    candidatePolicy: candidatePolicySchema.optional(),
+  })
+  .refine((payload) => payload.candidatePolicy === undefined || payload.dryRun, {
+    message: "a candidate policy is only ever planned with, never applied (dryRun must be true)",
+    path: ["candidatePolicy"],
+  });
 
 /** The people of a targeted sync sit in a per-org pending set; the job carries only the org. */
 export const syncPeoplePayloadSchema = z.strictObject({
