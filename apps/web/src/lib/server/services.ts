@@ -10,6 +10,7 @@ import {
 } from "@lytics-access/contentstack";
 import { createLyticsManagementClient, type LyticsManagementClient } from "@lytics-access/lytics";
 import {
+  createAccessRequestsStore,
   createAppliedStepsStore,
   createAuditLogStore,
   createGrantsStore,
@@ -23,6 +24,7 @@ import {
   createSessionsStore,
   createStoreRedis,
   createSyncRunsStore,
+  type AccessRequestsStore,
   type AppliedStepsStore,
   type AuditLogStore,
   type GrantsStore,
@@ -58,6 +60,8 @@ export interface Services {
   readonly policy: PolicyStore;
   /** Roles the sync last applied or found converged, per person and project (drift, status). */
   readonly appliedSteps: AppliedStepsStore;
+  /** People's requests for roles on a project, decided by its owner or an Owner/Admin (DESIGN §5). */
+  readonly accessRequests: AccessRequestsStore;
   readonly appTokens: AppTokenVerifier;
   readonly oauth: OAuthClient;
   /** A Contentstack client acting with a person's own OAuth access token. */
@@ -96,6 +100,7 @@ export function createServices(e: WebEnv): Services {
     memberLevels: createMemberLevelsStore(store),
     policy: createPolicyStore(store),
     appliedSteps: createAppliedStepsStore(store),
+    accessRequests: createAccessRequestsStore(store),
     appTokens: createAppTokenVerifier({
       region: e.CONTENTSTACK_REGION,
       appUid: e.CONTENTSTACK_APP_UID,

@@ -1,0 +1,63 @@
+import "server-only";
+
+import { AlreadyExistsError } from "@lytics-access/store";
+
+import { badRequest, json } from "../responses";
+import { requireSession } from "../route-guard";
+import type { Services } from "../services";
+import { actorOf } from "./request-actor";
+import { readRequestProject } from "./request-project";
+import { createRequestBody, issuesOf } from "./request-schemas";
+import { toRequestView } from "./request-view";
+
+/**
+ * POST /api/requests {projectUid, roles, reason}: the signed-in person asks for roles on one of
+ * the organization's projects (DESIGN §5). One pending request per person and project; audited.
+ */
+export async function createRequest(svc: Services, request: Request): Promise<Response> {
+  const guard = await requireSession(svc, request, { mutation: true });
+  if (!guard.ok) return guard.response;
+  const { state } = guard;
+  const parsed = createRequestBody.safeParse(await request.json().catch(() => null));
+  if (!parsed.success) return badRequest("invalid-body", issuesOf(parsed.error));
+  const { projectUid, roles, reason } = parsed.data;
+  const project = await readRequestProject(svc, state, projectUid);
+  if (!project)
+    return json(404, {
+      error: "unknown-project",
+      reasons: ["There is no project with that id in this organization."],
+    });
+  const { orgUid, userUid } = state.session;
+  let saved;
+  try {
+    saved = await svc.accessRequests.create(orgUid, {
+      requester: {
+        userUid,
+        email: state.person.email,
+        ...(state.person.name ? { name: state.person.name } : {}),
+      },
+      projectUid,
+      projectName: project.name,
+      roles,
+      reason,
+    });
+  } catch (error) {
+    if (!(error instanceof AlreadyExistsError)) throw error;
+    return json(409, {
+      error: "already-pending",
+      existingId: error.existingId,
+      reasons: [
+        `You already have a pending request on ${project.name}: withdraw it first to ask for something else.`,
+      ],
+    });
+  }
+  await svc.auditLog.append(orgUid, {
+    kind: "access-request-created",
+    actor: actorOf(state),
+    requestId: saved.id,
+    projectUid,
+    person: { email: saved.requester.email, uid: userUid },
+    roles: [...saved.roles],
+  });
+  return json(201, { request: toRequestView(saved) });
+}

@@ -1,0 +1,292 @@
+// Access requests (issue 11, DESIGN 5): ask, decide (project owner or org Owner/Admin, through
+// packages/permissions), grant, targeted sync, audit; every refusal. Real emulators and Redis.
+import { startWorker, type RunningWorker } from "@lytics-access/worker";
+import { afterAll, describe, expect, it } from "vitest";
+
+import { workerConfigFrom } from "../src/lib/server/connect/sync-link";
+import { organizationToken } from "../src/lib/server/org-credential";
+import { createRequest } from "../src/lib/server/requests/create-request";
+import { decideRequest } from "../src/lib/server/requests/decide-request";
+import { listRequests } from "../src/lib/server/requests/list-requests";
+import { withdrawRequest } from "../src/lib/server/requests/withdraw-request";
+import { useFullHarness, type AppSession } from "./support/full-harness";
+import { ACME, MIA, OLIVIA, appRequest } from "./support/harness";
+
+const h = useFullHarness();
+
+const ACME_CORP = "66ac00000000000000001001"; // owner Adam; Mia is Observer
+const CAMPAIGNS = "66ac00000000000000001002"; // owner Max (a Member); Mia is not on it
+const MAX = "blt_user_max";
+const ADAM = "blt_user_adam";
+const MONA = "blt_user_mona";
+const DAY = 86_400_000;
+
+type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const read = async (response: Response) => ({
+  status: response.status,
+  body: (await response.json()) as Body,
+});
+
+const post = (path: string, who: AppSession, body: unknown) =>
+  appRequest(path, { cookie: who.cookie, csrf: who.csrf, body });
+const ask = (who: AppSession, projectUid: string, roles: string[], reason = "Summer campaign") =>
+  createRequest(h.svc, post("/api/requests", who, { projectUid, roles, reason })).then(read);
+const decide = (who: AppSession, body: Body) =>
+  decideRequest(h.svc, post("/api/requests/decision", who, body), h.link).then(read);
+const overview = (who: AppSession) =>
+  listRequests(
+    h.svc,
+    appRequest("/api/requests", { method: "GET", cookie: who.cookie, origin: null }),
+  ).then(read);
+
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+async function queuedPeople(): Promise<string[]> {
+  const jobs = await h.link.enqueuer().queues.sync.getJobs(["waiting", "delayed", "prioritized"]);
+  return jobs.map((job) => job.name);
+}
+
+async function auditKinds(requestId: string): Promise<string[]> {
+  const page = await h.svc.auditLog.read(ACME, { limit: 100 });
+  return page.entries
+    .filter((e) => "requestId" in e && e.requestId === requestId)
+    .map((e) => e.kind)
+    .reverse();
+}
+
+let mia: AppSession;
+let max: AppSession;
+let olivia: AppSession;
+let adam: AppSession;
+
+describe("access requests", () => {
+  it("Mia asks for Audience Manager on Acme Campaigns; a second pending ask is refused", async () => {
+    await h.connectOrganization(OLIVIA.uid, OLIVIA.email);
+    [mia, max, olivia, adam] = await Promise.all([
+      h.signIn(MIA.uid),
+      h.signIn(MAX),
+      h.signIn(OLIVIA.uid),
+      h.signIn(ADAM),
+    ]);
+    const created = await ask(mia, CAMPAIGNS, ["segment_manager"]);
+    expect(created.status).toBe(201);
+    expect(created.body.request).toMatchObject({
+      status: "pending",
+      projectName: "Acme Campaigns",
+      roles: ["segment_manager"],
+      roleNames: ["Audience Manager"],
+      requester: { userUid: MIA.uid, email: MIA.email, name: "Mia Member" },
+      version: 1,
+    });
+    const again = await ask(mia, CAMPAIGNS, ["observer"]);
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({
+      error: "already-pending",
+      existingId: created.body.request.id,
+    });
+    expect(await auditKinds(created.body.request.id)).toEqual(["access-request-created"]);
+  });
+
+  it("refuses bad input, unknown projects, a missing CSRF token and a foreign Origin", async () => {
+    expect((await ask(mia, CAMPAIGNS, ["Audience Manager"])).status).toBe(400);
+    expect((await ask(mia, CAMPAIGNS, [])).status).toBe(400);
+    expect((await ask(mia, CAMPAIGNS, ["observer"], "  ")).body.reasons.join()).toMatch(
+      /reason: say why/,
+    );
+    const unknown = await ask(mia, "66ac00000000000000009999", ["observer"]);
+    expect(unknown.status).toBe(404);
+    const noCsrf = await createRequest(
+      h.svc,
+      appRequest("/api/requests", {
+        cookie: mia.cookie,
+        body: { projectUid: CAMPAIGNS, roles: ["observer"], reason: "x" },
+      }),
+    );
+    expect(noCsrf.status).toBe(403);
+    expect(((await noCsrf.json()) as Body).error).toBe("csrf");
+    const foreign = await createRequest(
+      h.svc,
+      appRequest("/api/requests", {
+        cookie: mia.cookie,
+        csrf: mia.csrf,
+        origin: "https://evil.test",
+        body: { projectUid: CAMPAIGNS, roles: ["observer"], reason: "x" },
+      }),
+    );
+    expect(foreign.status).toBe(403);
+  });
+
+  it("a Member cannot decide: 403 with the permissions rule and reasons", async () => {
+    const pending = (await overview(mia)).body.mine[0];
+    const refused = await decide(mia, {
+      decision: "approve",
+      requestId: pending.id,
+      version: pending.version,
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toBe("forbidden");
+    expect(refused.body.rule).toBe("project.precedence.denied");
+    expect(refused.body.reasons[0]).toMatch(
+      /Only the project's owner and the organization's Owners and Admins/,
+    );
+    // Mona is a collaborator on Acme Campaigns (Marketer, Audience Manager): roles do not count.
+    const mona = await h.signIn(MONA);
+    expect((await overview(mona)).body.toDecide).toEqual([]);
+    const monaRefused = await decide(mona, {
+      decision: "decline",
+      requestId: pending.id,
+      version: pending.version,
+      reason: "no",
+    });
+    expect(monaRefused.status).toBe(403);
+  });
+
+  it("the project owner sees and may decide requests on their project only", async () => {
+    const other = await ask(mia, ACME_CORP, ["data_manager"], "GDPR deletes");
+    expect(other.status).toBe(201);
+    const seen = (await overview(max)).body;
+    expect(seen.decidesFor).toBe("own-projects");
+    expect(seen.toDecide.map((r: Body) => r.projectUid)).toEqual([CAMPAIGNS]);
+    const refused = await decide(max, {
+      decision: "approve",
+      requestId: other.body.request.id,
+      version: 1,
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.rule).toBe("project.precedence.denied");
+    // Olivia (org Owner) sees both.
+    const all = (await overview(olivia)).body;
+    expect(all.decidesFor).toBe("organization");
+    expect(all.toDecide).toHaveLength(2);
+  });
+
+  it("the Owner approves with an expiry: a grant, a targeted sync queued for Mia, every step audited; a second decision is stale (409)", async () => {
+    const pending = (await overview(olivia)).body.toDecide.find(
+      (r: Body) => r.projectUid === CAMPAIGNS,
+    );
+    const past = await decide(olivia, {
+      decision: "approve",
+      requestId: pending.id,
+      version: 1,
+      expiresOn: isoDay(Date.now() - 2 * DAY),
+    });
+    expect(past.status).toBe(400);
+    const expiresOn = isoDay(Date.now() + 30 * DAY);
+    const approved = await decide(olivia, {
+      decision: "approve",
+      requestId: pending.id,
+      version: 1,
+      expiresOn,
+    });
+    expect(approved.status).toBe(200);
+    const expiresAt = Date.parse(`${expiresOn}T23:59:59.999Z`);
+    expect(approved.body.request).toMatchObject({
+      status: "approved",
+      decidedBy: "Olivia Owner",
+      expiresAt,
+      version: 2,
+    });
+    expect(approved.body.syncJobId).toEqual(expect.any(String));
+    const grants = await h.svc.grants.listByPerson(ACME, { email: MIA.email });
+    expect(grants).toEqual([
+      expect.objectContaining({
+        projectUid: CAMPAIGNS,
+        userUid: MIA.uid,
+        roles: ["segment_manager"],
+        expiresAt,
+        source: "access-request",
+      }),
+    ]);
+    expect(await queuedPeople()).toContain("sync.sync-people");
+    expect(await auditKinds(pending.id)).toEqual([
+      "access-request-created",
+      "access-request-approved",
+    ]);
+    const saved = await h.svc.auditLog.read(ACME, { kinds: ["grant-saved"] });
+    expect(saved.entries[0]).toMatchObject({ grantId: grants[0]?.id, source: "access-request" });
+
+    // Adam (Admin) clicks approve on the page he opened before Olivia decided.
+    const stale = await decide(adam, { decision: "approve", requestId: pending.id, version: 1 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.reasons[0]).toMatch(/already approved by Olivia Owner/);
+    expect(stale.body.request.status).toBe("approved");
+    expect(await h.svc.grants.listByPerson(ACME, { email: MIA.email })).toHaveLength(1);
+  });
+
+  it("an Admin declines with a reason (a reason is required); Mia sees why", async () => {
+    const pending = (await overview(adam)).body.toDecide[0];
+    expect(pending.projectUid).toBe(ACME_CORP);
+    const noReason = await decide(adam, {
+      decision: "decline",
+      requestId: pending.id,
+      version: 1,
+      reason: "",
+    });
+    expect(noReason.status).toBe(400);
+    const declined = await decide(adam, {
+      decision: "decline",
+      requestId: pending.id,
+      version: 1,
+      reason: "Data Manager sees PII; ask for Audience Manager",
+    });
+    expect(declined.status).toBe(200);
+    const mine = (await overview(mia)).body.mine.find((r: Body) => r.id === pending.id);
+    expect(mine).toMatchObject({
+      status: "declined",
+      decisionReason: "Data Manager sees PII; ask for Audience Manager",
+      decidedBy: "Adam Admin",
+    });
+    expect(await auditKinds(pending.id)).toEqual([
+      "access-request-created",
+      "access-request-declined",
+    ]);
+    expect(
+      (await h.svc.grants.listByPerson(ACME, { email: MIA.email })).map((g) => g.projectUid),
+    ).toEqual([CAMPAIGNS]);
+  });
+
+  it("the requester withdraws; nobody else can; a withdrawn request cannot be decided", async () => {
+    const asked = await ask(mia, ACME_CORP, ["segment_manager"]);
+    const id = asked.body.request.id as string;
+    const byOther = await withdrawRequest(
+      h.svc,
+      post("/api/requests/withdraw", max, { requestId: id, version: 1 }),
+    );
+    expect(byOther.status).toBe(404);
+    const withdrawn = await withdrawRequest(
+      h.svc,
+      post("/api/requests/withdraw", mia, { requestId: id, version: 1 }),
+    );
+    expect(withdrawn.status).toBe(200);
+    expect(await auditKinds(id)).toEqual(["access-request-created", "access-request-withdrawn"]);
+    const late = await decide(olivia, { decision: "approve", requestId: id, version: 1 });
+    expect(late.status).toBe(409);
+    expect(late.body.reasons[0]).toMatch(/already withdrawn/);
+  });
+});
+
+describe("the approved request reaches Data & Insights", () => {
+  let worker: RunningWorker | undefined;
+  afterAll(async () => {
+    await worker?.close();
+  });
+
+  it("a running worker invites Mia to Acme Campaigns with Audience Manager within a bounded poll", async () => {
+    worker = await startWorker({
+      config: workerConfigFrom(h.svc.env),
+      queuePrefix: h.link.enqueuer().queues.sync.opts.prefix,
+      storePrefix: h.svc.env.STORE_KEY_PREFIX,
+    });
+    const token = await organizationToken(h.svc, ACME);
+    const lytics = h.svc.lyticsAs(ACME, token ?? "");
+    const deadline = Date.now() + 30_000;
+    let roles: string[] = [];
+    while (Date.now() < deadline) {
+      const mia = (await lytics.listCollaborators(CAMPAIGNS)).find((c) => c.email === MIA.email);
+      roles = mia?.roles ?? [];
+      if (roles.includes("segment_manager")) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(roles).toContain("segment_manager");
+  });
+});
