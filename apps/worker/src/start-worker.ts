@@ -76,6 +76,7 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
       auditLog: stores.auditLog,
       maxRemovalShare: config.maxRemovalShare,
       roleCache,
+      memberDirectory: stores.memberDirectory,
       ...(options.now ? { now: options.now } : {}),
     }),
     readAuditChanges: createAuditReader({

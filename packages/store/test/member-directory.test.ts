@@ -127,7 +127,7 @@ describe("member directory", () => {
 
     const meta = await store.upsert(orgUid, {
       rows: [row("mia", { status: "in-sync" }), row("zoe")],
-      removed: ["adam"],
+      removed: ["adam@acme.test"],
       runId: "people-7",
     });
     expect(meta).toMatchObject({ version: 2, total: 2, runId: "people-7", readAt: 1000 });

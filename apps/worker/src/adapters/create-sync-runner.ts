@@ -17,6 +17,7 @@ import { CredentialLostError } from "../credentials/credential-lost-error";
 import { classifyError } from "../jobs/classify-error";
 import type { OrgSyncRunner, SyncResult } from "../jobs/org-sync-runner";
 import { createLyticsPort } from "./lytics-port";
+import { captureForDirectory } from "./member-directory-writer";
 import { createMembersPort } from "./members-port";
 import { openOrgClients, type OrgClientsDeps } from "./org-clients";
 import type { OrgRoleCache } from "./org-role-cache";
@@ -27,6 +28,7 @@ import type {
   AppliedStepsStore,
   AuditLogStore,
   HeldPlansStore,
+  MemberDirectoryStore,
   SyncedRoles,
 } from "@lytics-access/store";
 
@@ -44,6 +46,8 @@ export interface SyncRunnerDeps extends OrgClientsDeps {
   readonly roleCache?: OrgRoleCache;
   /** The sync's clock: which grants have expired, plan and audit times (tests move it). @defaultValue Date.now */
   readonly now?: () => number;
+  /** Where each run leaves the Members page's snapshot. @defaultValue none written */
+  readonly memberDirectory?: MemberDirectoryStore;
 }
 
 export function toSyncResult(report: RunReport): SyncResult {
@@ -136,7 +140,13 @@ export function createSyncRunner(deps: SyncRunnerDeps): OrgSyncRunner {
     const logger = deps.logger.child({ orgUid, runId: request.runId });
     const lytics = createLyticsPort(clients.lytics, clients.instrument);
     const listed = new Map<string, readonly CollaboratorRecord[]>();
-    const ports: SyncPorts = {
+    const directory = captureForDirectory(
+      deps.memberDirectory,
+      orgUid,
+      logger,
+      deps.now ?? (() => Date.now()),
+    );
+    const ports: SyncPorts = directory.wrap({
       members: createMembersPort(
         clients.contentstack,
         clients.instrument,
@@ -158,7 +168,7 @@ export function createSyncRunner(deps: SyncRunnerDeps): OrgSyncRunner {
       audit: createStoreAuditPort(deps.appliedSteps, orgUid, logger, deps.state.grants),
       held: createStoreHeldPort(deps.heldPlans, deps.auditLog, orgUid, deps.maxRemovalShare),
       clock: { now: deps.now ?? (() => Date.now()) },
-    };
+    });
     const report = await reconcile(ports, {
       orgUid,
       runId: request.runId,
@@ -171,6 +181,7 @@ export function createSyncRunner(deps: SyncRunnerDeps): OrgSyncRunner {
       actor: installation.connectedBy.email,
       ...(request.approvedPlanId ? { approvedPlanId: request.approvedPlanId } : {}),
     });
+    await directory.record(request, report);
     if (
       request.scope.kind === "full" &&
       (report.outcome === "applied" || report.outcome === "no-changes") &&

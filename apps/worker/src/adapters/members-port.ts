@@ -27,6 +27,8 @@ export function createMembersPort(
         members: members.map((member) => ({
           userUid: member.userUid,
           email: member.email,
+          // Not the sync's concern; the member directory shows it (member-directory-writer).
+          name: member.name,
           role: member.role,
           status: member.status,
           isGuest: member.role === "guest",

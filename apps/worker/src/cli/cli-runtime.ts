@@ -131,6 +131,7 @@ export function openCliRuntime(env: Record<string, string | undefined>): CliRunt
           redis: s.redis,
           prefix: queuePrefix,
           maxRemovalShare: config.maxRemovalShare,
+          memberDirectory: s.memberDirectory,
         });
       }
       return runner;

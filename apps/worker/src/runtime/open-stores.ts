@@ -6,6 +6,7 @@ import {
   createGrantsStore,
   createHeldPlansStore,
   createInstallationsStore,
+  createMemberDirectoryStore,
   createMemberLevelsStore,
   createPolicyStore,
   createProjectOwnersStore,
@@ -16,6 +17,7 @@ import {
   createStoreRedis,
   type AppliedStepsStore,
   type GrantsStore,
+  type MemberDirectoryStore,
   type MemberLevelsStore,
   type PolicyStore,
   type ProjectOwnersStore,
@@ -32,6 +34,7 @@ export interface AllStores extends WorkerStores {
   readonly policy: PolicyStore;
   readonly projectOwners: ProjectOwnersStore;
   readonly memberLevels: MemberLevelsStore;
+  readonly memberDirectory: MemberDirectoryStore;
   readonly limiter: RateLimiter;
   readonly redis: Redis;
 }
@@ -72,6 +75,7 @@ export function openStores(options: OpenStoresOptions): AllStores {
     policy: createPolicyStore(base),
     projectOwners: createProjectOwnersStore(base),
     memberLevels: createMemberLevelsStore(base),
+    memberDirectory: createMemberDirectoryStore(base),
     limiter: createRateLimiter(base),
   };
 }

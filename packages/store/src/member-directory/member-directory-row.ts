@@ -80,6 +80,8 @@ export type DirectoryMeta = z.output<typeof directoryMetaSchema>;
 export interface DirectoryIndexEntry {
   /** key */
   readonly k: string;
+  /** email (a targeted sync may name someone who left by email alone) */
+  readonly e: string;
   /** lower-cased "name email" for search */
   readonly q: string;
   /** org role */
@@ -98,6 +100,7 @@ export function indexEntryOf(row: DirectoryRow): DirectoryIndexEntry {
   const label = row.name ?? row.email;
   return {
     k: row.key,
+    e: row.email,
     q: `${row.name ?? ""} ${row.email}`.toLowerCase(),
     r: row.orgRole,
     l: row.level ?? "",

@@ -39,8 +39,8 @@ export interface MemberDirectoryStore {
     },
   ): Promise<DirectoryMeta>;
   /**
-   * Updates some people (a targeted sync) and drops those `removed` (no longer in the
-   * organization). Does nothing and returns null before the first full snapshot: a directory of
+   * Updates some people (a targeted sync) and drops those `removed` (keys or emails of people no
+   * longer in the organization). Does nothing and returns null before the first full snapshot: a directory of
    * a few people would pass for the whole organization.
    */
   upsert(
@@ -83,6 +83,7 @@ return 1`,
 const indexSchema = z.array(
   z.strictObject({
     k: z.string(),
+    e: z.string(),
     q: z.string(),
     r: z.enum(DIRECTORY_ORG_ROLES),
     l: z.string(),
@@ -173,13 +174,19 @@ export function createMemberDirectoryStore(options: StoreOptions): MemberDirecto
 
     async upsert(orgUid, update) {
       const rows = checkInput(rowsSchema, update.rows, "member directory rows");
-      const removed = new Set([...(update.removed ?? []), ...rows.map((r) => r.key)]);
+      const rewritten = new Set(rows.map((r) => r.key));
+      const removed = new Set(update.removed ?? []);
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
         const current = await readMeta(orgUid);
         if (!current) return null;
         cached.delete(orgUid);
-        const index = (await readIndex(orgUid, current))
-          .filter((entry) => !removed.has(entry.k))
+        const before = await readIndex(orgUid, current);
+        const gone = before
+          .filter((e) => (removed.has(e.k) || removed.has(e.e)) && !rewritten.has(e.k))
+          .map((e) => e.k);
+        const dropped = new Set([...gone, ...rewritten]);
+        const index = before
+          .filter((entry) => !dropped.has(entry.k))
           .concat(rows.map(indexEntryOf))
           .sort(byDisplayOrder);
         const meta: DirectoryMeta = {
@@ -189,7 +196,6 @@ export function createMemberDirectoryStore(options: StoreOptions): MemberDirecto
           runId: update.runId,
           total: index.length,
         };
-        const gone = (update.removed ?? []).filter((key) => !rows.some((r) => r.key === key));
         if (await write(orgUid, "upsert", current.version, index, meta, rows, gone)) return meta;
       }
       throw new StaleWriteError(`member directory of ${orgUid}`, -1, -1);

@@ -1,0 +1,201 @@
+// The member directory rows (packages/store) from what a reconcile read: the organization's
+// members, every project's collaborators, and the app's records (policy, grants, owners, levels).
+// The desired state is packages/sync's own (buildPlanWithState over the same inputs), so the page
+// shows exactly the roles and sources the sync enforces. The actual roles are the listing's with
+// the run's applied steps laid over them, so right after an applied run everyone reads "in sync".
+import { accessLevelFor, type DesiredUser } from "@lytics-access/permissions";
+import type { DirectoryProject, DirectoryRow } from "@lytics-access/store";
+import {
+  buildPlanWithState,
+  normalizeRoles,
+  sameRoles,
+  type CollaboratorRecord,
+  type Plan,
+  type PlanMember,
+  type ProjectRecord,
+  type SyncStateSnapshot,
+} from "@lytics-access/sync";
+
+/** One organization member as the Contentstack listing gives them (a subset of OrgMember). */
+export interface DirectoryMember {
+  readonly userUid: string | null;
+  readonly email: string;
+  readonly name?: string | null | undefined;
+  readonly role: "owner" | "admin" | "member" | "guest" | "pending";
+  readonly status: "accepted" | "active" | "pending";
+}
+
+export interface DirectoryInputs {
+  readonly members: readonly DirectoryMember[];
+  readonly ownerUid: string;
+  readonly projects: readonly ProjectRecord[];
+  readonly collaborators: ReadonlyMap<string, readonly CollaboratorRecord[]>;
+  readonly state: SyncStateSnapshot;
+  readonly now: number;
+  /** The run's plan and how many of its steps landed (in order), to lay over the listing. */
+  readonly plan?: Plan | undefined;
+  readonly applied?: number | undefined;
+  /** Build rows for these people only (plan keys or emails); everyone when absent. */
+  readonly only?: ReadonlySet<string> | undefined;
+}
+
+interface Held {
+  roles: string[];
+  invited: boolean;
+}
+
+const email = (value: string) => value.trim().toLowerCase();
+
+/** Project uid -> (uid or email) -> what the person holds there after the run's writes. */
+function actualAfterRun(inputs: DirectoryInputs): Map<string, Map<string, Held>> {
+  const byProject = new Map<string, Map<string, Held>>();
+  for (const project of inputs.projects) {
+    const people = new Map<string, Held>();
+    for (const c of inputs.collaborators.get(project.uid) ?? []) {
+      const held = { roles: normalizeRoles(c.roles), invited: c.userUid.startsWith("invite_") };
+      if (!held.invited) people.set(c.userUid, held);
+      people.set(email(c.email), held);
+    }
+    byProject.set(project.uid, people);
+  }
+  for (const step of (inputs.plan?.steps ?? []).slice(0, inputs.applied ?? 0)) {
+    const people = byProject.get(step.projectId);
+    if (!people) continue;
+    const ids = [step.person.uid, step.person.email ? email(step.person.email) : null].filter(
+      (id): id is string => id !== null,
+    );
+    for (const id of ids) {
+      if (step.kind === "remove") people.delete(id);
+      else if (step.kind === "replace-roles")
+        people.set(id, { roles: [...step.after], invited: false });
+      else people.set(id, { roles: [...step.roles], invited: true });
+    }
+  }
+  return byProject;
+}
+
+function toPlanMember(member: DirectoryMember, state: SyncStateSnapshot): PlanMember {
+  // As packages/sync's toPlanMembers: a pending role or status is an invitation, not a member.
+  const pending =
+    member.status === "pending" || member.role === "pending" || member.userUid === null;
+  return {
+    uid: member.userUid,
+    email: member.email,
+    orgRole: member.role === "pending" ? "member" : member.role,
+    status: pending ? "pending" : "active",
+    isGuest: member.role === "guest",
+    grantedLevel: member.userUid === null ? null : (state.levelGrants?.[member.userUid] ?? null),
+  };
+}
+
+/** The directory rows of the organization (or of `only`), in listing order. */
+export function buildDirectoryRows(inputs: DirectoryInputs): DirectoryRow[] {
+  const { state } = inputs;
+  const members = inputs.members.map((m) => toPlanMember(m, state));
+  const { desired } = buildPlanWithState({
+    orgUid: "directory",
+    ownerUid: inputs.ownerUid,
+    members,
+    projects: inputs.projects.map((project) => ({
+      id: project.uid,
+      name: project.name,
+      ownerUid: project.ownerUid ?? null,
+      rolesAvailable: project.rolesAvailable,
+      collaborators: (inputs.collaborators.get(project.uid) ?? []).map((c) => ({ ...c })),
+    })),
+    grants: state.grants,
+    projectOwners: state.projectOwners,
+    policy: state.policy,
+    lastSynced: state.lastSynced,
+    now: inputs.now,
+  });
+  const desiredBy = new Map<string, Map<string, DesiredUser>>();
+  for (const project of desired.projects)
+    desiredBy.set(project.projectId, new Map(project.users.map((user) => [user.uid, user])));
+  const actual = actualAfterRun(inputs);
+
+  const rows: DirectoryRow[] = [];
+  inputs.members.forEach((member, position) => {
+    const planMember = members[position] as PlanMember;
+    const key = member.userUid ?? email(member.email);
+    if (inputs.only && !inputs.only.has(key) && !inputs.only.has(email(member.email))) return;
+    const orgRole =
+      member.userUid !== null && member.userUid === inputs.ownerUid
+        ? "owner"
+        : planMember.isGuest
+          ? "guest"
+          : planMember.orgRole === "owner"
+            ? "member"
+            : planMember.orgRole;
+    const grantedLevel = orgRole === "member" ? (planMember.grantedLevel ?? null) : null;
+    const level = accessLevelFor({ orgRole, grantedLevel }, state.policy).level;
+    const projects: DirectoryProject[] = [];
+    const reasons: string[] = [];
+    let openInvitation = false;
+    for (const project of inputs.projects) {
+      const want = desiredBy.get(project.uid)?.get(key);
+      const people = actual.get(project.uid);
+      const held =
+        (member.userUid ? people?.get(member.userUid) : undefined) ??
+        people?.get(email(member.email));
+      if (!want && !held) continue;
+      const desiredRoles = [...(want?.roles ?? [])];
+      projects.push({
+        projectUid: project.uid,
+        projectName: project.name,
+        desired: desiredRoles,
+        actual: held ? held.roles : null,
+        invited: held?.invited ?? false,
+        sources: (want?.sources ?? []).map((s) => ({
+          kind: s.kind,
+          rule: s.rule,
+          roles: [...s.roles],
+          reason: s.reason,
+        })),
+      });
+      if (held?.invited && desiredRoles.length > 0) {
+        openInvitation = true;
+        if (!sameRoles(held.roles, desiredRoles))
+          reasons.push(
+            `${project.name}: the open invitation has ${list(held.roles)}, should have ${list(desiredRoles)}.`,
+          );
+        continue;
+      }
+      if (!sameRoles(held?.roles ?? [], desiredRoles) || (held && desiredRoles.length === 0))
+        reasons.push(
+          desiredRoles.length === 0
+            ? `${project.name}: has ${list(held?.roles ?? [])} in Lytics but should not be on the project.`
+            : `${project.name}: has ${held ? list(held.roles) : "no access"} in Lytics, should have ${list(desiredRoles)}.`,
+        );
+    }
+    const invitationPending = planMember.status === "pending";
+    const status =
+      reasons.length > 0
+        ? "out-of-sync"
+        : invitationPending || openInvitation
+          ? "pending"
+          : "in-sync";
+    if (invitationPending)
+      reasons.push(
+        "Has not accepted the invitation to the organization yet: gets nothing until then.",
+      );
+    else if (openInvitation)
+      reasons.push("Invited to a Lytics project; the roles apply once the invitation is accepted.");
+    rows.push({
+      key,
+      uid: member.userUid,
+      email: email(member.email),
+      name: member.name ?? null,
+      orgRole,
+      invitation: invitationPending ? "pending" : "accepted",
+      level,
+      grantedLevel,
+      projects,
+      status,
+      statusReasons: reasons,
+    });
+  });
+  return rows;
+}
+
+const list = (roles: readonly string[]) => (roles.length === 0 ? "no roles" : roles.join(", "));
