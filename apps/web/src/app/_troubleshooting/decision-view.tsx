@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 import type { AccessDiagnosis } from "@/lib/server/troubleshooting/diagnose";
 
 import styles from "./troubleshooting.module.css";
@@ -8,15 +10,21 @@ const LAYER = {
   "lytics-roles": "Data & Insights roles",
 } as const;
 
-/** A decision of packages/permissions (which layer, which rule, why) and what would grant it. */
+/**
+ * A decision of packages/permissions (which layer, which rule, why) and what would grant it;
+ * with `requestHref`, the way to ask for it (an access request, DESIGN §5).
+ */
 export function DecisionView({
   diagnosis,
   who,
   projectName,
+  requestHref,
 }: {
   diagnosis: AccessDiagnosis;
   who: string;
   projectName: string;
+  /** Where "Request access" leads; none when a project role would not help or it is not theirs. */
+  requestHref?: string | undefined;
 }) {
   const { decision, remedy } = diagnosis;
   return (
@@ -52,20 +60,17 @@ export function DecisionView({
           <p style={{ margin: "0 0 10px" }}>
             <strong>Ask:</strong> {remedy.askWhom.join(", ")}.
           </p>
-          <p style={{ margin: 0 }}>
-            <button
-              type="button"
-              className="la-button la-button-secondary"
-              disabled
-              title="Access requests come with the next release"
-            >
-              Request access
-            </button>{" "}
-            <span className="la-muted">
-              Requesting from here comes with access requests (next release); until then, ask the
-              people named above.
-            </span>
-          </p>
+          {requestHref ? (
+            <p style={{ margin: 0 }}>
+              <Link className="la-button" href={requestHref} data-testid="request-access">
+                Request access
+              </Link>{" "}
+              <span className="la-muted">
+                Ask for {remedy.suggestedRole} with a reason; they see your request and can approve
+                it.
+              </span>
+            </p>
+          ) : null}
         </div>
       ) : null}
     </section>

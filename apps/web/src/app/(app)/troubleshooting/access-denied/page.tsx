@@ -13,6 +13,18 @@ import { accessDeniedCase, accessDeniedQuery } from "@/lib/server/troubleshootin
 export const metadata: Metadata = { title: "Access denied · Troubleshooting" };
 export const dynamic = "force-dynamic";
 
+/**
+ * Where "Request access" leads: the request form with the project and the role that would grant
+ * the refused action. None when no project role would (leaving the organization, its settings).
+ */
+function requestAccessHref(
+  projectUid: string,
+  role: string | null | undefined,
+): string | undefined {
+  if (!role) return undefined;
+  return `/requests/new?${new URLSearchParams({ project: projectUid, role }).toString()}`;
+}
+
 /** Seed 000 "Access Denied": for you and a project, which layer and rule refused, and the way in. */
 export default async function AccessDeniedPage({
   searchParams,
@@ -55,7 +67,15 @@ export default async function AccessDeniedPage({
         </p>
       ) : null}
       {result.diagnosis && result.project ? (
-        <DecisionView diagnosis={result.diagnosis} who={me} projectName={result.project.name} />
+        <DecisionView
+          diagnosis={result.diagnosis}
+          who={me}
+          projectName={result.project.name}
+          requestHref={requestAccessHref(
+            result.project.uid,
+            result.diagnosis.remedy?.suggestedRole,
+          )}
+        />
       ) : null}
       <SourceNote source={result.source} problems={result.problems} />
     </>
