@@ -1,0 +1,8 @@
+import { memberExplanationHandler } from "@/lib/server/members/handlers";
+import { services } from "@/lib/server/services";
+
+export const dynamic = "force-dynamic";
+
+export function GET(request: Request): Promise<Response> {
+  return memberExplanationHandler(services(), request);
+}
