@@ -17,7 +17,13 @@ export function csrfToken(): string {
 
 export async function apiCall(
   url: string,
-  init: { method: ApiMethod; body?: unknown; signal?: AbortSignal } = { method: "GET" },
+  init: {
+    method: ApiMethod;
+    body?: unknown;
+    signal?: AbortSignal;
+    /** The version edited (`If-Match`): the server refuses a stale edit with 409. */
+    ifMatch?: string;
+  } = { method: "GET" },
 ): Promise<ApiResult> {
   const response = await fetch(url, {
     method: init.method,
@@ -25,6 +31,7 @@ export async function apiCall(
     headers: {
       "content-type": "application/json",
       ...(init.method === "GET" ? {} : { "x-csrf-token": csrfToken() }),
+      ...(init.ifMatch ? { "if-match": init.ifMatch } : {}),
     },
     ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
     ...(init.signal ? { signal: init.signal } : {}),
