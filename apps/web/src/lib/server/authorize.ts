@@ -1,6 +1,7 @@
 import "server-only";
 
 import {
+  accessLevelFor,
   evaluateProjectAction,
   type Decision,
   type ProjectAction,
@@ -15,8 +16,18 @@ import type { SessionPerson } from "@lytics-access/store";
  * `access-request.decide` (approve or decline a request for roles on a project, DESIGN §5) is
  * granting access in the project owner's stead: seed 002's invite rule asked without the
  * person's own project roles, so only org Owners/Admins and the project's owner may.
+ * The sync and policy pages (`sync.view`, `sync.run`, `policy.view`) are organization settings
+ * too; `sync.approve-held-plan` and `policy.edit` are the Owner's alone (see OWNER_ONLY).
  */
-export type AppAction = ProjectAction | "sync.connect" | "access-request.decide";
+export type AppAction =
+  | ProjectAction
+  | "sync.connect"
+  | "sync.view"
+  | "sync.run"
+  | "sync.approve-held-plan"
+  | "policy.view"
+  | "policy.edit"
+  | "access-request.decide";
 
 /** What the action is about. */
 export type AuthzResource =
@@ -29,6 +40,40 @@ export type AuthzResource =
     };
 
 const ORGANIZATION: AuthzResource = { kind: "organization" };
+
+/** Organization-settings actions: decided by seed 002's `org.settings` rule (Owners and Admins). */
+const ORG_SETTINGS_ACTIONS: ReadonlySet<AppAction> = new Set([
+  "sync.connect",
+  "sync.view",
+  "sync.run",
+  "policy.view",
+]);
+
+/**
+ * Actions only the organization's Owner may take, with why. Packages/permissions has no
+ * Owner-only rule, so the refusal of an Admin cites the rule that sets them apart from the Owner
+ * (`level.org-admin`: an Admin's access level is Editor, the Owner's is Admin); a Member or Guest
+ * is refused by `org.settings` as for every settings page.
+ */
+const OWNER_ONLY: Readonly<Partial<Record<AppAction, string>>> = {
+  "sync.approve-held-plan":
+    "Only the organization's Owner may approve a plan the sync held for removing too many people (DESIGN §4).",
+  "policy.edit":
+    "Only the organization's Owner may change the mapping policy (DESIGN §3.1); Admins may view it.",
+};
+
+function ownerOnly(subject: ProjectSubject, why: string): Decision {
+  const settings = evaluateProjectAction(subject, "org.settings");
+  if (!settings.allowed) return { ...settings, reasons: [why, ...settings.reasons] };
+  if (subject.orgRole === "owner") return settings;
+  const level = accessLevelFor({ orgRole: subject.orgRole });
+  return {
+    allowed: false,
+    layer: "org-role",
+    rule: level.rule,
+    reasons: [why, ...level.reasons.slice(0, 1)],
+  };
+}
 
 /**
  * The one authorization question every route handler and page asks. The answer is the
@@ -57,5 +102,8 @@ export function authorize(
           ],
         };
   }
-  return evaluateProjectAction(subject, action === "sync.connect" ? "org.settings" : action);
+  const ownerOnlyWhy = OWNER_ONLY[action];
+  if (ownerOnlyWhy !== undefined) return ownerOnly(subject, ownerOnlyWhy);
+  if (ORG_SETTINGS_ACTIONS.has(action)) return evaluateProjectAction(subject, "org.settings");
+  return evaluateProjectAction(subject, action as ProjectAction);
 }

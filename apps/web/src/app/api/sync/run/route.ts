@@ -1,0 +1,8 @@
+import { services } from "@/lib/server/services";
+import { runNowHandler } from "@/lib/server/sync-page/handlers";
+
+export const dynamic = "force-dynamic";
+
+export function POST(request: Request): Promise<Response> {
+  return runNowHandler(services(), request);
+}
