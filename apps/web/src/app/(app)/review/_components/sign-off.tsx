@@ -1,0 +1,64 @@
+"use client";
+
+import { useState } from "react";
+
+import { apiCall, reasonOf } from "@/lib/client/api-call";
+
+interface SignOffView {
+  by: string;
+  at: number;
+  note: string | null;
+}
+
+const when = (ms: number) =>
+  new Date(ms).toLocaleString("en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "UTC",
+  }) + " UTC";
+
+/** "I reviewed this access on <date>", with an optional note, and the last sign-off (who, when). */
+export function SignOff({ last, today }: { last: SignOffView | null; today: string }) {
+  const [current, setCurrent] = useState(last);
+  const [note, setNote] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const sign = async () => {
+    setBusy(true);
+    setError(null);
+    const result = await apiCall("/api/review/sign-off", {
+      method: "POST",
+      body: note.trim() ? { note } : {},
+    });
+    setBusy(false);
+    if (!result.ok) return setError(reasonOf(result.data, "The sign-off was not recorded."));
+    setCurrent((result.data.lastSignOff as SignOffView | null) ?? null);
+    setNote("");
+  };
+
+  return (
+    <section className="la-card" aria-labelledby="h-sign-off">
+      <h2 id="h-sign-off">Sign-off</h2>
+      <p data-testid="last-sign-off" aria-live="polite">
+        {current
+          ? `Last reviewed by ${current.by} on ${when(current.at)}${current.note ? `: "${current.note}"` : "."}`
+          : "Nobody has signed off a review yet."}
+      </p>
+      <label className="la-muted" style={{ display: "flex", flexDirection: "column", gap: 4 }}>
+        Note (optional)
+        <textarea value={note} maxLength={2000} onChange={(event) => setNote(event.target.value)} />
+      </label>
+      <p>
+        <button type="button" className="la-button" disabled={busy} onClick={() => void sign()}>
+          I reviewed this access on {today}
+        </button>
+      </p>
+      {error ? (
+        <p className="la-notice la-notice-bad" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}
