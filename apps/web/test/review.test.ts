@@ -116,6 +116,18 @@ describe("access review", () => {
     expect(lines.find((l) => l.includes("max.member@acme.test"))).toMatch(/,unknown$/);
   });
 
+  it("refuses an Admin's sign-off: the Owner signs off (Admins review and export)", async () => {
+    const refused = await signOffReview(
+      h.svc,
+      appRequest("/api/review/sign-off", { cookie: adam.cookie, csrf: adam.csrf, body: {} }),
+    );
+    expect(refused.status).toBe(403);
+    const body = (await refused.json()) as Body;
+    expect(body).toMatchObject({ error: "forbidden", rule: "level.org-admin" });
+    expect(body.reasons[0]).toMatch(/Only the organization's Owner signs off an access review/);
+    expect((await exportReview(h.svc, get("/api/review/export", adam))).status).toBe(200);
+  });
+
   it("records an Owner's sign-off with a note in the audit log and shows it as the last one", async () => {
     const noCsrf = await signOffReview(
       h.svc,

@@ -33,6 +33,23 @@ afterEach(() => {
 const at = Date.UTC(2026, 11, 1, 9, 30);
 
 describe("SignOff", () => {
+  it("offers an Admin no sign-off, only the last one and why", () => {
+    render(
+      <SignOff
+        last={{ by: "Olivia Owner", at, note: null }}
+        today="2026-12-01"
+        refusal="Only the organization's Owner signs off an access review (issue 11); Admins may review and export it."
+      />,
+    );
+    expect(screen.queryByRole("button")).toBeNull();
+    expect(screen.getByTestId("sign-off-refused").textContent).toMatch(
+      /Only the organization's Owner/,
+    );
+    expect(screen.getByTestId("last-sign-off").textContent).toBe(
+      "Last reviewed by Olivia Owner on 1 Dec 2026, 09:30 UTC.",
+    );
+  });
+
   it("says when nobody signed off, records a sign-off with its note, and shows it as the last", async () => {
     answer(200, { lastSignOff: { by: "Olivia Owner", at, note: "Q4" } });
     render(<SignOff last={null} today="2026-12-01" />);

@@ -18,6 +18,8 @@ import type { SessionPerson } from "@lytics-access/store";
  * person's own project roles, so only org Owners/Admins and the project's owner may.
  * The sync and policy pages (`sync.view`, `sync.run`, `policy.view`) are organization settings
  * too; `sync.approve-held-plan` and `policy.edit` are the Owner's alone (see OWNER_ONLY).
+ * The access review (`review.view`, its CSV export) is for Owners and Admins; its sign-off
+ * (`review.sign-off`) is the Owner's.
  */
 export type AppAction =
   | ProjectAction
@@ -27,6 +29,8 @@ export type AppAction =
   | "sync.approve-held-plan"
   | "policy.view"
   | "policy.edit"
+  | "review.view"
+  | "review.sign-off"
   | "access-request.decide";
 
 /** What the action is about. */
@@ -47,6 +51,7 @@ const ORG_SETTINGS_ACTIONS: ReadonlySet<AppAction> = new Set([
   "sync.view",
   "sync.run",
   "policy.view",
+  "review.view",
 ]);
 
 /**
@@ -60,6 +65,8 @@ const OWNER_ONLY: Readonly<Partial<Record<AppAction, string>>> = {
     "Only the organization's Owner may approve a plan the sync held for removing too many people (DESIGN §4).",
   "policy.edit":
     "Only the organization's Owner may change the mapping policy (DESIGN §3.1); Admins may view it.",
+  "review.sign-off":
+    "Only the organization's Owner signs off an access review (issue 11); Admins may review and export it.",
 };
 
 function ownerOnly(subject: ProjectSubject, why: string): Decision {

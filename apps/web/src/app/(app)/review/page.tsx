@@ -19,7 +19,7 @@ export const dynamic = "force-dynamic";
 export default async function ReviewPage() {
   const state = await pageSession();
   if (state.status !== "active") return null;
-  const gate = authorize(state.person, "org.settings");
+  const gate = authorize(state.person, "review.view");
   if (!gate.allowed)
     return (
       <>
@@ -35,6 +35,7 @@ export default async function ReviewPage() {
       </>
     );
   const review = await loadAccessReview(services(), state);
+  const signOff = authorize(state.person, "review.sign-off");
   const today = new Date(review.asOf).toISOString().slice(0, 10);
   return (
     <>
@@ -68,7 +69,11 @@ export default async function ReviewPage() {
       </div>
       <ReviewTable rows={review.rows} asOf={review.asOf} />
       <div style={{ marginTop: 24 }}>
-        <SignOff last={review.lastSignOff} today={today} />
+        <SignOff
+          last={review.lastSignOff}
+          today={today}
+          refusal={signOff.allowed ? null : (signOff.reasons[0] ?? "Only the Owner signs off.")}
+        />
       </div>
     </>
   );

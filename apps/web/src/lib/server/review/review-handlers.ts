@@ -9,9 +9,9 @@ import { actorOf } from "../requests/request-actor";
 import { lastSignOff, loadAccessReview } from "./load-review";
 import { reviewToCsv } from "./review-csv";
 
-/** Who may see the review and sign it off: organization settings (Owners and Admins). */
-const REVIEW_ACTION = "org.settings" as const;
-const SIGN_OFF_ACTION = "org.settings" as const;
+/** Owners and Admins see and export the review; the Owner signs it off (see `authorize`). */
+const REVIEW_ACTION = "review.view" as const;
+const SIGN_OFF_ACTION = "review.sign-off" as const;
 
 /** GET /api/review: the review as JSON. */
 export async function getReview(svc: Services, request: Request): Promise<Response> {

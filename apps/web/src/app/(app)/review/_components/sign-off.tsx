@@ -17,8 +17,19 @@ const when = (ms: number) =>
     timeZone: "UTC",
   }) + " UTC";
 
-/** "I reviewed this access on <date>", with an optional note, and the last sign-off (who, when). */
-export function SignOff({ last, today }: { last: SignOffView | null; today: string }) {
+/**
+ * "I reviewed this access on <date>", with an optional note, and the last sign-off (who, when).
+ * With `refusal` (an Admin: the Owner signs off), only the last sign-off and why.
+ */
+export function SignOff({
+  last,
+  today,
+  refusal = null,
+}: {
+  last: SignOffView | null;
+  today: string;
+  refusal?: string | null;
+}) {
   const [current, setCurrent] = useState(last);
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
@@ -45,6 +56,37 @@ export function SignOff({ last, today }: { last: SignOffView | null; today: stri
           ? `Last reviewed by ${current.by} on ${when(current.at)}${current.note ? `: "${current.note}"` : "."}`
           : "Nobody has signed off a review yet."}
       </p>
+      {refusal ? (
+        <p className="la-muted" data-testid="sign-off-refused">
+          {refusal}
+        </p>
+      ) : (
+        <SignOffForm note={note} setNote={setNote} busy={busy} today={today} sign={sign} />
+      )}
+      {error ? (
+        <p className="la-notice la-notice-bad" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function SignOffForm({
+  note,
+  setNote,
+  busy,
+  today,
+  sign,
+}: {
+  note: string;
+  setNote: (value: string) => void;
+  busy: boolean;
+  today: string;
+  sign: () => Promise<void>;
+}) {
+  return (
+    <>
       <label className="la-muted" style={{ display: "flex", flexDirection: "column", gap: 4 }}>
         Note (optional)
         <textarea value={note} maxLength={2000} onChange={(event) => setNote(event.target.value)} />
@@ -54,11 +96,6 @@ export function SignOff({ last, today }: { last: SignOffView | null; today: stri
           I reviewed this access on {today}
         </button>
       </p>
-      {error ? (
-        <p className="la-notice la-notice-bad" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </section>
+    </>
   );
 }
