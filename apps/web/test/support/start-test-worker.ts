@@ -1,4 +1,4 @@
-import { startWorker, type RunningWorker } from "@lytics-access/worker";
+import { startWorker, type RunningWorker, type WorkerConfig } from "@lytics-access/worker";
 
 import { workerConfigFrom, type SyncLink } from "../../src/lib/server/connect/sync-link";
 import type { Services } from "../../src/lib/server/services";
@@ -8,7 +8,11 @@ import type { Services } from "../../src/lib/server/services";
  * queues (so what the web app queues, it runs), with no HTTP port of its own and schedules far
  * apart: a test asks for every run it needs.
  */
-export async function startTestWorker(svc: Services, link: SyncLink): Promise<RunningWorker> {
+export async function startTestWorker(
+  svc: Services,
+  link: SyncLink,
+  overrides: Partial<Pick<WorkerConfig, "maxRemovalShare">> = {},
+): Promise<RunningWorker> {
   const config = workerConfigFrom(svc.env);
   return startWorker({
     config: {
@@ -17,6 +21,7 @@ export async function startTestWorker(svc: Services, link: SyncLink): Promise<Ru
       syncIntervalMs: 3_600_000,
       auditPollIntervalMs: 3_600_000,
       logLevel: "silent",
+      ...overrides,
     },
     queuePrefix: link.enqueuer().queues.sync.opts.prefix ?? "",
     storePrefix: svc.env.STORE_KEY_PREFIX,
