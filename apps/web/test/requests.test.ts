@@ -93,6 +93,13 @@ describe("access requests", () => {
     expect((await ask(mia, CAMPAIGNS, ["observer"], "  ")).body.reasons.join()).toMatch(
       /reason: say why/,
     );
+    // Mia is already Observer on Acme Corporation.
+    const held = await ask(mia, ACME_CORP, ["observer"]);
+    expect(held.status).toBe(409);
+    expect(held.body).toMatchObject({
+      error: "already-held",
+      reasons: ["You already hold this role on Acme Corporation."],
+    });
     const unknown = await ask(mia, "66ac00000000000000009999", ["observer"]);
     expect(unknown.status).toBe(404);
     const noCsrf = await createRequest(

@@ -28,6 +28,17 @@ export async function createRequest(svc: Services, request: Request): Promise<Re
       reasons: ["There is no project with that id in this organization."],
     });
   const { orgUid, userUid } = state.session;
+  const email = state.person.email.toLowerCase();
+  const held = project.collaborators?.find(
+    (c) => c.userUid === userUid || c.email.toLowerCase() === email,
+  )?.roles;
+  if (held && roles.every((role) => held.includes(role)))
+    return json(409, {
+      error: "already-held",
+      reasons: [
+        `You already hold ${roles.length > 1 ? "these roles" : "this role"} on ${project.name}.`,
+      ],
+    });
   let saved;
   try {
     saved = await svc.accessRequests.create(orgUid, {
