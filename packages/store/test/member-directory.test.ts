@@ -154,3 +154,23 @@ describe("member directory", () => {
     expect(await store.query(orgUid, {})).toBeNull();
   });
 });
+
+describe("member directory index", () => {
+  it("reports a damaged index as a corrupt record instead of answering wrong pages", async () => {
+    const { store, orgUid, keyPrefix } = setup();
+    await store.replace(orgUid, snapshot([row("mia")]));
+    await redis.set(createKeys(keyPrefix).memberDirectory(orgUid, "index"), '[["mia"]]');
+    const fresh = createMemberDirectoryStore({ redis, keyPrefix });
+    await expect(fresh.query(orgUid, {})).rejects.toThrow(/not an index entry/);
+  });
+
+  it("writes a large snapshot in one piece (more fields than one HSET call takes)", async () => {
+    const { store, orgUid } = setup();
+    const many = Array.from({ length: 2500 }, (_, i) => row(`p${String(i).padStart(4, "0")}`));
+    await store.replace(orgUid, snapshot(many));
+    const last = await store.query(orgUid, { page: 50, pageSize: 50 });
+    expect(last?.rows.map((r) => r.key).at(-1)).toBe("p2499");
+    expect(last?.matching).toBe(2500);
+    expect(await store.row(orgUid, "p1234")).toMatchObject({ email: "p1234@acme.test" });
+  });
+});

@@ -53,7 +53,7 @@ export function matchDirectory(
     (level === undefined || e.l === level) &&
     (query.status === undefined || e.s === query.status) &&
     (query.project === undefined || e.p.includes(query.project)) &&
-    (needle === "" || e.q.includes(needle));
+    (needle === "" || e.n.includes(needle) || e.e.includes(needle));
   let matching = 0;
   for (const entry of index) if (wanted(entry)) matching += 1;
   const pageCount = Math.max(1, Math.ceil(matching / pageSize));

@@ -75,15 +75,16 @@ export type DirectoryMeta = z.output<typeof directoryMetaSchema>;
 
 /**
  * The compact form of a row that every query filters on (the index blob holds one per person, in
- * display order), so a page request parses a small array, not 10,000 full rows.
+ * display order), so a page request parses a small array, not 10,000 full rows. Stored as a tuple
+ * (`[k, e, n, r, l, p, s]`): a third of the bytes of objects, and parsed without a schema pass.
  */
 export interface DirectoryIndexEntry {
   /** key */
   readonly k: string;
-  /** email (a targeted sync may name someone who left by email alone) */
+  /** email, lower case (search; a targeted sync may name someone who left by email alone) */
   readonly e: string;
-  /** lower-cased "name email" for search */
-  readonly q: string;
+  /** name (or email when none), lower case: search and display order */
+  readonly n: string;
   /** org role */
   readonly r: DirectoryOrgRole;
   /** level, "" for none */
@@ -92,22 +93,18 @@ export interface DirectoryIndexEntry {
   readonly p: readonly string[];
   /** status */
   readonly s: DirectorySyncStatus;
-  /** sort text */
-  readonly o: string;
 }
 
 export function indexEntryOf(row: DirectoryRow): DirectoryIndexEntry {
-  const label = row.name ?? row.email;
   return {
     k: row.key,
-    e: row.email,
-    q: `${row.name ?? ""} ${row.email}`.toLowerCase(),
+    e: row.email.toLowerCase(),
+    n: (row.name ?? row.email).toLowerCase(),
     r: row.orgRole,
     l: row.level ?? "",
     p: row.projects
       .filter((p) => p.desired.length > 0 || p.actual !== null)
       .map((p) => p.projectUid),
     s: row.status,
-    o: `${label.toLowerCase()}\u0000${row.email}`,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { CorruptRecordError } from "../errors/corrupt-record-error";
 import { StaleWriteError } from "../errors/stale-write-error";
 import { LuaScript } from "../support/lua-script";
 import { checkInput, parseStored } from "../support/parse-record";
@@ -74,27 +75,58 @@ if cur then v = cjson.decode(cur).version end
 if tonumber(ARGV[1]) ~= v then return 0 end
 if ARGV[2] == 'replace' then redis.call('DEL', KEYS[1]) end
 for _, key in ipairs(cjson.decode(ARGV[5])) do redis.call('HDEL', KEYS[1], key) end
-for i = 6, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+for i = 6, #ARGV, 2000 do redis.call('HSET', KEYS[1], unpack(ARGV, i, math.min(i + 1999, #ARGV))) end
 redis.call('SET', KEYS[2], ARGV[3])
 redis.call('SET', KEYS[3], ARGV[4])
 return 1`,
 );
 
-const indexSchema = z.array(
-  z.strictObject({
-    k: z.string(),
-    e: z.string(),
-    q: z.string(),
-    r: z.enum(DIRECTORY_ORG_ROLES),
-    l: z.string(),
-    p: z.array(z.string()),
-    s: z.enum(DIRECTORY_SYNC_STATUSES),
-    o: z.string(),
-  }),
-);
+type StoredEntry = [string, string, string, string, string, string[], string];
 
-const byDisplayOrder = (a: DirectoryIndexEntry, b: DirectoryIndexEntry) =>
-  a.o < b.o ? -1 : a.o > b.o ? 1 : 0;
+const ORG_ROLES = new Set<string>(DIRECTORY_ORG_ROLES);
+const STATUSES = new Set<string>(DIRECTORY_SYNC_STATUSES);
+
+const toStored = (e: DirectoryIndexEntry): StoredEntry => [e.k, e.e, e.n, e.r, e.l, [...e.p], e.s];
+
+/**
+ * The stored index back into entries. A loop of plain checks rather than a schema: this runs on
+ * 10,000 entries at a replica's first request after each write, and is what the page waits for.
+ */
+function fromStored(value: unknown, location: string): DirectoryIndexEntry[] {
+  if (!Array.isArray(value)) throw new CorruptRecordError(location, ["(record): not an array"]);
+  return value.map((item: unknown, i) => {
+    const t = item as StoredEntry;
+    if (
+      !Array.isArray(t) ||
+      t.length !== 7 ||
+      typeof t[0] !== "string" ||
+      typeof t[1] !== "string" ||
+      typeof t[2] !== "string" ||
+      !ORG_ROLES.has(t[3]) ||
+      typeof t[4] !== "string" ||
+      !Array.isArray(t[5]) ||
+      !STATUSES.has(t[6])
+    )
+      throw new CorruptRecordError(location, [`${i}: not an index entry`]);
+    return {
+      k: t[0],
+      e: t[1],
+      n: t[2],
+      r: t[3] as DirectoryIndexEntry["r"],
+      l: t[4],
+      p: t[5],
+      s: t[6] as DirectoryIndexEntry["s"],
+    };
+  });
+}
+
+/** Display order: name (or email), then email, then key; each key built once, not per comparison. */
+function inDisplayOrder(entries: readonly DirectoryIndexEntry[]): DirectoryIndexEntry[] {
+  return entries
+    .map((e) => [`${e.n}\u0000${e.e}\u0000${e.k}`, e] as const)
+    .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+    .map(([, e]) => e);
+}
 
 const rowsSchema = z.array(directoryRowSchema);
 const MAX_ATTEMPTS = 5;
@@ -121,7 +153,16 @@ export function createMemberDirectoryStore(options: StoreOptions): MemberDirecto
     if (hit && hit.version === meta.version) return hit.index;
     const key = keys.memberDirectory(orgUid, "index");
     const raw = await redis.get(key);
-    const index: DirectoryIndexEntry[] = raw === null ? [] : parseStored(indexSchema, raw, key);
+    let index: DirectoryIndexEntry[] = [];
+    if (raw !== null) {
+      let json: unknown;
+      try {
+        json = JSON.parse(raw);
+      } catch {
+        throw new CorruptRecordError(key, ["not valid JSON"]);
+      }
+      index = fromStored(json, key);
+    }
     // The meta may have moved between the two reads; the next request then reads again.
     cached.set(orgUid, { version: meta.version, index });
     return index;
@@ -141,7 +182,7 @@ export function createMemberDirectoryStore(options: StoreOptions): MemberDirecto
     const done = await WRITE.run(redis, keysOf(orgUid), [
       expected,
       mode,
-      JSON.stringify(index),
+      JSON.stringify(index.map(toStored)),
       JSON.stringify(meta),
       JSON.stringify(removed),
       ...pairs,
@@ -154,7 +195,7 @@ export function createMemberDirectoryStore(options: StoreOptions): MemberDirecto
   return {
     async replace(orgUid, snapshot) {
       const rows = checkInput(rowsSchema, snapshot.rows, "member directory rows");
-      const index = rows.map(indexEntryOf).sort(byDisplayOrder);
+      const index = inDisplayOrder(rows.map(indexEntryOf));
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
         const current = await readMeta(orgUid);
         const version = current?.version ?? 0;
@@ -185,10 +226,9 @@ export function createMemberDirectoryStore(options: StoreOptions): MemberDirecto
           .filter((e) => (removed.has(e.k) || removed.has(e.e)) && !rewritten.has(e.k))
           .map((e) => e.k);
         const dropped = new Set([...gone, ...rewritten]);
-        const index = before
-          .filter((entry) => !dropped.has(entry.k))
-          .concat(rows.map(indexEntryOf))
-          .sort(byDisplayOrder);
+        const index = inDisplayOrder(
+          before.filter((entry) => !dropped.has(entry.k)).concat(rows.map(indexEntryOf)),
+        );
         const meta: DirectoryMeta = {
           ...current,
           version: current.version + 1,
