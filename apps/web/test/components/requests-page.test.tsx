@@ -1,0 +1,160 @@
+// @vitest-environment happy-dom
+// The /requests and /review pages put together from their loaders' answers: what each person is
+// offered (decide, withdraw, sign off) follows what the server decided.
+import { cleanup, render, screen, within } from "@testing-library/react";
+import type { ReactNode } from "react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+import type { RequestsOverview } from "@/lib/server/requests/list-requests";
+import type { RequestView } from "@/lib/server/requests/request-view";
+import type { AccessReview } from "@/lib/server/review/load-review";
+
+vi.mock("next/navigation", () => ({ useRouter: () => ({ push: vi.fn(), refresh: vi.fn() }) }));
+vi.mock("next/link", () => ({
+  default: ({ href, children, ...rest }: { href: string; children: ReactNode }) => (
+    <a href={href} {...rest}>
+      {children}
+    </a>
+  ),
+}));
+const person = {
+  current: { role: "owner", email: "olivia.owner@acme.test", name: "Olivia Owner" },
+};
+vi.mock("@/lib/server/page-session", () => ({
+  pageSession: async () => ({
+    status: "active",
+    session: { orgUid: "blt_org_acme", userUid: "u" },
+    person: person.current,
+    tokens: { accessToken: "t" },
+  }),
+}));
+vi.mock("@/lib/server/services", () => ({ services: () => ({}) }));
+const overview = { current: null as RequestsOverview | null };
+vi.mock("@/lib/server/requests/list-requests", () => ({
+  requestsOverview: async () => overview.current,
+}));
+const review = { current: null as AccessReview | null };
+vi.mock("@/lib/server/review/load-review", () => ({
+  loadAccessReview: async () => review.current,
+}));
+
+const { default: RequestsPage } = await import("@/app/(app)/requests/page");
+const { default: ReviewPage } = await import("@/app/(app)/review/page");
+
+afterEach(cleanup);
+
+const request = (over: Partial<RequestView>): RequestView => ({
+  id: "r1",
+  version: 1,
+  status: "pending",
+  projectUid: "p1002",
+  projectName: "Acme Campaigns",
+  requester: { userUid: "blt_user_mia", email: "mia.member@acme.test", name: "Mia Member" },
+  roles: ["segment_manager"],
+  roleNames: ["Audience Manager"],
+  reason: "Summer",
+  createdAt: Date.UTC(2026, 11, 1),
+  decidedBy: null,
+  decidedAt: null,
+  decisionReason: null,
+  expiresAt: null,
+  ...over,
+});
+
+const searchParams = (value: Record<string, string>) => Promise.resolve(value);
+
+describe("/requests", () => {
+  it("a decider sees the pending requests with approve and decline, and the sent notice", async () => {
+    overview.current = {
+      mine: [],
+      toDecide: [request({})],
+      decided: [],
+      decidesFor: "organization",
+    };
+    render(await RequestsPage({ searchParams: searchParams({ sent: "1" }) }));
+    expect(screen.getByRole("status").textContent).toMatch(/Your request was sent/);
+    const row = within(screen.getByTestId("decision-row"));
+    expect(row.getByRole("button", { name: "Approve" })).toBeTruthy();
+    expect(row.getByRole("button", { name: "Decline" })).toBeTruthy();
+    expect(
+      screen.getByRole("link", { name: "Request access to a project" }).getAttribute("href"),
+    ).toBe("/requests/new");
+  });
+
+  it("a Member deciding nothing sees only their own requests, pending ones with Withdraw, declined ones with the reason", async () => {
+    overview.current = {
+      mine: [
+        request({ id: "a" }),
+        request({
+          id: "b",
+          status: "declined",
+          version: 2,
+          decidedBy: "Adam Admin",
+          decidedAt: Date.UTC(2026, 11, 2),
+          decisionReason: "Ask Max",
+        }),
+      ],
+      toDecide: [],
+      decided: [],
+      decidesFor: "none",
+    };
+    render(await RequestsPage({ searchParams: searchParams({}) }));
+    expect(screen.queryByRole("heading", { name: "Waiting for your decision" })).toBeNull();
+    const [pending, declined] = screen.getAllByTestId("my-request");
+    expect(within(pending as HTMLElement).getByRole("button", { name: "Withdraw" })).toBeTruthy();
+    expect(within(declined as HTMLElement).queryByRole("button")).toBeNull();
+    expect(declined?.textContent).toContain("declined by Adam Admin");
+    expect(declined?.textContent).toContain("Ask Max");
+  });
+});
+
+describe("/review", () => {
+  const base: AccessReview = {
+    asOf: Date.UTC(2026, 11, 1),
+    source: "organization",
+    problems: [],
+    rows: [],
+    unreadProjects: ["Acme Labs"],
+    lastSignOff: null,
+  };
+
+  it("an Owner gets the table, the CSV export and the sign-off", async () => {
+    person.current = { role: "owner", email: "olivia.owner@acme.test", name: "Olivia Owner" };
+    review.current = base;
+    render(await ReviewPage());
+    expect(screen.getByRole("link", { name: "Export CSV" }).getAttribute("href")).toBe(
+      "/api/review/export",
+    );
+    expect(screen.getByRole("table")).toBeTruthy();
+    expect(
+      screen.getByRole("button", { name: "I reviewed this access on 2026-12-01" }),
+    ).toBeTruthy();
+    expect(
+      screen
+        .getAllByRole("alert")
+        .map((a) => a.textContent)
+        .join(),
+    ).toMatch(/Acme Labs/);
+  });
+
+  it("an Admin reviews and exports but is told the Owner signs off", async () => {
+    person.current = { role: "admin", email: "adam.admin@acme.test", name: "Adam Admin" };
+    review.current = base;
+    render(await ReviewPage());
+    expect(screen.getByRole("link", { name: "Export CSV" })).toBeTruthy();
+    expect(screen.queryByRole("button")).toBeNull();
+    expect(screen.getByTestId("sign-off-refused").textContent).toMatch(
+      /Only the organization's Owner/,
+    );
+  });
+
+  it("a Member is refused with the rule's reasons and no data", async () => {
+    person.current = { role: "member", email: "mia.member@acme.test", name: "Mia Member" };
+    review.current = null;
+    render(await ReviewPage());
+    expect(screen.getByTestId("review-refused").textContent).toMatch(
+      /only organization Owners and Admins/,
+    );
+    expect(screen.queryByRole("table")).toBeNull();
+  });
+});
