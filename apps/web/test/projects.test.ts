@@ -492,6 +492,23 @@ describe("collaborators", () => {
     );
     expect(demotion.status).toBe(403);
     expect(demotion.body.rule).toBe("project.guard.last-admin");
+    // Inviting someone already on the project replaces their roles: guarded alike.
+    const reinvite = await read(
+      await inviteCollaboratorsHandler(
+        h.svc,
+        req("olivia", `/api/projects/${CAMPAIGNS}/collaborators`, {
+          method: "POST",
+          body: { emails: ["max.member@acme.test"], roles: ["observer"] },
+        }),
+        h.link,
+      ),
+    );
+    expect(reinvite.status).toBe(403);
+    expect(reinvite.body.rule).toBe("project.guard.last-admin");
+    const still = (await detail("olivia", CAMPAIGNS)).body.collaborators.find(
+      (c: Json) => c.userUid === PEOPLE.max,
+    );
+    expect(still.roles).toEqual(["admin"]);
   });
 
   it("a collaborator with Admin manages roles but cannot touch the project owner; stale changes are refused", async () => {
@@ -568,5 +585,23 @@ describe("collaborators", () => {
       ),
     ).toBe(false);
     expect((await detail("mia", ACME_CORP)).status).toBe(404);
+  });
+
+  it("an org Owner may remove the project owner (not the last Admin), and is told the sync keeps the owner Admin", async () => {
+    const view = (await detail("olivia", ACME_CORP)).body;
+    const adam = view.collaborators.find((c: Json) => c.userUid === "blt_user_adam");
+    expect(adam.remove).toMatchObject({ allowed: true, rule: "project.guard.passed" });
+    const removed = await read(
+      await changeCollaboratorHandler(
+        h.svc,
+        req("olivia", `/api/projects/${ACME_CORP}/collaborators/blt_user_adam`, {
+          method: "DELETE",
+          ifMatch: adam.etag,
+        }),
+        h.link,
+      ),
+    );
+    expect(removed.status).toBe(200);
+    expect(removed.body.notes[0]).toMatch(/still the project's owner/);
   });
 });

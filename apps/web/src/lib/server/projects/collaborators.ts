@@ -10,7 +10,7 @@ import type { Services } from "../services";
 import { apiFailure, fieldErrors } from "./api-failure";
 import { decideCollaboratorChange } from "./collaborator-decisions";
 import { collaboratorEtag } from "./etag";
-import { loadProjectContext, writeAsAllowed } from "./project-context";
+import { knownRoles, loadProjectContext, writeAsAllowed } from "./project-context";
 import { loadForRequest } from "./project-item";
 import {
   notVisible,
@@ -81,6 +81,16 @@ export async function inviteCollaboratorsHandler(
   const { emails, roles, message, expiresAt } = parsed.data;
   const past = pastExpiry(expiresAt, Date.now());
   if (past) return past;
+  // Inviting someone already on the project replaces their roles: the same guards as a change.
+  const wanted = new Set(emails.map(normaliseEmail));
+  for (const current of context.collaborators) {
+    if (!wanted.has(normaliseEmail(current.email))) continue;
+    const guard = decideCollaboratorChange(state.person, context, current, {
+      kind: "change-role",
+      newRoles: knownRoles(roles),
+    });
+    if (!guard.allowed) return refused(guard);
+  }
   let invited;
   try {
     invited = await writeAsAllowed(svc, state, (client) =>
@@ -201,7 +211,14 @@ export async function changeCollaboratorHandler(
       return apiFailure(error, removing ? "Removing the collaborator" : "Changing the roles");
     }
     const syncJobId = await queueSyncFor(svc, link, orgUid, [target.email]);
-    return json(200, { [removing ? "removed" : "changed"]: userUid, syncJobId });
+    // Ownership is the app's record, not a role: the sync keeps the owner Admin (DESIGN §3.4).
+    const notes =
+      removing && context.ownerUid === target.userUid
+        ? [
+            `${target.name ?? target.email} is still the project's owner, and the sync gives a project's owner Admin on it: they will be back on the project after its next run.`,
+          ]
+        : [];
+    return json(200, { [removing ? "removed" : "changed"]: userUid, syncJobId, notes });
   });
   return outcome === "busy" ? staleEdit("The project", null) : outcome;
 }

@@ -131,7 +131,13 @@ export function CollaboratorTable({
     setConfirming(null);
     setMessage(
       result.ok
-        ? { bad: false, text: `${row.name ?? row.email} removed from ${projectName}.` }
+        ? {
+            bad: false,
+            text: [
+              `${row.name ?? row.email} removed from ${projectName}.`,
+              ...(Array.isArray(result.data.notes) ? result.data.notes.map(String) : []),
+            ].join(" "),
+          }
         : { bad: true, text: reasonOf(result.data, "Not removed.") },
     );
     router.refresh();
