@@ -70,8 +70,11 @@ export interface StoreKeys {
   accessRequestsPending(orgUid: string): Key;
   auditCursor(orgUid: string): Key;
   rateLimit(orgUid: string, api: string): Key;
-  /** The member directory snapshot: `rows` hash (person key -> row), `index` blob, `meta`. */
-  memberDirectory(orgUid: string, part: "rows" | "index" | "meta"): Key;
+  /**
+   * The member directory snapshot: `rows` hash (person key -> row), `index` blob, `meta`, and
+   * `names` (person key -> the last display name seen, for people a listing gives none).
+   */
+  memberDirectory(orgUid: string, part: "rows" | "index" | "meta" | "names"): Key;
   /** Every key of one organization matches this pattern (for tests and operator tooling). */
   orgPattern(orgUid: string): string;
 }
@@ -121,7 +124,7 @@ export function createKeys(prefix: string = DEFAULT_KEY_PREFIX): StoreKeys {
     accessRequestsPending: (o: string) => org(o, "access-requests", "pending"),
     auditCursor: (o: string) => org(o, "audit-cursor"),
     rateLimit: (o: string, api: string) => org(o, "rl", part(api, "API name")),
-    memberDirectory: (o: string, which: "rows" | "index" | "meta") =>
+    memberDirectory: (o: string, which: "rows" | "index" | "meta" | "names") =>
       org(o, "member-directory", which),
     orgPattern: (o: string) => `${prefix}:{org:${checkOrgUid(o)}}:*`,
   });

@@ -155,6 +155,20 @@ describe("member directory", () => {
   });
 });
 
+describe("member directory names", () => {
+  it("keeps the last name seen for someone a later listing gives none", async () => {
+    const { store, orgUid } = setup();
+    await store.replace(orgUid, snapshot([row("mia", { name: "Mia Member" })]));
+    await store.replace(orgUid, snapshot([row("mia", { name: null }), row("pam", { name: null })]));
+    expect((await store.row(orgUid, "mia"))?.name).toBe("Mia Member");
+    expect((await store.row(orgUid, "pam"))?.name).toBeNull();
+    // Searching finds her by name too.
+    expect((await store.query(orgUid, { search: "mia mem" }))?.matching).toBe(1);
+    await store.upsert(orgUid, { rows: [row("mia", { name: "Mia M. Member" })], runId: "p" });
+    expect((await store.row(orgUid, "mia"))?.name).toBe("Mia M. Member");
+  });
+});
+
 describe("member directory index", () => {
   it("reports a damaged index as a corrupt record instead of answering wrong pages", async () => {
     const { store, orgUid, keyPrefix } = setup();

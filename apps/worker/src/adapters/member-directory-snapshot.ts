@@ -113,6 +113,14 @@ export function buildDirectoryRows(inputs: DirectoryInputs): DirectoryRow[] {
   for (const project of desired.projects)
     desiredBy.set(project.projectId, new Map(project.users.map((user) => [user.uid, user])));
   const actual = actualAfterRun(inputs);
+  // The member listing carries no names (the CMA share items have none); Lytics lists them.
+  const lyticsNames = new Map<string, string>();
+  for (const listed of inputs.collaborators.values())
+    for (const c of listed as readonly (CollaboratorRecord & { name?: string | null })[])
+      if (c.name) {
+        lyticsNames.set(email(c.email), c.name);
+        if (!c.userUid.startsWith("invite_")) lyticsNames.set(c.userUid, c.name);
+      }
 
   const rows: DirectoryRow[] = [];
   inputs.members.forEach((member, position) => {
@@ -185,7 +193,11 @@ export function buildDirectoryRows(inputs: DirectoryInputs): DirectoryRow[] {
       key,
       uid: member.userUid,
       email: email(member.email),
-      name: member.name ?? null,
+      name:
+        member.name ??
+        (member.userUid ? lyticsNames.get(member.userUid) : undefined) ??
+        lyticsNames.get(email(member.email)) ??
+        null,
       orgRole,
       invitation: invitationPending ? "pending" : "accepted",
       level,

@@ -168,6 +168,25 @@ export function createMemberDirectoryStore(options: StoreOptions): MemberDirecto
     return index;
   }
 
+  /**
+   * Remembers every name a row carries and gives a row without one the last name seen for that
+   * person: the member listing has no names, and someone off every project is listed by nobody.
+   */
+  async function withKnownNames(
+    orgUid: string,
+    rows: readonly DirectoryRow[],
+  ): Promise<DirectoryRow[]> {
+    const key = keys.memberDirectory(orgUid, "names");
+    const named = rows.filter((r) => r.name !== null);
+    if (named.length > 0)
+      await redis.hset(key, Object.fromEntries(named.map((r) => [r.key, r.name ?? ""])));
+    const unnamed = rows.filter((r) => r.name === null);
+    if (unnamed.length === 0) return [...rows];
+    const found = await redis.hmget(key, ...unnamed.map((r) => r.key));
+    const known = new Map(unnamed.map((r, i) => [r.key, found[i] ?? null]));
+    return rows.map((r) => (r.name === null ? { ...r, name: known.get(r.key) ?? null } : r));
+  }
+
   async function write(
     orgUid: string,
     mode: "replace" | "upsert",
@@ -194,7 +213,10 @@ export function createMemberDirectoryStore(options: StoreOptions): MemberDirecto
 
   return {
     async replace(orgUid, snapshot) {
-      const rows = checkInput(rowsSchema, snapshot.rows, "member directory rows");
+      const rows = await withKnownNames(
+        orgUid,
+        checkInput(rowsSchema, snapshot.rows, "member directory rows"),
+      );
       const index = inDisplayOrder(rows.map(indexEntryOf));
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
         const current = await readMeta(orgUid);
@@ -214,7 +236,10 @@ export function createMemberDirectoryStore(options: StoreOptions): MemberDirecto
     },
 
     async upsert(orgUid, update) {
-      const rows = checkInput(rowsSchema, update.rows, "member directory rows");
+      const rows = await withKnownNames(
+        orgUid,
+        checkInput(rowsSchema, update.rows, "member directory rows"),
+      );
       const rewritten = new Set(rows.map((r) => r.key));
       const removed = new Set(update.removed ?? []);
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
@@ -263,7 +288,7 @@ export function createMemberDirectoryStore(options: StoreOptions): MemberDirecto
 
     async clear(orgUid) {
       cached.delete(orgUid);
-      await redis.del(...keysOf(orgUid));
+      await redis.del(...keysOf(orgUid), keys.memberDirectory(orgUid, "names"));
     },
   };
 }
