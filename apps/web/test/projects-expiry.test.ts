@@ -1,0 +1,67 @@
+// Issue 11 "Projects": an invitation with an expiry is a grant the real worker enforces. While it
+// is in force the sync keeps the invited person (the sync removes anyone without a reason to be
+// on a project, DESIGN §3.4); once it has lapsed the next sync takes the access away and audits
+// why. Both emulators, the run's Redis and a real worker.
+import type { RunningWorker } from "@lytics-access/worker";
+import { afterAll, describe, expect, it } from "vitest";
+
+import { inviteCollaboratorsHandler } from "../src/lib/server/projects/collaborators";
+import { organizationToken } from "../src/lib/server/org-credential";
+import { useFullHarness } from "./support/full-harness";
+import { ACME, MIA, OLIVIA, appRequest } from "./support/harness";
+import { eventually, startTestWorker } from "./support/start-test-worker";
+
+const h = useFullHarness();
+const CAMPAIGNS = "66ac00000000000000001002"; // owner Max; Mia is not on it
+const MAX = "blt_user_max";
+
+describe("an invitation's expiry, enforced by the sync", () => {
+  let worker: RunningWorker | undefined;
+  afterAll(async () => {
+    await worker?.close();
+  });
+
+  it("keeps Mia while her grant is in force and removes her once it has lapsed", async () => {
+    await h.connectOrganization(OLIVIA.uid, OLIVIA.email);
+    const max = await h.signIn(MAX);
+    worker = await startTestWorker(h.svc, h.link);
+    const lytics = h.svc.lyticsAs(ACME, (await organizationToken(h.svc, ACME)) ?? "");
+    const miaRoles = async () =>
+      (await lytics.listCollaborators(CAMPAIGNS)).find((c) => c.email === MIA.email)?.roles ?? null;
+    // Runs the grant asked for (targeted runs are recorded as "person"; a worker may also reconcile when it starts).
+    const runs = async () =>
+      (await h.svc.syncRuns.list(ACME)).filter((run) => run.trigger === "person").length;
+
+    // Long enough for the first targeted sync to run while the grant is in force.
+    const expiresAt = Date.now() + 12_000;
+    const before = await runs();
+    const invited = await inviteCollaboratorsHandler(
+      h.svc,
+      appRequest(`/api/projects/${CAMPAIGNS}/collaborators`, {
+        cookie: max.cookie,
+        csrf: max.csrf,
+        body: { emails: [MIA.email], roles: ["observer"], expiresAt },
+      }),
+      h.link,
+    );
+    expect(invited.status).toBe(201);
+    expect(((await invited.json()) as { syncJobId: string | null }).syncJobId).toBeTruthy();
+
+    // The sync queued by the invitation ran, and kept her: the grant is her reason to be there.
+    await eventually(async () => (await runs()) > before, "the invitation's sync run");
+    expect(Date.now()).toBeLessThan(expiresAt);
+    expect(await miaRoles()).toEqual(["observer"]);
+
+    // Past the expiry, the next sync of her removes the access and says why.
+    await eventually(async () => Date.now() > expiresAt, "the grant's expiry");
+    const afterFirst = await runs();
+    await h.link.enqueuer().syncPeople(ACME, [MIA.email], { trigger: "grant" });
+    await eventually(async () => (await runs()) > afterFirst, "the sync after the expiry");
+    await eventually(async () => (await miaRoles()) === null, "Mia removed from the project");
+    const audit = await h.svc.auditLog.read(ACME, {
+      kinds: ["grant-expired"],
+      projectUid: CAMPAIGNS,
+    });
+    expect(audit.entries.length).toBeGreaterThan(0);
+  }, 60_000);
+});
