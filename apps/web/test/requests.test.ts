@@ -272,6 +272,30 @@ describe("access requests", () => {
   });
 });
 
+describe("roles the project offers", () => {
+  it("refuses a role outside the project's roles_available (Lytics would store it and grant nothing)", async () => {
+    const rolesAvailable = (value: string[] | null) =>
+      fetch(`${h.lyticsUrl}/_emulator/lytics/accounts/1001/roles-available`, {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ roles_available: value }),
+      });
+    expect((await rolesAvailable(["admin", "observer", "segment_manager"])).status).toBe(200);
+    try {
+      const refused = await ask(mia, ACME_CORP, ["data_manager"]);
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({
+        error: "role-not-offered",
+        reasons: [
+          "roles: Acme Corporation does not offer data_manager (its account's roles_available).",
+        ],
+      });
+    } finally {
+      await rolesAvailable(null);
+    }
+  });
+});
+
 describe("the approved request reaches Data & Insights", () => {
   let worker: RunningWorker | undefined;
   afterAll(async () => {

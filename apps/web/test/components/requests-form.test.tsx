@@ -53,6 +53,35 @@ describe("RequestForm", () => {
     );
   });
 
+  it("offers only the roles the chosen project offers, with Lytics' own words beside the catalogue's", async () => {
+    render(
+      <RequestForm
+        projects={[
+          { uid: "p1001", name: "Acme Corporation" },
+          {
+            uid: "p1002",
+            name: "Acme Campaigns",
+            roles: ["observer", "segment_manager"],
+            descriptions: { observer: "Read-only access to audiences and reports." },
+          },
+        ]}
+        projectUid="p1002"
+        roles={roleOptions()}
+        suggested={["data_manager"]}
+      />,
+    );
+    expect(screen.getAllByRole("checkbox").map((c) => c.getAttribute("value"))).toEqual([
+      "segment_manager",
+      "observer",
+    ]);
+    expect(document.getElementById("role-observer-what")?.textContent).toMatch(
+      /^Read-only access to audiences and reports\. Shows /,
+    );
+    // The suggested Data Manager is not offered here, so nothing is picked.
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Project" }), "p1001");
+    expect(screen.getAllByRole("checkbox")).toHaveLength(11);
+  });
+
   it("preselects the project and role from the link and sends them with the reason and the CSRF token", async () => {
     answer(201, { request: { id: "r1" } });
     render(

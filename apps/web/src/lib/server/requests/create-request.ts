@@ -27,6 +27,13 @@ export async function createRequest(svc: Services, request: Request): Promise<Re
       error: "unknown-project",
       reasons: ["There is no project with that id in this organization."],
     });
+  const unoffered = project.assignable
+    ? roles.filter((role) => !project.assignable?.includes(role))
+    : [];
+  if (unoffered.length > 0)
+    return badRequest("role-not-offered", [
+      `roles: ${project.name} does not offer ${unoffered.join(", ")} (its account's roles_available).`,
+    ]);
   const { orgUid, userUid } = state.session;
   const email = state.person.email.toLowerCase();
   const held = project.collaborators?.find(

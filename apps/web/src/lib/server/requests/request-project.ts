@@ -16,6 +16,11 @@ export interface RequestProject {
   readonly ownerUid: string | null;
   /** Null when they could not be read with the credential at hand. */
   readonly collaborators: readonly ProjectCollaborator[] | null;
+  /**
+   * The slugs the project's account offers (`roles_available`), when known: they win over the
+   * catalogue, and a slug outside them would be stored by Lytics and grant nothing (DESIGN §3.2).
+   */
+  readonly assignable: readonly string[] | null;
 }
 
 /** The credentials to read the organization's projects with, best first. */
@@ -41,29 +46,57 @@ export async function readRequestProject(
     const client = svc.lyticsAs(orgUid, token);
     const project = await client.getProject(projectUid).catch(() => null);
     if (!project) continue;
-    const collaborators = await client.listCollaborators(projectUid).catch(() => null);
+    const [collaborators, assignable] = await Promise.all([
+      client.listCollaborators(projectUid).catch(() => null),
+      client.listAssignableRoles(projectUid).catch(() => null),
+    ]);
     const creator = collaborators?.find((c) => c.isOwner)?.userUid ?? null;
     return {
       uid: project.uid,
       name: project.name,
       ownerUid: recorded?.userUid ?? creator,
       collaborators,
+      assignable: assignable?.map((role) => role.slug) ?? null,
     };
   }
   return null;
+}
+
+/** A project the person may ask about, with the roles it offers and Lytics' words for them. */
+export interface RequestableProject {
+  readonly uid: string;
+  readonly name: string;
+  /** Offered slugs, when the account reports them; null: the catalogue's eleven. */
+  readonly roles: readonly string[] | null;
+  /** Lytics' own description of each offered role, by slug. */
+  readonly descriptions: Readonly<Record<string, string>>;
 }
 
 /** The organization's projects the person can pick from when asking (every one, by name). */
 export async function requestableProjects(
   svc: Services,
   state: Active,
-): Promise<{ uid: string; name: string }[]> {
+): Promise<RequestableProject[]> {
   for (const token of await readers(svc, state)) {
     try {
-      const projects = await svc.lyticsAs(state.session.orgUid, token).listProjects();
-      return projects
-        .map(({ uid, name }) => ({ uid, name }))
-        .sort((a, b) => a.name.localeCompare(b.name));
+      const client = svc.lyticsAs(state.session.orgUid, token);
+      const projects = await client.listProjects();
+      const withRoles = await Promise.all(
+        projects.map(async ({ uid, name }) => {
+          const offered = await client.listAssignableRoles(uid).catch(() => null);
+          return {
+            uid,
+            name,
+            roles: offered?.map((role) => role.slug) ?? null,
+            descriptions: Object.fromEntries(
+              (offered ?? []).flatMap((role) =>
+                role.description ? [[role.slug, role.description] as const] : [],
+              ),
+            ),
+          };
+        }),
+      );
+      return withRoles.sort((a, b) => a.name.localeCompare(b.name));
     } catch {
       // Try the next credential.
     }

@@ -7,8 +7,17 @@ import { apiCall, reasonOf } from "@/lib/client/api-call";
 
 import styles from "./requests.module.css";
 
+interface ProjectChoice {
+  readonly uid: string;
+  readonly name: string;
+  /** The roles the project offers (its `roles_available`); null: every catalogue role. */
+  readonly roles?: readonly string[] | null;
+  /** Lytics' own description of each offered role, by slug. */
+  readonly descriptions?: Readonly<Record<string, string>>;
+}
+
 interface Props {
-  readonly projects: ReadonlyArray<{ uid: string; name: string }>;
+  readonly projects: readonly ProjectChoice[];
   /** The project from the link (`?project=`), preselected. */
   readonly projectUid: string | null;
   readonly roles: ReadonlyArray<{ slug: string; name: string; description: string }>;
@@ -27,6 +36,10 @@ export function RequestForm({ projects, projectUid, roles, suggested }: Props) {
   const [reason, setReason] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const current = projects.find((p) => p.uid === project);
+  // A role the project's account does not offer would be stored by Lytics and grant nothing.
+  const offered = roles.filter((role) => !current?.roles || current.roles.includes(role.slug));
+  const picked = offered.filter((role) => chosen.has(role.slug)).map((role) => role.slug);
 
   const toggle = (slug: string) =>
     setChosen((current) => {
@@ -38,13 +51,13 @@ export function RequestForm({ projects, projectUid, roles, suggested }: Props) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (chosen.size === 0) return setError("Pick at least one role.");
+    if (picked.length === 0) return setError("Pick at least one role.");
     if (reason.trim() === "") return setError("Say why you need it.");
     setBusy(true);
     setError(null);
     const result = await apiCall("/api/requests", {
       method: "POST",
-      body: { projectUid: project, roles: [...chosen], reason },
+      body: { projectUid: project, roles: picked, reason },
     });
     setBusy(false);
     if (!result.ok) return setError(reasonOf(result.data, "The request was not sent."));
@@ -71,7 +84,7 @@ export function RequestForm({ projects, projectUid, roles, suggested }: Props) {
       </label>
       <fieldset className={styles.roles}>
         <legend>Roles you need</legend>
-        {roles.map((role) => (
+        {offered.map((role) => (
           <div key={role.slug} className={styles.role}>
             <input
               type="checkbox"
@@ -86,6 +99,7 @@ export function RequestForm({ projects, projectUid, roles, suggested }: Props) {
               <strong>{role.name}</strong>
             </label>
             <span id={`role-${role.slug}-what`} className={`la-muted ${styles.roleDescription}`}>
+              {current?.descriptions?.[role.slug] ? `${current.descriptions[role.slug]} ` : ""}
               {role.description}
             </span>
           </div>
