@@ -90,6 +90,7 @@ function stubApi() {
         : {
             status: "finished",
             outcome: "applied",
+            syncStatus: "in-sync",
             reason: null,
             trace: [
               { phase: "read", text: "Contentstack member mia.member@acme.test: org role member." },
@@ -165,6 +166,9 @@ describe("MembersTable", () => {
       csrf: "csrf-123",
     });
     expect(screen.getByTestId("sync-person-result").getAttribute("aria-live")).toBe("polite");
+    // The row's badge shows the status read back after the run.
+    const row = screen.getByRole("rowheader", { name: /Mia Member/ }).closest("tr") as HTMLElement;
+    expect(within(row).getByText("In sync")).toBeTruthy();
     // The explanation is read again after the run.
     await waitFor(() =>
       expect(calls.filter((c) => c.url.startsWith("/api/members/explain"))).toHaveLength(2),

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 
 import { apiCall, reasonOf } from "@/lib/client/api-call";
 import type { MemberExplanation } from "@/lib/server/members/member-explanation";
+import type { MemberRowView } from "@/lib/server/members/member-view";
 import type { TraceLine } from "@/lib/server/members/sync-person";
 
 import { ExplanationPanel } from "./explanation-panel";
@@ -21,10 +22,13 @@ export function MemberDetail({
   memberKey,
   label,
   canSync,
+  onSynced,
 }: {
   memberKey: string;
   label: string;
   canSync: boolean;
+  /** The person's sync status after the run, for the table's badge. */
+  onSynced?: (status: MemberRowView["status"]) => void;
 }) {
   const [explanation, setExplanation] = useState<MemberExplanation | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -55,6 +59,12 @@ export function MemberDetail({
     }).catch(() => null);
     if (!result) return setSync({ kind: "error", message: "The app could not be reached." });
     const data = result.data;
+    if (
+      data.syncStatus === "in-sync" ||
+      data.syncStatus === "out-of-sync" ||
+      data.syncStatus === "pending"
+    )
+      onSynced?.(data.syncStatus);
     if (result.status === 200)
       setSync({
         kind: "done",

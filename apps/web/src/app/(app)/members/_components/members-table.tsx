@@ -24,6 +24,8 @@ export function MembersTable({
   canSync: boolean;
 }) {
   const [open, setOpen] = useState<string | null>(null);
+  // Statuses read back after "Sync this person now", until the page is loaded again.
+  const [synced, setSynced] = useState<Readonly<Record<string, MemberRowView["status"]>>>({});
   return (
     <table className={styles.table} data-testid="members-table">
       <caption>{caption}</caption>
@@ -85,7 +87,11 @@ export function MembersTable({
                   )}
                 </td>
                 <td>
-                  <StatusBadge status={row.status} reasons={row.statusReasons} />
+                  {synced[row.key] ? (
+                    <StatusBadge status={synced[row.key] ?? row.status} />
+                  ) : (
+                    <StatusBadge status={row.status} reasons={row.statusReasons} />
+                  )}
                 </td>
                 <td>
                   <button
@@ -103,7 +109,12 @@ export function MembersTable({
               {expanded ? (
                 <tr className={styles.detail} id={detailId}>
                   <td colSpan={6}>
-                    <MemberDetail memberKey={row.key} label={label} canSync={canSync} />
+                    <MemberDetail
+                      memberKey={row.key}
+                      label={label}
+                      canSync={canSync}
+                      onSynced={(status) => setSynced((s) => ({ ...s, [row.key]: status }))}
+                    />
                   </td>
                 </tr>
               ) : null}
