@@ -128,6 +128,11 @@ describe("members after a reconcile wrote the directory", () => {
     const first = await list(olivia, "?size=3");
     expect(first.body.rows.map((r: Body) => r.key)).not.toContain(paged.body.rows[0].key);
 
+    // An Admin sees everyone too; names come from the directory.
+    const adam = await h.signIn("blt_user_adam");
+    expect((await list(adam)).body).toMatchObject({ kind: "ok", scope: "everyone", total: 8 });
+    expect(all.body.rows.find((r: Body) => r.email === OLIVIA.email).name).toBe("Olivia Owner");
+
     const tooBig = await list(olivia, "?size=51");
     expect(tooBig.status).toBe(400);
     expect(tooBig.body.reasons[0]).toMatch(/^size:/);
