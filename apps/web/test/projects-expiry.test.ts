@@ -5,6 +5,7 @@
 import type { RunningWorker } from "@lytics-access/worker";
 import { afterAll, describe, expect, it } from "vitest";
 
+import { memberDirectory } from "../src/lib/server/members/member-directory";
 import { inviteCollaboratorsHandler } from "../src/lib/server/projects/collaborators";
 import { organizationToken } from "../src/lib/server/org-credential";
 import { useFullHarness } from "./support/full-harness";
@@ -21,7 +22,7 @@ describe("an invitation's expiry, enforced by the sync", () => {
     await worker?.close();
   });
 
-  it("keeps Mia while her grant is in force and removes her once it has lapsed", async () => {
+  it("keeps Mia while her grant is in force, removes her once it has lapsed, and tells of invitees outside the organization", async () => {
     await h.connectOrganization(OLIVIA.uid, OLIVIA.email);
     const max = await h.signIn(MAX);
     worker = await startTestWorker(h.svc, h.link);
@@ -63,5 +64,28 @@ describe("an invitation's expiry, enforced by the sync", () => {
       projectUid: CAMPAIGNS,
     });
     expect(audit.entries.length).toBeGreaterThan(0);
-  }, 60_000);
+
+    // Once the sync has read the organization, an invitation of someone outside it says that
+    // the sync gives them nothing until they join (DESIGN §3.1); a member's says nothing.
+    await h.link.enqueuer().syncNow(ACME, { trigger: "manual" });
+    await eventually(() => memberDirectory(h.svc).meta(ACME), "the member directory");
+    const invite = async (email: string, roles: string[]) =>
+      (await (
+        await inviteCollaboratorsHandler(
+          h.svc,
+          appRequest(`/api/projects/${CAMPAIGNS}/collaborators`, {
+            cookie: max.cookie,
+            csrf: max.csrf,
+            body: { emails: [email], roles },
+          }),
+          h.link,
+        )
+      ).json()) as { notes: string[] };
+    const outsider = await invite("someone@elsewhere.test", ["observer"]);
+    expect(outsider.notes).toHaveLength(1);
+    expect(outsider.notes[0]).toMatch(/someone@elsewhere.test is not in the organization/);
+    expect((await invite("mona.member@acme.test", ["marketer", "segment_manager"])).notes).toEqual(
+      [],
+    );
+  }, 90_000);
 });

@@ -11,6 +11,7 @@ import { apiFailure, fieldErrors } from "./api-failure";
 import { decideCollaboratorChange } from "./collaborator-decisions";
 import { collaboratorEtag } from "./etag";
 import { knownRoles, loadProjectContext, writeAsAllowed } from "./project-context";
+import { outsiderNotes } from "./membership-notes";
 import { loadForRequest } from "./project-item";
 import {
   notVisible,
@@ -123,7 +124,9 @@ export async function inviteCollaboratorsHandler(
     state.session.orgUid,
     invited.map((c) => c.email),
   );
+  const notes = await outsiderNotes(svc, state.session.orgUid, emails);
   return json(201, {
+    notes,
     invited,
     grants: grants.map((g) => ({
       id: g.id,

@@ -60,7 +60,11 @@ export function InviteForm({
     setProblems(fieldProblemsOf(result.data));
     if (result.ok) {
       const count = Array.isArray(result.data.invited) ? result.data.invited.length : 0;
-      setNotice({ bad: false, text: `Invited ${count} ${count === 1 ? "person" : "people"}.` });
+      const notes = Array.isArray(result.data.notes) ? result.data.notes.map(String) : [];
+      setNotice({
+        bad: notes.length > 0,
+        text: [`Invited ${count} ${count === 1 ? "person" : "people"}.`, ...notes].join(" "),
+      });
       setEmails("");
       setSelected([]);
       setMessage("");
