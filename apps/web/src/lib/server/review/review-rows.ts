@@ -3,6 +3,7 @@ import type { ProjectCollaborator } from "@lytics-access/lytics";
 import {
   isLyticsRoleSlug,
   roleName,
+  type DesiredUser,
   type LyticsRoleSlug,
   type MappingPolicy,
   type RoleSourceKind,
@@ -130,21 +131,28 @@ export function reviewRows(input: ReviewInput): ReviewRow[] {
     policy: input.policy,
     now: input.now,
   });
+  // Indexed once: a large organization has thousands of members and collaborators.
   const desiredOf = new Map(desired.projects.map((p) => [p.projectId, p.users]));
+  const memberByUid = new Map(members.flatMap((m) => (m.userUid ? [[m.userUid, m] as const] : [])));
+  const memberByEmail = new Map(members.map((m) => [m.email.toLowerCase(), m]));
+  const grantOf = new Map<string, Grant>();
+  for (const g of input.grants) {
+    grantOf.set(`${g.projectUid}\n${g.email}`, g);
+    if (g.userUid) grantOf.set(`${g.projectUid}\n${g.userUid}`, g);
+  }
   const rows: ReviewRow[] = [];
   for (const project of readable) {
-    const users = desiredOf.get(project.uid) ?? [];
+    const wanted = new Map<string, DesiredUser>();
+    for (const u of desiredOf.get(project.uid) ?? []) {
+      wanted.set(u.uid, u);
+      if (u.email) wanted.set(u.email.toLowerCase(), u);
+    }
     for (const c of project.collaborators ?? []) {
       const email = c.email.toLowerCase();
-      const member = members.find(
-        (m) => m.userUid === c.userUid || m.email.toLowerCase() === email,
-      );
-      const want = users.find(
-        (u) => (member?.userUid && u.uid === member.userUid) || u.email?.toLowerCase() === email,
-      );
-      const grant = input.grants.find(
-        (g) => g.projectUid === project.uid && (g.userUid === c.userUid || g.email === email),
-      );
+      const member = memberByUid.get(c.userUid) ?? memberByEmail.get(email);
+      const want = (member?.userUid ? wanted.get(member.userUid) : undefined) ?? wanted.get(email);
+      const grant =
+        grantOf.get(`${project.uid}\n${c.userUid}`) ?? grantOf.get(`${project.uid}\n${email}`);
       const verdict = !want
         ? "unexplained"
         : sameSet(want.roles, c.roles)
