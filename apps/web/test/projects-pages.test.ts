@@ -70,7 +70,9 @@ describe("the Projects pages", () => {
     const page = await detail(ACME_CORP);
     expect(page).toContain("Collaborator: Observer");
     expect(page).toContain(`href="/requests/new?project=${ACME_CORP}"`);
-    expect(page).toMatch(/<button type="submit" class="la-button" disabled="">Save changes/);
+    expect(page).toMatch(
+      /<button type="submit" class="la-button" disabled=""[^>]*aria-describedby="[^"]+">Save changes/,
+    );
     expect(page).toMatch(/project\.edit is denied: it needs account\.edit/);
     expect(page).toMatch(
       /project\.delete is denied: only org Owners\/Admins and the project owner/,
@@ -85,7 +87,9 @@ describe("the Projects pages", () => {
   it("a Guest may not create a project, and is told why", async () => {
     await as("blt_user_gus");
     const list = await html(ProjectsPage());
-    expect(list).toMatch(/<button type="submit" class="la-button" disabled="">Create project/);
+    expect(list).toMatch(
+      /<button type="submit" class="la-button" disabled=""[^>]*aria-describedby="[^"]+">Create project/,
+    );
     expect(list).toContain("Guests only get what a project grants them");
   });
 });

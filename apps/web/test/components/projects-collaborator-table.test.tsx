@@ -169,7 +169,7 @@ describe("the collaborator table", () => {
     expect(screen.getByText("31 Dec 2026")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Remove U One" }));
     expect(fetchMock).not.toHaveBeenCalled();
-    fireEvent.click(screen.getByRole("button", { name: "Remove U One" }));
+    fireEvent.click(screen.getByRole("button", { name: "Yes, remove U One" }));
     await waitFor(() =>
       expect(screen.getByTestId("table-notice").textContent).toBe("U One removed from Web."),
     );

@@ -222,7 +222,7 @@ export function CollaboratorTable({
                             className="la-button"
                             onClick={() => void remove(row)}
                           >
-                            Remove {who}
+                            Yes, remove {who}
                           </button>
                           <button
                             type="button"

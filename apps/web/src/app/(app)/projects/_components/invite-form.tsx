@@ -144,7 +144,12 @@ export function InviteForm({
         ) : null}
       </div>
       <div className={styles.actions}>
-        <button type="submit" className="la-button" disabled={disabled}>
+        <button
+          type="submit"
+          className="la-button"
+          disabled={disabled}
+          aria-describedby={gate.allowed ? undefined : `${id}-reason`}
+        >
           Invite
         </button>
       </div>

@@ -130,7 +130,12 @@ export function ProjectForm(props: Props) {
         );
       })}
       <div className={styles.actions}>
-        <button type="submit" className="la-button" disabled={disabled}>
+        <button
+          type="submit"
+          className="la-button"
+          disabled={disabled}
+          aria-describedby={props.gate.allowed ? undefined : reasonId}
+        >
           {props.mode === "create" ? "Create project" : "Save changes"}
         </button>
         {notice?.tone === "warn" ? (
