@@ -106,7 +106,8 @@ export async function inviteCollaboratorsHandler(
   }
   const grants = [];
   for (const collaborator of invited) {
-    const existing = context.grants.get(normaliseEmail(collaborator.email)) ?? null;
+    // An invitation states the whole grant, so it replaces the person's grant as it is now (read
+    // by saveGrant at the moment of writing), not the one this request started from.
     grants.push(
       await saveGrant(svc, state, {
         projectUid: context.project.uid,
@@ -114,7 +115,7 @@ export async function inviteCollaboratorsHandler(
         roles: collaborator.roles.length > 0 ? collaborator.roles : roles,
         // A new invitation states the whole grant: no expiry given means none.
         expiresAt: expiresAt ?? null,
-        existing,
+        existing: null,
       }),
     );
   }

@@ -60,7 +60,8 @@ export async function saveGrant(
         source: "app",
       });
     } catch (error) {
-      // Someone saved a grant for them meanwhile: theirs was not what this person saw.
+      // They have a grant already (an invitation states the whole grant, or one was saved
+      // meanwhile): replace it as it is now.
       if (!(error instanceof AlreadyExistsError)) throw error;
       const current = await svc.grants.get(orgUid, error.existingId ?? "");
       if (!current) throw error;
