@@ -1,5 +1,5 @@
 // Our app as a person sees it: inside Contentstack's organization settings, in a cross-site iframe.
-import { expect, type Frame, type FrameLocator, type Page } from "@playwright/test";
+import { expect, test, type Frame, type FrameLocator, type Page } from "@playwright/test";
 
 import { expectAccessible } from "../support/accessibility";
 import type { SystemInfo } from "../support/system-info";
@@ -42,10 +42,18 @@ export class AppFrame {
 
   /** "Sign in with Contentstack": the popup, consent when Contentstack asks, back in the app. */
   async signIn(): Promise<SignInOutcome> {
+    return test.step("sign in with Contentstack in the popup", () => this.signInSteps());
+  }
+
+  private async signInSteps(): Promise<SignInOutcome> {
     const popupOpened = this.page.waitForEvent("popup");
-    await this.signInButton().click();
-    const popup = new SignInPopup(await popupOpened, this.system);
-    return popup.complete();
+    const watch = SignInPopup.watch(this.page.context(), this.system);
+    try {
+      await this.signInButton().click();
+      return await watch.complete(await popupOpened);
+    } finally {
+      watch.stop();
+    }
   }
 
   async expectOn(heading: string): Promise<void> {
@@ -59,11 +67,13 @@ export class AppFrame {
 
   /** A link of the app's navigation. */
   async navigate(label: string, heading = label): Promise<void> {
-    await this.frame
-      .getByRole("navigation", { name: "Data & Insights access" })
-      .getByRole("link", { name: label, exact: true })
-      .click();
-    await this.expectOn(heading);
+    await test.step(`open ${label} in the app`, async () => {
+      await this.frame
+        .getByRole("navigation", { name: "Data & Insights access" })
+        .getByRole("link", { name: label, exact: true })
+        .click();
+      await this.expectOn(heading);
+    });
   }
 
   /** Follows a link inside the page's content (not the navigation). */
@@ -77,7 +87,13 @@ export class AppFrame {
   }
 
   async expectAccessible(label: string): Promise<void> {
-    await expectAccessible(this.page, { scope: "app-frame", label });
+    await expectAccessible(this.documentFrame(), label);
+  }
+
+  /** Reloads only the app's frame (a full page load of the app, not a client-side navigation). */
+  async reloadFrame(): Promise<void> {
+    await this.documentFrame().evaluate(() => window.location.reload());
+    await this.waitUntilLoaded();
   }
 
   /** The session has ended: the app says so and offers the way back. */

@@ -1,6 +1,6 @@
 // The emulated Contentstack a person uses: sign in, pick the organization, the App Switcher, and
 // the organization settings where our app is mounted (its Global Full Page location).
-import { expect, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 
 import type { SystemInfo } from "../support/system-info";
 import type { Person } from "../support/world";
@@ -35,8 +35,10 @@ export class HostShell {
 
   /** Opens the organization's settings, where the app is mounted, and waits for the app to answer. */
   async openApp(orgUid: string): Promise<AppFrame> {
-    await this.page.goto(`${this.system.contentstackUrl}/organizations/${orgUid}`);
-    await this.app.waitUntilLoaded();
+    await test.step("open the app in the organization settings", async () => {
+      await this.page.goto(`${this.system.contentstackUrl}/organizations/${orgUid}`);
+      await this.app.waitUntilLoaded();
+    });
     return this.app;
   }
 

@@ -1,6 +1,6 @@
 // The sign-in window the app opens: Contentstack's authorize page (consent only the first time),
 // then the app's callback, which hands the result back to the frame and closes itself.
-import { expect, type Page, type Request } from "@playwright/test";
+import { expect, type BrowserContext, type Page, type Request } from "@playwright/test";
 
 import type { SystemInfo } from "../support/system-info";
 
@@ -15,24 +15,32 @@ export interface SignInOutcome {
 
 export class SignInPopup {
   private readonly requests: Request[] = [];
+  private readonly listener = (request: Request) => void this.requests.push(request);
 
-  constructor(
-    readonly popup: Page,
-    readonly system: SystemInfo,
+  private constructor(
+    private readonly context: BrowserContext,
+    private readonly system: SystemInfo,
   ) {
-    popup.on("request", (request) => this.requests.push(request));
+    context.on("request", this.listener);
   }
 
-  async complete(): Promise<SignInOutcome> {
-    const closed = this.popup
-      .waitForEvent("close", { timeout: 20_000 })
-      .then(() => "closed" as const);
-    const authorize = this.popup.getByRole("button", { name: "Authorize" });
+  /** Starts recording before the window opens: its first requests come before the popup event. */
+  static watch(context: BrowserContext, system: SystemInfo): SignInPopup {
+    return new SignInPopup(context, system);
+  }
+
+  stop(): void {
+    this.context.off("request", this.listener);
+  }
+
+  async complete(popup: Page): Promise<SignInOutcome> {
+    const closed = popup.waitForEvent("close", { timeout: 20_000 }).then(() => "closed" as const);
+    const authorize = popup.getByRole("button", { name: "Authorize" });
     const consent = authorize.waitFor({ timeout: 20_000 }).then(() => "consent" as const);
     let consentAsked = false;
     if ((await Promise.race([closed, consent.catch(() => closed)])) === "consent") {
       consentAsked = true;
-      await expect(this.popup.getByRole("heading", { name: /^Authorize / })).toBeVisible();
+      await expect(popup.getByRole("heading", { name: /^Authorize / })).toBeVisible();
       await authorize.click();
       await closed;
     }

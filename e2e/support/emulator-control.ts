@@ -54,15 +54,18 @@ export class EmulatorControl {
     return this.cs("PUT", "/ttls", { tokenTtlSeconds: seconds });
   }
 
-  /** Moves the Contentstack emulator's clock forward (token expiry reads it). */
-  advanceClock(ms: number): Promise<unknown> {
-    return this.cs("POST", "/clock", { advanceMs: ms });
-  }
-
   /** How many calls each Contentstack route has answered. */
   async callCounts(): Promise<Record<string, number>> {
     const { counts } = (await this.cs("GET", "/calls")) as { counts: Record<string, number> };
     return counts;
+  }
+
+  /** Calls to Contentstack's OAuth token endpoint (code exchanges and refreshes). */
+  async tokenCalls(): Promise<number> {
+    const counts = await this.callCounts();
+    return Object.entries(counts)
+      .filter(([route]) => /^POST \S*token$/.test(route))
+      .reduce((sum, [, n]) => sum + n, 0);
   }
 
   /** Every Lytics account (project) with its users and their roles, as Lytics holds them now. */

@@ -48,6 +48,12 @@ export const LENA = person("e2e_user_lena", "Lena", "Loop", "lena.loop@acme.test
 export const NINA = person("e2e_user_nina", "Nina", "Noproject", "nina.noproject@acme.test");
 export const PETE = person("e2e_user_pete", "Pete", "Promoted", "pete.promoted@acme.test");
 export const REX = person("e2e_user_rex", "Rex", "Removable", "rex.removable@acme.test");
+export const AUDREY = person(
+  "e2e_user_audrey",
+  "Audrey",
+  "Audienceless",
+  "audrey.audienceless@acme.test",
+);
 export const IVAN = person("e2e_user_ivan", "Ivan", "Owner", "ivan.owner@initech.test");
 export const INITECH_ADMINS = [
   person("e2e_user_irene", "Irene", "Admin", "irene.admin@initech.test"),
@@ -66,7 +72,7 @@ export const EDITOR_BUNDLE = [
 
 const ACME_MEMBER_ROLE = "blt_role_acme_member";
 export const ACME_ADMIN_ROLE = "blt_role_acme_admin";
-const ACME_MEMBERS_ADDED = [CORA, RAY, RUTH, LOU, LENA, NINA, PETE, REX];
+const ACME_MEMBERS_ADDED = [CORA, RAY, RUTH, LOU, LENA, NINA, PETE, REX, AUDREY];
 
 function member(p: Person, role: string, invitedBy: string, index: number) {
   return {
@@ -133,7 +139,15 @@ export function e2eFixture(base: Fixture): Fixture {
   };
   const accounts = base.lytics.accounts.map((account) =>
     account.aid === ACME_WEB.aid
-      ? { ...account, users: [...account.users, lyticsUser(REX, ["observer"])] }
+      ? {
+          ...account,
+          users: [
+            ...account.users,
+            lyticsUser(REX, ["observer"]),
+            // A role that sees no audiences (seed 001): the "Missing audiences" case.
+            lyticsUser(AUDREY, ["content_manager"]),
+          ],
+        }
       : account,
   );
   const initechAccount = {
