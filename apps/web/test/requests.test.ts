@@ -272,6 +272,39 @@ describe("access requests", () => {
   });
 });
 
+describe("when the grant cannot be saved", () => {
+  it("the approval stands, is audited and said plainly (500 grant-failed)", async () => {
+    const asked = await ask(mia, ACME_CORP, ["segment_manager"], "Audience work");
+    expect(asked.status).toBe(201);
+    const broken = {
+      ...h.svc,
+      grants: {
+        ...h.svc.grants,
+        listByPerson: () => Promise.reject(new Error("Redis is down")),
+      },
+    };
+    const response = await decideRequest(
+      broken,
+      post("/api/requests/decision", olivia, {
+        decision: "approve",
+        requestId: asked.body.request.id,
+        version: 1,
+      }),
+      h.link,
+    );
+    const body = (await response.json()) as Body;
+    expect(response.status).toBe(500);
+    expect(body.error).toBe("grant-failed");
+    expect(body.reasons[0]).toMatch(/^Approved, but the grant could not be saved \(Error\)/);
+    expect(body.request.status).toBe("approved");
+    // The approval happened, so it is audited, without a grant.
+    expect(await auditKinds(asked.body.request.id)).toEqual([
+      "access-request-created",
+      "access-request-approved",
+    ]);
+  });
+});
+
 describe("roles the project offers", () => {
   it("refuses a role outside the project's roles_available (Lytics would store it and grant nothing)", async () => {
     const rolesAvailable = (value: string[] | null) =>

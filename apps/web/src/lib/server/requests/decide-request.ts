@@ -1,6 +1,11 @@
 import "server-only";
 
-import { NotFoundError, StaleWriteError, type AccessRequest } from "@lytics-access/store";
+import {
+  NotFoundError,
+  StaleWriteError,
+  type AccessRequest,
+  type AuditEntryInput,
+} from "@lytics-access/store";
 
 import { syncLink, type SyncLink } from "../connect/sync-link";
 import { badRequest, json, refused } from "../responses";
@@ -75,8 +80,7 @@ export async function decideRequest(
     return json(200, { request: toRequestView(decided) });
   }
 
-  const grant = await grantFromRequest(svc, orgUid, decided, by, expiresAt, now());
-  await svc.auditLog.append(orgUid, {
+  const approvedEntry = (grantId?: string): AuditEntryInput => ({
     kind: "access-request-approved",
     actor: by,
     requestId: decided.id,
@@ -84,8 +88,25 @@ export async function decideRequest(
     person,
     roles: [...decided.roles],
     ...(expiresAt === undefined ? {} : { expiresAt }),
-    grantId: grant.id,
+    ...(grantId === undefined ? {} : { grantId }),
   });
+
+  let grant;
+  try {
+    grant = await grantFromRequest(svc, orgUid, decided, by, expiresAt, now());
+  } catch (error) {
+    await svc.auditLog.append(orgUid, approvedEntry());
+    // The decision stands (it was taken once, atomically); say plainly what is missing.
+    console.error(`[web] access request ${decided.id}: grant not saved: ${String(error)}`);
+    return json(500, {
+      error: "grant-failed",
+      request: toRequestView(decided),
+      reasons: [
+        `Approved, but the grant could not be saved (${error instanceof Error ? error.name : "error"}). Give ${decided.requester.name ?? decided.requester.email} the roles from the project's collaborators.`,
+      ],
+    });
+  }
+  await svc.auditLog.append(orgUid, approvedEntry(grant.id));
   await svc.auditLog.append(orgUid, {
     kind: "grant-saved",
     actor: by,
