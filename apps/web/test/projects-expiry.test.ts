@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 
 import { memberDirectory } from "../src/lib/server/members/member-directory";
 import { inviteCollaboratorsHandler } from "../src/lib/server/projects/collaborators";
+import { getProjectHandler } from "../src/lib/server/projects/project-item";
 import { organizationToken } from "../src/lib/server/org-credential";
 import { useFullHarness } from "./support/full-harness";
 import { ACME, MIA, OLIVIA, appRequest } from "./support/harness";
@@ -84,6 +85,20 @@ describe("an invitation's expiry, enforced by the sync", () => {
     const outsider = await invite("someone@elsewhere.test", ["observer"]);
     expect(outsider.notes).toHaveLength(1);
     expect(outsider.notes[0]).toMatch(/someone@elsewhere.test is not in the organization/);
+    // The project page flags the outsider on the project, and nobody else.
+    const page = (await (
+      await getProjectHandler(
+        h.svc,
+        appRequest(`/api/projects/${CAMPAIGNS}`, {
+          method: "GET",
+          cookie: max.cookie,
+          origin: null,
+        }),
+      )
+    ).json()) as { collaborators: { email: string; inOrganization: boolean | null }[] };
+    expect(
+      page.collaborators.filter((c) => c.inOrganization === false).map((c) => c.email),
+    ).toEqual(["someone@elsewhere.test"]);
     expect((await invite("mona.member@acme.test", ["marketer", "segment_manager"])).notes).toEqual(
       [],
     );

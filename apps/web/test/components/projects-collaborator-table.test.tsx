@@ -40,6 +40,7 @@ const row = (over: Partial<CollaboratorRow>): CollaboratorRow => ({
   changeRole: ALLOWED,
   remove: ALLOWED,
   lastAdmin: false,
+  inOrganization: true,
   ...over,
 });
 
@@ -107,6 +108,21 @@ describe("the collaborator table", () => {
     expect(screen.getByTestId("remove-max").getAttribute("data-rule")).toBe(
       "project.guard.last-admin",
     );
+  });
+
+  it("flags someone the organization does not have: the sync removes them", () => {
+    render(
+      <CollaboratorTable
+        projectUid="p1"
+        projectName="Web"
+        rows={[row({}), row({ userUid: "lee", name: "Lee Leaver", inOrganization: false })]}
+        roles={ROLES}
+      />,
+    );
+    expect(screen.getByTestId("outsider-lee").textContent).toMatch(
+      /Not in the organization.*sync removes them/,
+    );
+    expect(screen.queryByTestId("outsider-u1")).toBeNull();
   });
 
   it("the last Admin's role editor refuses to drop Admin before anything is sent", () => {

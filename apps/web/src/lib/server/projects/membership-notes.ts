@@ -32,3 +32,28 @@ export async function outsiderNotes(
   }
   return notes;
 }
+
+/**
+ * Whether each person is in the organization, by Contentstack uid or email, from the member
+ * directory the sync keeps: null for everyone while there is no directory yet (unknown).
+ */
+export async function organizationMembership(
+  svc: Services,
+  orgUid: string,
+  people: ReadonlyArray<{ readonly userUid: string; readonly email: string }>,
+): Promise<ReadonlyMap<string, boolean> | null> {
+  const directory = memberDirectory(svc);
+  try {
+    if (!(await directory.meta(orgUid))) return null;
+    const found = new Map<string, boolean>();
+    for (const person of people) {
+      const row =
+        (await directory.row(orgUid, person.userUid)) ??
+        (await directory.row(orgUid, normaliseEmail(person.email)));
+      found.set(person.userUid, row !== null);
+    }
+    return found;
+  } catch {
+    return null;
+  }
+}

@@ -7,6 +7,7 @@ import { normaliseEmail } from "@lytics-access/store";
 import { authorize } from "../authorize";
 import { adminHolders, decideCollaboratorChange } from "./collaborator-decisions";
 import { collaboratorEtag, projectEtag } from "./etag";
+import { organizationMembership } from "./membership-notes";
 import { lyticsOf, type Active, type ProjectContext } from "./project-context";
 import { roleLabel, roleOptions, type RoleOption } from "./role-options";
 import type { Services } from "../services";
@@ -43,6 +44,11 @@ export interface CollaboratorRow {
   readonly remove: Gate;
   /** The only person with Admin: their new roles must keep Admin. */
   readonly lastAdmin: boolean;
+  /**
+   * Whether they are a person of the organization (the sync's member directory); false means the
+   * sync removes them (DESIGN §3.1); null while unknown.
+   */
+  readonly inOrganization: boolean | null;
 }
 
 export interface ProjectDetail {
@@ -89,9 +95,12 @@ export async function projectDetail(
   context: ProjectContext,
 ): Promise<ProjectDetail> {
   const { project, resource } = context;
-  const assignable = await lyticsOf(svc, state)
-    .listAssignableRoles(project.uid)
-    .catch(() => null);
+  const [assignable, membership] = await Promise.all([
+    lyticsOf(svc, state)
+      .listAssignableRoles(project.uid)
+      .catch(() => null),
+    organizationMembership(svc, state.session.orgUid, context.collaborators),
+  ]);
   const admins = adminHolders(context.collaborators);
   const actions = {
     edit: gateOf(authorize(state.person, "project.edit", resource)),
@@ -120,6 +129,7 @@ export async function projectDetail(
       ),
       remove: gateOf(decideCollaboratorChange(state.person, context, c, { kind: "remove" })),
       lastAdmin: admins.length === 1 && admins[0] === c.userUid,
+      inOrganization: membership?.get(c.userUid) ?? null,
     };
   });
   const manages = actions.edit.allowed || actions.invite.allowed;

@@ -168,6 +168,12 @@ export function CollaboratorTable({
                 <td>
                   <strong>{who}</strong>
                   {row.name ? <div className="la-muted">{row.email}</div> : null}
+                  {row.inOrganization === false ? (
+                    <p className={styles.reason} data-testid={`outsider-${row.userUid}`}>
+                      <span className="la-badge la-badge-bad">Not in the organization</span> The
+                      sync removes them: access follows organization membership.
+                    </p>
+                  ) : null}
                   {row.isProjectOwner ? (
                     <span className="la-badge la-badge-ok">Project owner</span>
                   ) : null}
