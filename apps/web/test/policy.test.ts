@@ -143,10 +143,12 @@ describe("the Owner edits", () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as {
       basedOnVersion: number;
+      causedByEdit: string[];
       plan: {
         projects: {
           projectId: string;
           lines: {
+            stepId: string;
             person: string;
             sign: string;
             before: string[];
@@ -166,6 +168,8 @@ describe("the Owner edits", () => {
       [...DEFAULT_MAPPING_POLICY.levels.editor.roles].sort(),
     );
     expect(ada?.why.map((why) => why.rule)).toContain("desired.org-admin");
+    // Lytics already holds the saved policy's roles, so every change is the edit's own.
+    expect(body.causedByEdit).toContain(ada?.stepId);
     expect(await lyticsAccounts(h.lyticsUrl)).toEqual(before);
     expect(await h.svc.policy.get(ACME)).toBeNull();
   });

@@ -102,7 +102,7 @@ describe("PolicyForm", () => {
 
   it("previews the edit, saves what was previewed, and reports a stale save without losing the edit", async () => {
     answers(
-      { status: 200, body: { basedOnVersion: 1, plan: PLAN, safety: [] } },
+      { status: 200, body: { basedOnVersion: 1, plan: PLAN, safety: [], causedByEdit: ["s1"] } },
       {
         status: 409,
         body: { error: "stale", currentVersion: 2, reasons: ["Someone saved version 2 first."] },
@@ -116,6 +116,10 @@ describe("PolicyForm", () => {
     await waitFor(() => expect(screen.getByTestId("plan-diff")).toBeTruthy());
     expect(calls[0]).toMatchObject({ url: "/api/policy/preview", method: "POST" });
     expect(screen.getByTestId("plan-line").textContent).toContain("observer → segment_manager");
+    expect(screen.getByTestId("from-edit").textContent).toBe("from this edit");
+    expect(screen.getByTestId("plan-from-edit").textContent).toContain(
+      "1 of these 1 changes comes from the edit",
+    );
 
     const save = screen.getByTestId("policy-save") as HTMLButtonElement;
     expect(save.disabled).toBe(false);

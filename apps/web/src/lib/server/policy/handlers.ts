@@ -48,15 +48,29 @@ export async function previewPolicyHandler(svc: Services, request: Request): Pro
         "The preview is the sync's dry run, and the sync is not running for this organization (connect it, accept its import or reconnect it on Overview).",
       ],
     });
-  const answer = await dryRun(syncLink(svc), svc.env.REDIS_URL, orgUid, {
-    requestedBy: guard.state.person.email,
-    candidatePolicy: candidate.policy,
-  });
+  // Two dry runs, under the edit and under the saved policy: a step's id hashes its project,
+  // person, kind and resulting roles, so a step in both would happen whether or not the edit is
+  // saved, and the others are the edit's own. The worker runs them one after the other.
+  const link = syncLink(svc);
+  const requestedBy = guard.state.person.email;
+  const [answer, saved] = await Promise.all([
+    dryRun(link, svc.env.REDIS_URL, orgUid, { requestedBy, candidatePolicy: candidate.policy }),
+    dryRun(link, svc.env.REDIS_URL, orgUid, { requestedBy }),
+  ]);
   if (!answer.ok) return json(answer.status, { error: answer.error, reasons: answer.reasons });
+  if (!saved.ok) return json(saved.status, { error: saved.error, reasons: saved.reasons });
+  const anyway = new Set(
+    saved.plan.projects.flatMap((project) => project.lines.map((line) => line.stepId)),
+  );
+  const causedByEdit = answer.plan.projects.flatMap((project) =>
+    project.lines.filter((line) => !anyway.has(line.stepId)).map((line) => line.stepId),
+  );
   return json(200, {
     basedOnVersion: current.version,
     plan: answer.plan,
     safety: answer.safety,
+    /** Steps of the plan that come from the edit; the rest would happen without it. */
+    causedByEdit,
   });
 }
 

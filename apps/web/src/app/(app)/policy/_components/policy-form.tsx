@@ -57,6 +57,7 @@ export function PolicyForm({
     key: string;
     plan: PlanDiff;
     safety: SafetyNote[];
+    causedByEdit: string[];
   } | null>(null);
   const [busy, setBusy] = useState<"preview" | "save" | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
@@ -92,8 +93,12 @@ export function PolicyForm({
     const result = await apiCall("/api/policy/preview", { method: "POST", body: edit });
     setBusy(null);
     if (result.ok) {
-      const data = result.data as unknown as { plan: PlanDiff; safety: SafetyNote[] };
-      setPreview({ key, plan: data.plan, safety: data.safety });
+      const data = result.data as unknown as {
+        plan: PlanDiff;
+        safety: SafetyNote[];
+        causedByEdit?: string[];
+      };
+      setPreview({ key, ...data, causedByEdit: data.causedByEdit ?? [] });
       return;
     }
     setPreview(null);
@@ -229,7 +234,12 @@ export function PolicyForm({
         {preview && previewed ? (
           <>
             <h2>What saving this policy would change</h2>
-            <PlanDiffView plan={preview.plan} safety={preview.safety} label="Under the edit" />
+            <PlanDiffView
+              plan={preview.plan}
+              safety={preview.safety}
+              fromEdit={preview.causedByEdit}
+              label="Under the edit"
+            />
           </>
         ) : null}
       </div>

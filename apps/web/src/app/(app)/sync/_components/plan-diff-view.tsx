@@ -38,12 +38,19 @@ export function PlanDiffView({
   plan,
   safety = [],
   label,
+  fromEdit,
 }: {
   plan: Pick<PlanDiff, "projects"> & Partial<Pick<PlanDiff, "summary" | "planId">>;
   safety?: readonly SafetyNote[];
   /** Names the plan in table captions ("Dry run", "Held plan …"). */
   label: string;
+  /**
+   * The policy preview's step ids that come from the edit; the other lines would happen without
+   * it (pending changes of the saved policy). Unset: no line is marked.
+   */
+  fromEdit?: readonly string[];
 }) {
+  const ownSteps = fromEdit ? new Set(fromEdit) : null;
   const lines = plan.projects.reduce((sum, project) => sum + project.lines.length, 0);
   const warnings = safety.filter((note) => note.outcome !== "pass");
   return (
@@ -59,6 +66,13 @@ export function PlanDiffView({
             : `${lines} changes.`}
         </p>
       )}
+      {ownSteps && lines > 0 ? (
+        <p data-testid="plan-from-edit">
+          {ownSteps.size === 0
+            ? "None of these changes comes from the edit: the sync would make them under the saved policy too."
+            : `${ownSteps.size} of these ${lines} changes ${ownSteps.size === 1 ? "comes" : "come"} from the edit (marked); the others the sync would make under the saved policy too.`}
+        </p>
+      ) : null}
       {warnings.map((note) => (
         <p
           key={note.rule}
@@ -100,6 +114,11 @@ export function PlanDiffView({
                     {line.sign === "-" ? "−" : line.sign}
                   </span>{" "}
                   {KIND[line.sign].word}
+                  {ownSteps?.has(line.stepId) ? (
+                    <span className="la-badge la-badge-ok" data-testid="from-edit">
+                      from this edit
+                    </span>
+                  ) : null}
                   {line.drift ? (
                     <span className="la-badge la-badge-warn">changed in Lytics</span>
                   ) : null}
