@@ -352,6 +352,15 @@ describe("editing a project", () => {
     expect(stale.body.error).toBe("stale-edit");
     expect(stale.body.current.project.description).toBe("Paid campaigns");
     expect((await detail("olivia", CAMPAIGNS)).body.project.description).toBe("Paid campaigns");
+    // The form sends every field; an emptied description is saved as empty.
+    const whole = await read(
+      await put(
+        { name: "Acme Campaigns", domain: saved.body.project.domain, description: "" },
+        saved.body.etag,
+      ),
+    );
+    expect(whole.status).toBe(200);
+    expect(whole.body.project.description).toBe("");
   });
 });
 
