@@ -394,6 +394,19 @@ describe("creating and deleting", () => {
     );
     expect(duplicate.status).toBe(400);
     expect(duplicate.body.fields.domain[0].code).toBe("lytics.PROJECTS.NOT_EMPTY");
+    // The organization's quota (three projects, the Data & Insights FAQ) is Lytics' refusal, cited.
+    const quota = await read(
+      await createProjectHandler(
+        h.svc,
+        req("olivia", "/api/projects", {
+          method: "POST",
+          body: { name: "Fourth", domain: "fourth.acme.test" },
+        }),
+      ),
+    );
+    expect(quota.status).toBe(403);
+    expect(quota.body.rule).toBe("lytics.PROJECTS.MAX_PROJECT_LIMIT_REACHED");
+    expect(quota.body.reasons[0]).toMatch(/refused by Data & Insights/);
 
     const remove = (confirmName: string) =>
       deleteProjectHandler(
