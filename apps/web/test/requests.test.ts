@@ -39,6 +39,10 @@ const overview = (who: AppSession) =>
     appRequest("/api/requests", { method: "GET", cookie: who.cookie, origin: null }),
   ).then(read);
 
+/** The grants approvals made (the import's are set up by the first test). */
+const requestGrants = async (email: string) =>
+  (await h.svc.grants.listByPerson(ACME, { email })).filter((g) => g.source === "access-request");
+
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 async function queuedPeople(): Promise<string[]> {
@@ -62,6 +66,20 @@ let adam: AppSession;
 describe("access requests", () => {
   it("Mia asks for Audience Manager on Acme Campaigns; a second pending ask is refused", async () => {
     await h.connectOrganization(OLIVIA.uid, OLIVIA.email);
+    // What the first-connection import adopts: the collaborators already on the projects keep
+    // their roles as grants, so a targeted sync of Mia or Gus removes nobody by surprise.
+    for (const [email, userUid] of [
+      [MIA.email, MIA.uid],
+      ["gus.guest@partner.test", "blt_user_gus"],
+    ] as const)
+      await h.svc.grants.create(ACME, {
+        projectUid: ACME_CORP,
+        email,
+        userUid,
+        roles: ["observer"],
+        grantedBy: { type: "system", name: "import" },
+        source: "import",
+      });
     [mia, max, olivia, adam] = await Promise.all([
       h.signIn(MIA.uid),
       h.signIn(MAX),
@@ -194,7 +212,7 @@ describe("access requests", () => {
       version: 2,
     });
     expect(approved.body.syncJobId).toEqual(expect.any(String));
-    const grants = await h.svc.grants.listByPerson(ACME, { email: MIA.email });
+    const grants = await requestGrants(MIA.email);
     expect(grants).toEqual([
       expect.objectContaining({
         projectUid: CAMPAIGNS,
@@ -217,7 +235,7 @@ describe("access requests", () => {
     expect(stale.status).toBe(409);
     expect(stale.body.reasons[0]).toMatch(/already approved by Olivia Owner/);
     expect(stale.body.request.status).toBe("approved");
-    expect(await h.svc.grants.listByPerson(ACME, { email: MIA.email })).toHaveLength(1);
+    expect(await requestGrants(MIA.email)).toHaveLength(1);
   });
 
   it("an Admin declines with a reason (a reason is required); Mia sees why", async () => {
@@ -247,9 +265,25 @@ describe("access requests", () => {
       "access-request-created",
       "access-request-declined",
     ]);
-    expect(
-      (await h.svc.grants.listByPerson(ACME, { email: MIA.email })).map((g) => g.projectUid),
-    ).toEqual([CAMPAIGNS]);
+    expect((await requestGrants(MIA.email)).map((g) => g.projectUid)).toEqual([CAMPAIGNS]);
+  });
+
+  it("the project owner (a Member) approves a Guest's request on their project", async () => {
+    const gus = await h.signIn("blt_user_gus");
+    const asked = await ask(gus, CAMPAIGNS, ["observer"], "Partner reporting");
+    expect(asked.status).toBe(201);
+    const approved = await decide(max, {
+      decision: "approve",
+      requestId: asked.body.request.id,
+      version: 1,
+    });
+    expect(approved.status).toBe(200);
+    expect(approved.body.request.decidedBy).toBe("Max Member");
+    expect(approved.body.grant).toMatchObject({ roles: ["observer"], expiresAt: null });
+    const grants = await requestGrants("gus.guest@partner.test");
+    expect(grants.map((g) => [g.projectUid, g.source, g.grantedBy])).toEqual([
+      [CAMPAIGNS, "access-request", expect.objectContaining({ uid: MAX })],
+    ]);
   });
 
   it("the requester withdraws; nobody else can; a withdrawn request cannot be decided", async () => {
@@ -335,7 +369,7 @@ describe("the approved request reaches Data & Insights", () => {
     await worker?.close();
   });
 
-  it("a running worker invites Mia to Acme Campaigns with Audience Manager within a bounded poll", async () => {
+  it("a running worker invites Mia (Audience Manager) and Gus (Observer) to Acme Campaigns within a bounded poll", async () => {
     worker = await startWorker({
       config: workerConfigFrom(h.svc.env),
       queuePrefix: h.link.enqueuer().queues.sync.opts.prefix,
@@ -343,14 +377,22 @@ describe("the approved request reaches Data & Insights", () => {
     });
     const token = await organizationToken(h.svc, ACME);
     const lytics = h.svc.lyticsAs(ACME, token ?? "");
+    const rolesOf = (list: { email: string; roles: string[] }[], email: string) =>
+      list.find((c) => c.email === email)?.roles ?? [];
     const deadline = Date.now() + 30_000;
-    let roles: string[] = [];
+    let seen = { mia: [] as string[], gus: [] as string[] };
     while (Date.now() < deadline) {
-      const mia = (await lytics.listCollaborators(CAMPAIGNS)).find((c) => c.email === MIA.email);
-      roles = mia?.roles ?? [];
-      if (roles.includes("segment_manager")) break;
+      const list = await lytics.listCollaborators(CAMPAIGNS);
+      seen = { mia: rolesOf(list, MIA.email), gus: rolesOf(list, "gus.guest@partner.test") };
+      if (seen.mia.includes("segment_manager") && seen.gus.includes("observer")) break;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    expect(roles).toContain("segment_manager");
+    expect(seen.mia).toContain("segment_manager");
+    expect(seen.gus).toContain("observer");
+    // Both came from one targeted run the guard let through (nobody was removed by surprise).
+    const runs = await h.svc.syncRuns.list(ACME);
+    const targeted = runs.filter((run) => run.trigger === "person");
+    expect(targeted.length).toBeGreaterThan(0);
+    expect(targeted.map((run) => run.outcome)).not.toContain("held");
   });
 });
