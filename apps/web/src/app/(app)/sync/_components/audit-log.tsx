@@ -44,6 +44,16 @@ export function AuditLog({
   const [cursor, setCursor] = useState(initial.nextCursor);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The page's first page is re-read on the server when a run ends (router.refresh()); shown at
+  // once unless the person is looking at a filtered or longer list of their own.
+  const [seen, setSeen] = useState(initial);
+  if (seen !== initial) {
+    setSeen(initial);
+    if (JSON.stringify(applied) === JSON.stringify(NO_FILTERS) && entries.length <= 50) {
+      setEntries(initial.entries);
+      setCursor(initial.nextCursor);
+    }
+  }
   const projectName = (uid: string | undefined) =>
     uid ? (projects.find((p) => p.uid === uid)?.name ?? uid) : "";
 
