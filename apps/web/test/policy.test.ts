@@ -224,3 +224,46 @@ describe("the Owner edits", () => {
     }, "Ada's roles on Acme Campaigns follow the saved policy");
   });
 });
+
+describe("the roles the organization's projects offer", () => {
+  it("refuses a role that a project does not offer (its roles_available), naming the field", async () => {
+    const setOffered = (roles: string[] | null) =>
+      fetch(`${h.lyticsUrl}/_emulator/lytics/accounts/${CAMPAIGNS_AID}/roles-available`, {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ roles_available: roles }),
+      });
+    // Acme Campaigns offers every catalogue role but Goal Manager, which the Editor bundle names.
+    expect(
+      (
+        await setOffered([
+          "admin",
+          "segment_manager",
+          "campaign_manager",
+          "content_manager",
+          "data_manager",
+          "report_viewer",
+          "experience_manager",
+          "marketer",
+          "observer",
+          "user_search",
+        ])
+      ).ok,
+    ).toBe(true);
+    try {
+      const response = await preview(as.olivia, {
+        levels: DEFAULT_MAPPING_POLICY.levels,
+        memberGrantableLevels: [...DEFAULT_MAPPING_POLICY.memberGrantableLevels],
+      });
+      expect(response.status).toBe(400);
+      expect((await bodyOf(response)).issues).toEqual([
+        {
+          path: "levels.editor.roles[4]",
+          message: `unknown Lytics role "goal_manager" (not in the account's roles_available)`,
+        },
+      ]);
+    } finally {
+      await setOffered(null);
+    }
+  });
+});

@@ -9,6 +9,7 @@ import { requireSession } from "../route-guard";
 import type { Services } from "../services";
 import { actorOf } from "../sync-page/actor";
 import { dryRun } from "../sync-page/dry-run";
+import { rolesEveryProjectOffers } from "./known-roles";
 import { checkCandidate, envelopeIssues, policyEditSchema, policySaveSchema } from "./policy-input";
 import { loadPolicyView } from "./policy-view";
 
@@ -37,8 +38,11 @@ export async function previewPolicyHandler(svc: Services, request: Request): Pro
   const body = policyEditSchema.safeParse(await request.json().catch(() => undefined));
   if (!body.success) return invalid(envelopeIssues(body.error));
   const orgUid = guard.state.session.orgUid;
-  const current = await svc.policy.getEffective(orgUid);
-  const candidate = checkCandidate(body.data, current);
+  const [current, rolesAvailable] = await Promise.all([
+    svc.policy.getEffective(orgUid),
+    rolesEveryProjectOffers(svc, guard.state),
+  ]);
+  const candidate = checkCandidate(body.data, current, rolesAvailable);
   if (!candidate.ok) return invalid(candidate.issues);
   const installation = await svc.installations.get(orgUid);
   if (!installation || installation.awaitingImport || installation.status === "needs-reconnect")
@@ -85,8 +89,11 @@ export async function savePolicyHandler(svc: Services, request: Request): Promis
   const body = policySaveSchema.safeParse(await request.json().catch(() => undefined));
   if (!body.success) return invalid(envelopeIssues(body.error));
   const orgUid = guard.state.session.orgUid;
-  const current = await svc.policy.getEffective(orgUid);
-  const checked = checkCandidate(body.data, current);
+  const [current, rolesAvailable] = await Promise.all([
+    svc.policy.getEffective(orgUid),
+    rolesEveryProjectOffers(svc, guard.state),
+  ]);
+  const checked = checkCandidate(body.data, current, rolesAvailable);
   if (!checked.ok) return invalid(checked.issues);
   const actor = actorOf(guard.state);
   let saved;
@@ -98,7 +105,11 @@ export async function savePolicyHandler(svc: Services, request: Request): Promis
         memberGrantableLevels: checked.policy.memberGrantableLevels,
         ...(body.data.note ? { note: body.data.note } : {}),
       },
-      { expectedVersion: body.data.expectedVersion, changedBy: actor },
+      {
+        expectedVersion: body.data.expectedVersion,
+        changedBy: actor,
+        ...(rolesAvailable ? { rolesAvailable } : {}),
+      },
     );
   } catch (error) {
     if (error instanceof StaleWriteError) {

@@ -31,13 +31,18 @@ export type PolicyCheck =
 export function checkCandidate(
   edit: z.output<typeof policyEditSchema>,
   current: MappingPolicy,
+  /** The roles the organization's projects offer; @defaultValue the static catalogue */
+  rolesAvailable?: readonly string[],
 ): PolicyCheck {
-  const parsed = safeParseMappingPolicy({
-    version: current.version + 1,
-    levels: edit.levels,
-    memberGrantableLevels: edit.memberGrantableLevels,
-    ...(edit.note ? { note: edit.note } : {}),
-  });
+  const parsed = safeParseMappingPolicy(
+    {
+      version: current.version + 1,
+      levels: edit.levels,
+      memberGrantableLevels: edit.memberGrantableLevels,
+      ...(edit.note ? { note: edit.note } : {}),
+    },
+    rolesAvailable ? { rolesAvailable } : {},
+  );
   return parsed.success
     ? { ok: true, policy: parsed.policy }
     : { ok: false, issues: parsed.error.issues };
