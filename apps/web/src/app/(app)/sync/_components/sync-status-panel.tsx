@@ -85,15 +85,17 @@ export function SyncStatusPanel({ initial, canRun }: { initial: SyncStatus; canR
           {status.awaitingImport ? " (waiting for the first-connection import)" : null}
         </dd>
         <dt>Now</dt>
-        <dd role="status" aria-live="polite" data-testid="run-state">
-          {running
-            ? status.jobs
-                .map(
-                  (job) =>
-                    `${JOB[job.name] ?? job.name}${job.dryRun ? " (dry run)" : ""}: ${job.state === "active" ? "running" : "queued"}`,
-                )
-                .join("; ")
-            : "No sync running."}
+        <dd>
+          <span role="status" aria-live="polite" data-testid="run-state">
+            {running
+              ? status.jobs
+                  .map(
+                    (job) =>
+                      `${JOB[job.name] ?? job.name}${job.dryRun ? " (dry run)" : ""}: ${job.state === "active" ? "running" : "queued"}`,
+                  )
+                  .join("; ")
+              : "No sync running."}
+          </span>
         </dd>
         <dt>Last run</dt>
         <dd data-testid="last-run">
