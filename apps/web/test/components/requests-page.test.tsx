@@ -148,6 +148,35 @@ describe("/review", () => {
     );
   });
 
+  it("draws at most 1000 rows and says the CSV has every one", async () => {
+    person.current = { role: "owner", email: "olivia.owner@acme.test", name: "Olivia Owner" };
+    const row = {
+      projectUid: "p1",
+      projectName: "Acme Corporation",
+      userUid: "u",
+      email: "x@acme.test",
+      name: "X",
+      standing: "member" as const,
+      roles: ["Observer"],
+      why: [],
+      verdict: "unexplained" as const,
+      expected: [],
+      grant: null,
+      lastSignIn: null,
+    };
+    review.current = {
+      ...base,
+      unreadProjects: [],
+      rows: Array.from({ length: 1001 }, (_, i) => ({ ...row, email: `p${i}@acme.test` })),
+    };
+    render(await ReviewPage());
+    expect(screen.getByTestId("rows-capped").textContent).toMatch(/first 1000 of 1001/);
+    expect(screen.getAllByTestId("review-row")).toHaveLength(1000);
+    expect(screen.getByRole("table").querySelector("caption")?.textContent).toBe(
+      "1001 role assignments as of 1 Dec 2026 (first 1000 shown)",
+    );
+  });
+
   it("a Member is refused with the rule's reasons and no data", async () => {
     person.current = { role: "member", email: "mia.member@acme.test", name: "Mia Member" };
     review.current = null;

@@ -12,6 +12,9 @@ import { SignOff } from "./_components/sign-off";
 export const metadata: Metadata = { title: "Access review · Data & Insights access" };
 export const dynamic = "force-dynamic";
 
+/** Rows drawn on the page; the CSV export always has every one. */
+const SHOWN_ROWS = 1000;
+
 /**
  * Access review (Owners and Admins): who holds which roles on which project and why, now, with
  * grant expiries and last sign-in where known; CSV export; the sign-off kept in the audit log.
@@ -67,7 +70,17 @@ export default async function ReviewPage() {
           .
         </span>
       </div>
-      <ReviewTable rows={review.rows} asOf={review.asOf} />
+      {review.rows.length > SHOWN_ROWS ? (
+        <p className="la-notice la-notice-info" data-testid="rows-capped">
+          Showing the first {SHOWN_ROWS} of {review.rows.length} assignments; the CSV export has
+          every one.
+        </p>
+      ) : null}
+      <ReviewTable
+        rows={review.rows.slice(0, SHOWN_ROWS)}
+        asOf={review.asOf}
+        total={review.rows.length}
+      />
       <div style={{ marginTop: 24 }}>
         <SignOff
           last={review.lastSignOff}

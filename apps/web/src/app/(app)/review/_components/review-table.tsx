@@ -20,12 +20,22 @@ const day = (ms: number) =>
   new Date(ms).toLocaleDateString("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
 /** Every holding, one row per person and project, each with its reasons. */
-export function ReviewTable({ rows, asOf }: { rows: readonly ReviewRow[]; asOf: number }) {
+export function ReviewTable({
+  rows,
+  asOf,
+  total = rows.length,
+}: {
+  rows: readonly ReviewRow[];
+  asOf: number;
+  /** Every assignment of the review, when only the first `rows` are drawn. */
+  total?: number;
+}) {
   return (
     <div className={styles.tableWrap}>
       <table className={styles.table} data-testid="review-table">
         <caption>
-          {rows.length} role assignments as of {day(asOf)}
+          {total} role assignments as of {day(asOf)}
+          {total > rows.length ? ` (first ${rows.length} shown)` : ""}
         </caption>
         <thead>
           <tr>
