@@ -18,6 +18,8 @@ import styles from "./_components/sync.module.css";
 export const metadata: Metadata = { title: "Sync · Data & Insights access" };
 export const dynamic = "force-dynamic";
 
+const RECENTLY_APPROVED_MS = 24 * 60 * 60_000;
+
 /** The background sync (issue 11 "Sync"): Owners and Admins only. */
 export default async function SyncPage() {
   const state = await pageSession();
@@ -45,7 +47,12 @@ export default async function SyncPage() {
       .catch(() => []),
   ]);
   const approve = authorize(state.person, "sync.approve-held-plan");
-  const waiting = held.filter((plan) => !plan.approval).map(heldPlanView);
+  // Waiting plans, and those approved in the last day (so an approval stays in view, with who
+  // gave it, while the worker applies the plan).
+  const since = Date.now() - RECENTLY_APPROVED_MS;
+  const shown = held
+    .filter((plan) => !plan.approval || plan.approval.approvedAt >= since)
+    .map(heldPlanView);
   return (
     <>
       <h1>Sync</h1>
@@ -55,12 +62,12 @@ export default async function SyncPage() {
       </div>
       <section aria-labelledby="h-held" className={styles.section}>
         <h2 id="h-held">Held plans</h2>
-        {waiting.length === 0 ? (
+        {shown.length === 0 ? (
           <p className="la-muted" data-testid="no-held-plans">
             No plan is waiting for approval.
           </p>
         ) : (
-          waiting.map((plan) => (
+          shown.map((plan) => (
             <HeldPlanCard
               key={plan.planId}
               plan={plan}
