@@ -5,6 +5,7 @@ import type { RunningWorker } from "@lytics-access/worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { setSyncLinkForTests } from "../src/lib/server/connect/sync-link";
+import { dryRun } from "../src/lib/server/sync-page/dry-run";
 import {
   approveHeldPlanHandler,
   auditCsvHandler,
@@ -16,7 +17,7 @@ import {
   syncStatusHandler,
 } from "../src/lib/server/sync-page/handlers";
 import { useFullHarness, type AppSession } from "./support/full-harness";
-import { MIA, OLIVIA, appRequest } from "./support/harness";
+import { ACME, MIA, OLIVIA, appRequest } from "./support/harness";
 import { eventually, lyticsAccounts, startTestWorker } from "./support/start-test-worker";
 
 const ADAM = { uid: "blt_user_adam", email: "adam.admin@acme.test" };
@@ -71,6 +72,21 @@ describe("before the organization is connected", () => {
     }
     const status = await bodyOf(await syncStatusHandler(h.svc, get("/api/sync/status", as.olivia)));
     expect(status).toMatchObject({ connection: "not-connected", jobs: [], latestRun: null });
+  });
+});
+
+describe("with no worker running", () => {
+  it("says so when nobody answers the dry run, instead of hanging", async () => {
+    const answer = await dryRun(h.link, h.svc.env.REDIS_URL, ACME, {
+      requestedBy: OLIVIA.email,
+      timeoutMs: 300,
+    });
+    expect(answer).toMatchObject({
+      ok: false,
+      status: 504,
+      error: "worker-timeout",
+      reasons: [expect.stringContaining("is the sync worker running? Nothing was changed.")],
+    });
   });
 });
 
