@@ -423,6 +423,17 @@ describe("creating and deleting", () => {
     expect((await remove("Mia's Lab")).status).toBe(200);
     expect(await h.svc.projectOwners.get(ACME, uid)).toBeNull();
     expect((await detail("mia", uid)).status).toBe(404);
+    // Lytics keeps no history the app can read: the audit log says who created and deleted it.
+    const audited = (await h.svc.auditLog.read(ACME, { kinds: ["project-changed"] })).entries
+      .filter((entry) => entry.kind === "project-changed" && entry.projectUid === uid)
+      .map((entry) => (entry.kind === "project-changed" ? [entry.change, entry.actor] : []));
+    expect(audited).toEqual(
+      expect.arrayContaining([
+        ["created", expect.objectContaining({ uid: PEOPLE.mia })],
+        ["deleted", expect.objectContaining({ uid: PEOPLE.mia })],
+      ]),
+    );
+    expect(audited).toHaveLength(2);
   });
 });
 

@@ -127,6 +127,14 @@ export const AUDIT_ENTRY_SCHEMAS = [
     person,
     reason: z.string().optional(),
   }),
+  // A project changed through the app (Lytics keeps no history we can read): what, and the fields.
+  kind("project-changed", {
+    projectUid: z.string(),
+    projectName: z.string(),
+    change: z.enum(["created", "edited", "deleted", "connection-added", "connection-removed"]),
+    /** Edited fields (`name`, `domain`, `description`) or the connection (`kind:id`). */
+    fields: z.array(z.string()).default([]),
+  }),
   // The requester took their own pending request back.
   kind("access-request-withdrawn", { requestId: z.string(), projectUid: z.string(), person }),
   // An Owner's periodic access review: "I reviewed this access on <date>" (issue 11).

@@ -7,6 +7,7 @@ import { authorize } from "../authorize";
 import { badRequest, json, refused } from "../responses";
 import type { Services } from "../services";
 import { apiFailure, fieldErrors } from "./api-failure";
+import { auditProjectChange } from "./audit-project";
 import { projectEtag } from "./etag";
 import { writeAsAllowed } from "./project-context";
 import { loadForRequest } from "./project-item";
@@ -66,6 +67,13 @@ export async function changeConnectionHandler(svc: Services, request: Request): 
     try {
       const updated = await writeAsAllowed(svc, state, (client) =>
         client.updateProject(uid, { connections: { [field]: next } }),
+      );
+      await auditProjectChange(
+        svc,
+        state,
+        updated,
+        adding ? "connection-added" : "connection-removed",
+        [`${parsed.data.kind}:${id}`],
       );
       return json(200, { project: updated, etag: projectEtag(updated) });
     } catch (error) {

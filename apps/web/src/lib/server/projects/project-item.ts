@@ -23,6 +23,7 @@ import {
   staleEdit,
   withProjectLock,
 } from "./request-parts";
+import { auditProjectChange } from "./audit-project";
 import { removeGrant } from "./save-grant";
 
 const editSchema = z
@@ -106,6 +107,13 @@ export async function updateProjectHandler(svc: Services, request: Request): Pro
           ...(change.description === undefined ? {} : { description: change.description.trim() }),
         }),
       );
+      await auditProjectChange(
+        svc,
+        state,
+        updated,
+        "edited",
+        (["name", "domain", "description"] as const).filter((field) => change[field] !== undefined),
+      );
       return json(200, { project: updated, etag: projectEtag(updated) });
     } catch (error) {
       return apiFailure(error, "Saving the project");
@@ -153,6 +161,7 @@ export async function deleteProjectHandler(svc: Services, request: Request): Pro
     for (const grant of await svc.grants.listByProject(orgUid, uid))
       await removeGrant(svc, state, grant);
     await svc.projectOwners.remove(orgUid, uid);
+    await auditProjectChange(svc, state, current, "deleted");
     return json(200, { deleted: uid });
   });
   return outcome === "busy" ? staleEdit("The project", null) : outcome;

@@ -8,6 +8,7 @@ import { projectEtag } from "./etag";
 import { emptyFieldProblems, projectFieldsSchema } from "./project-fields";
 import { listProjectsFor } from "./project-list";
 import { lyticsOf } from "./project-context";
+import { auditProjectChange } from "./audit-project";
 import { actorOf } from "./save-grant";
 
 /** GET /api/projects: the projects the person may see (DESIGN §3.3), each with their access. */
@@ -54,5 +55,6 @@ export async function createProjectHandler(svc: Services, request: Request): Pro
     email: state.person.email,
     recordedBy: actorOf(state),
   });
+  await auditProjectChange(svc, state, project, "created");
   return json(201, { project, etag: projectEtag(project) });
 }
