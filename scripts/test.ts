@@ -86,7 +86,9 @@ async function playwright(): Promise<void> {
   console.log("\n── playwright (e2e) ──");
   const report = path.join(resultsDir, "playwright.json");
   const code = await new Promise<number>((resolve) => {
-    const child = spawn(bin("playwright"), ["test", "--config", config, "--reporter=list,json"], {
+    // The config's reporters: list, json (to PLAYWRIGHT_JSON_OUTPUT_NAME, counted below) and the
+    // HTML report kept with the traces and screenshots of failures under .cache/e2e/.
+    const child = spawn(bin("playwright"), ["test", "--config", config], {
       cwd: root,
       stdio: "inherit",
       env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: report },

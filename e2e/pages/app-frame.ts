@@ -40,7 +40,7 @@ export class AppFrame {
     return this.frame.getByRole("button", { name: "Sign in with Contentstack" });
   }
 
-  /** "Sign in with Contentstack": the popup, consent when Contentstack asks, back in the app. */
+  /** "Sign in with Contentstack": the popup, consent when Contentstack asks, then the Overview. */
   async signIn(): Promise<SignInOutcome> {
     return test.step("sign in with Contentstack in the popup", () => this.signInSteps());
   }
@@ -50,7 +50,10 @@ export class AppFrame {
     const watch = SignInPopup.watch(this.page.context(), this.system);
     try {
       await this.signInButton().click();
-      return await watch.complete(await popupOpened);
+      const outcome = await watch.complete(await popupOpened);
+      // The frame redeems the popup's result, then opens the Overview.
+      await this.expectOn("Overview");
+      return outcome;
     } finally {
       watch.stop();
     }
