@@ -6,6 +6,7 @@ import { ApiError, type ApiErrorDetails } from "@lytics-access/http";
  * match. `apiCode` holds the RFC 6749 `error` string when the server sent one.
  */
 export class OAuthError extends ApiError {
+  static override readonly code = "OAUTH_FAILED";
   override readonly code = "OAUTH_FAILED";
   /** RFC 6749 `error_description`, when sent. */
   readonly description: string | undefined;

@@ -34,6 +34,9 @@ export interface ApiErrorDetails {
   readonly cause?: unknown;
 }
 
+/** Marks every ApiError, whichever copy of this package made it (`Symbol.for` is process-wide). */
+const API_ERROR_BRAND = Symbol.for("@lytics-access/http:ApiError");
+
 /**
  * Base of every error a call to Contentstack or Lytics ends in. Both clients throw these same
  * classes, so the worker handles a failure the same way whichever service it came from: branch on
@@ -41,6 +44,28 @@ export interface ApiErrorDetails {
  * A plain `ApiError` is a status no narrower class describes (e.g. a 418).
  */
 export class ApiError extends Error {
+  /**
+   * The code every instance of the class carries (a subclass fixes its own); `instanceof` falls
+   * back on it for an error made by another copy of this package (see `Symbol.hasInstance`).
+   */
+  static readonly code: string | undefined = undefined;
+
+  /**
+   * `instanceof` that also holds across copies of this package. Next bundles a server package
+   * once per layer (server components, route handlers), so an AuthError thrown by one copy is not
+   * an instance of another copy's class, and a check like "is this a 401?" silently fails. Every
+   * instance carries a brand from the global symbol registry; an error from another copy matches
+   * when it has the brand and the class's fixed code.
+   */
+  static override [Symbol.hasInstance](
+    this: { readonly code?: string | undefined },
+    value: unknown,
+  ): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    if (typeof value !== "object" || value === null || !(API_ERROR_BRAND in value)) return false;
+    return this.code === undefined || (value as { code?: unknown }).code === this.code;
+  }
+
   /** Stable machine-readable code; each subclass fixes its own. */
   readonly code: string = "API_ERROR";
   readonly api: ApiName | undefined;
@@ -57,6 +82,7 @@ export class ApiError extends Error {
 
   constructor(message: string, details: ApiErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    Object.defineProperty(this, API_ERROR_BRAND, { value: true });
     this.name = new.target.name;
     this.api = details.api;
     this.status = details.status;

@@ -11,6 +11,7 @@ export type InvalidResponseReason = "unparseable" | "schema" | "unexpected-statu
 
 /** A successful status with a body we refuse to trust. A half-read list is never returned as whole. */
 export class InvalidResponseError extends ApiError {
+  static override readonly code = "INVALID_RESPONSE";
   override readonly code = "INVALID_RESPONSE";
   readonly reason: InvalidResponseReason;
 

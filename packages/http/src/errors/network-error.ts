@@ -6,6 +6,7 @@ import { ApiError, type ApiErrorDetails } from "./api-error";
  * repeated; after any other network failure a write may or may not have been applied.
  */
 export class NetworkError extends ApiError {
+  static override readonly code = "NETWORK_ERROR";
   override readonly code = "NETWORK_ERROR";
   readonly connectionRefused: boolean;
 

@@ -6,6 +6,7 @@ import { ApiError, type ApiErrorDetails } from "./api-error";
  * after `retryAfterMs` when the service said how long.
  */
 export class RateLimitedError extends ApiError {
+  static override readonly code = "RATE_LIMITED";
   override readonly code = "RATE_LIMITED";
 
   constructor(message: string, details: ApiErrorDetails = {}) {

@@ -5,6 +5,7 @@ import { ApiError, type ApiErrorDetails } from "./api-error";
  * (or something posing as one) must not be able to make us buffer without bound.
  */
 export class ResponseTooLargeError extends ApiError {
+  static override readonly code = "RESPONSE_TOO_LARGE";
   override readonly code = "RESPONSE_TOO_LARGE";
   readonly limitBytes: number;
 

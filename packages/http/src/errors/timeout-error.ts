@@ -5,6 +5,7 @@ import { ApiError, type ApiErrorDetails } from "./api-error";
  * the state back before repeating a call that is unsafe to repeat.
  */
 export class TimeoutError extends ApiError {
+  static override readonly code = "TIMEOUT";
   override readonly code = "TIMEOUT";
   readonly timeoutMs: number;
 
