@@ -2,6 +2,7 @@ import { StoreError } from "./store-error";
 
 /** A create names a record that already exists (one grant per person and project, one plan id). */
 export class AlreadyExistsError extends StoreError {
+  static override readonly code = "STORE_ALREADY_EXISTS";
   readonly code = "STORE_ALREADY_EXISTS";
 
   constructor(

@@ -6,6 +6,7 @@ import { StoreError } from "./store-error";
  * what the sync enforces. The message names the key and the offending fields, never the values.
  */
 export class CorruptRecordError extends StoreError {
+  static override readonly code = "STORE_CORRUPT_RECORD";
   readonly code = "STORE_CORRUPT_RECORD";
 
   constructor(

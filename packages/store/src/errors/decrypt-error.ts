@@ -5,6 +5,7 @@ import { StoreError } from "./store-error";
  * another organization or purpose (copied from another org's record). Never says more than why.
  */
 export class DecryptError extends StoreError {
+  static override readonly code = "SECRET_BOX_DECRYPT_FAILED";
   readonly code = "SECRET_BOX_DECRYPT_FAILED";
 
   constructor(reason: string) {

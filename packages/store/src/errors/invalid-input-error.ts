@@ -5,6 +5,7 @@ import { StoreError } from "./store-error";
  * Checked before writing so bad data never reaches Redis to become a corrupt record later.
  */
 export class InvalidInputError extends StoreError {
+  static override readonly code = "STORE_INVALID_INPUT";
   readonly code = "STORE_INVALID_INPUT";
 
   constructor(

@@ -5,6 +5,7 @@ import { StoreError } from "./store-error";
  * current key id with no key). Names the fields, never the key material.
  */
 export class InvalidKeyringError extends StoreError {
+  static override readonly code = "SECRET_BOX_INVALID_KEYRING";
   readonly code = "SECRET_BOX_INVALID_KEYRING";
 
   constructor(readonly problems: readonly string[]) {

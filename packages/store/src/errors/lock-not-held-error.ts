@@ -5,6 +5,7 @@ import { StoreError } from "./store-error";
  * must stop writing: another worker may now be syncing the same organization.
  */
 export class LockNotHeldError extends StoreError {
+  static override readonly code = "STORE_LOCK_NOT_HELD";
   readonly code = "STORE_LOCK_NOT_HELD";
 
   constructor(readonly orgUid: string) {

@@ -5,6 +5,7 @@ import { StoreError } from "./store-error";
  * The caller re-reads and decides again; the newer record is never overwritten.
  */
 export class StaleWriteError extends StoreError {
+  static override readonly code = "STORE_STALE_WRITE";
   readonly code = "STORE_STALE_WRITE";
 
   constructor(

@@ -5,6 +5,7 @@ import { StoreError } from "./store-error";
  * secret was re-encrypted, or the configuration lacks it. Add the key back to decrypt.
  */
 export class UnknownKeyIdError extends StoreError {
+  static override readonly code = "SECRET_BOX_UNKNOWN_KEY_ID";
   readonly code = "SECRET_BOX_UNKNOWN_KEY_ID";
 
   constructor(readonly keyId: string) {
