@@ -88,6 +88,7 @@ async function main(): Promise<void> {
     keyring: secrets.keyring,
     app: { redirectUri },
     awaitingImport: true,
+    reauthorize: true,
   });
   const config = loadWorkerConfig({
     REDIS_URL: redisUrl,
@@ -123,7 +124,9 @@ async function main(): Promise<void> {
       await imports.close();
     }
   } else {
-    console.log("[start] Acme already connected for the sync");
+    console.log(
+      "[start] Acme already connected for the sync (authorized again: the emulators start afresh)",
+    );
   }
   let worker: Awaited<ReturnType<typeof startWorker>>;
   try {

@@ -37,6 +37,13 @@ export interface SeedLocalInstallationOptions {
   /** Reconnect even if the organization is already connected. @defaultValue false */
   force?: boolean;
   /**
+   * Authorize again when the organization is already connected, keeping where its import stands.
+   * `npm start` sets it: the emulators start with fresh state on every start, so a grant stored by
+   * the last start is unknown to them and the sync would stop as "needs reconnect" at once.
+   * @defaultValue false
+   */
+  reauthorize?: boolean;
+  /**
    * Connect it as the connect flow does a first connection: awaiting its first-connection import,
    * so nothing is synced until the import is accepted (`npm start` accepts it before the worker
    * starts). Tests that want the organization synced at once leave it false. @defaultValue false
@@ -86,8 +93,13 @@ export async function seedLocalInstallation(
       ...(options.storePrefix ? { keyPrefix: options.storePrefix } : {}),
     });
     const existing = await installations.get(orgUid);
-    if (existing && existing.status !== "needs-reconnect" && !options.force)
+    if (existing && existing.status !== "needs-reconnect" && !options.force && !options.reauthorize)
       return existing.awaitingImport;
+    // A stored, accepted connection keeps its accepted import: only its credential is renewed.
+    const awaitingImport =
+      existing && existing.status !== "needs-reconnect" && options.reauthorize
+        ? existing.awaitingImport
+        : (options.awaitingImport ?? false);
 
     const session = await fetch(`${options.contentstackUrl}/_emulator/sessions`, {
       method: "POST",
@@ -130,9 +142,9 @@ export async function seedLocalInstallation(
           accessTokenExpiresAt: tokens.expiresAt,
         },
       },
-      { awaitingImport: options.awaitingImport ?? false },
+      { awaitingImport },
     );
-    return true;
+    return existing && options.reauthorize ? awaitingImport : true;
   } finally {
     await closeStoreRedis(redis);
   }
