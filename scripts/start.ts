@@ -136,6 +136,9 @@ async function main(): Promise<void> {
     throw inUse === undefined ? error : new Error(inUse);
   }
   stack.push("worker", () => worker.close());
+  // Acme's scheduler keeps the time of its next run across starts (up to 5 minutes away), and this
+  // start renewed its credential: sync now, so the app shows a current state from the first minute.
+  await worker.enqueuer.syncNow(LOCAL_ACME.orgUid, { trigger: "manual" });
   console.log(
     `[start] worker                ${worker.httpUrl ?? ""} (queue view /queues; its bearer token is in ${path.relative(root, secrets.file)})`,
   );
