@@ -59,6 +59,13 @@ export class AppFrame {
     }
   }
 
+  /** The app's own sign-out, in its navigation (Contentstack's sign-in is left as it is). */
+  async signOut(): Promise<void> {
+    await test.step("sign out of the app", async () => {
+      await this.frame.getByRole("button", { name: "Sign out of the app" }).click();
+    });
+  }
+
   async expectOn(heading: string): Promise<void> {
     await expect(this.heading()).toHaveText(heading);
   }

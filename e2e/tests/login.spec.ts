@@ -72,15 +72,21 @@ test.describe("login", () => {
     ).toBeVisible();
   });
 
-  test("consent is asked on the first sign-in and never again", async ({ shell, context }) => {
+  test("consent is asked on the first sign-in and never again; signing out of the app ends its session", async ({
+    shell,
+  }) => {
     await shell.signIn(CORA);
     let app = await shell.openApp(ACME.uid);
     expect((await app.signIn()).consentAsked).toBe(true);
     await app.expectOn("Overview");
 
-    // A later sign-in (the app's session gone: cookies cleared) goes straight through.
-    await context.clearCookies();
-    await shell.signIn(CORA);
+    // Logout: the app's session ends; Contentstack's sign-in stays.
+    await app.signOut();
+    await expect(app.heading()).toHaveText("You are signed out of the app");
+    await app.expectAccessible("signed out");
+    await expect(shell.page.getByTestId("signed-in-as")).toContainText(CORA.first);
+
+    // A later sign-in goes straight through: consent was given once.
     app = await shell.openApp(ACME.uid);
     await expect(app.signInButton()).toBeVisible();
     expect((await app.signIn()).consentAsked).toBe(false);

@@ -1,5 +1,7 @@
 import type { SessionPerson } from "@lytics-access/store";
 
+import { SignOutButton } from "./sign-out-button";
+
 const ROLE_LABEL = { owner: "Owner", admin: "Admin", member: "Member", guest: "Guest" } as const;
 
 /**
@@ -20,6 +22,7 @@ export function PersonCard({ person }: { person: SessionPerson }) {
           Guest or Member: not confirmed until an Owner or Admin connects the organization.
         </div>
       ) : null}
+      <SignOutButton />
     </div>
   );
 }
