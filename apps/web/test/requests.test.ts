@@ -389,10 +389,10 @@ describe("the approved request reaches Data & Insights", () => {
     }
     expect(seen.mia).toContain("segment_manager");
     expect(seen.gus).toContain("observer");
-    // Both came from one targeted run the guard let through (nobody was removed by surprise).
+    // Whichever run got there first (the targeted one the approval queued, or the worker's first
+    // full reconcile when it starts), the guard let it through: nobody was removed by surprise.
     const runs = await h.svc.syncRuns.list(ACME);
-    const targeted = runs.filter((run) => run.trigger === "person");
-    expect(targeted.length).toBeGreaterThan(0);
-    expect(targeted.map((run) => run.outcome)).not.toContain("held");
+    expect(runs.length).toBeGreaterThan(0);
+    expect(runs.map((run) => run.outcome)).not.toContain("held");
   });
 });
