@@ -102,6 +102,43 @@ describe("createApiTransport", () => {
     expect(new RateLimitedError("x").status).toBe(429);
   });
 
+  it("shuts the key for every caller after a 429 that names no Retry-After, as long as the retry waits", async () => {
+    let calls = 0;
+    const server = await startLocalServer((_request, response) => {
+      calls++;
+      // Lytics answers a bare 429: no Retry-After, no body.
+      if (calls <= 2) response.writeHead(429).end();
+      else response.end("[]");
+    });
+    servers.push(server);
+    const { limiter, paused } = recordingLimiter();
+    const waits: number[] = [];
+    const transport = createApiTransport({
+      api: "lytics-management",
+      logName: "test",
+      credentials: { headers: async () => ({}), afterUnauthorized: async () => false },
+      limiter,
+      timeoutMs: 5000,
+      logger: createLogger({ level: "silent" }),
+      readError: () => ({}),
+      clock: { now: () => 0, sleep: async (ms) => void waits.push(ms) },
+      random: () => 0,
+    });
+    const response = await transport({
+      method: "GET",
+      url: `${server.url}/projects`,
+      operation: "GET /projects",
+      limiterKey: "acct:read",
+    });
+    expect(response.status).toBe(200);
+    // Half of each attempt's backoff cap (250 ms, then 500 ms): the key and the retry agree.
+    expect(paused).toEqual([
+      ["acct:read", 125],
+      ["acct:read", 250],
+    ]);
+    expect(waits).toEqual([125, 250]);
+  });
+
   it("replays once after a 401 when the credential source has a new token", async () => {
     const server = await startLocalServer((request, response) => {
       if (request.headers.authorization === "Bearer fresh") response.end("{}");

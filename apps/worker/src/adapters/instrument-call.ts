@@ -29,9 +29,9 @@ export function createCallInstrument(
     } catch (error) {
       const status = (error as { status?: unknown }).status;
       const statusClass = typeof status === "number" ? `${Math.floor(status / 100)}xx` : "error";
+      // 429s are counted where each one arrives (the shared limiter's pause), not here, where
+      // only the last of a retried request's answers shows.
       metrics.apiCalls.inc({ api, status: statusClass });
-      if (status === 429 || (error as { code?: unknown }).code === "RATE_LIMITED")
-        metrics.rateLimited.inc({ api });
       throw error;
     }
   };

@@ -11,7 +11,12 @@ import { RateLimitedError } from "../errors/rate-limited-error";
 import type { RateLimiter } from "../limiter/rate-limiter";
 import { redactHeaders } from "../log/redaction";
 import { parseRetryAfter } from "../retry/parse-retry-after";
-import { DEFAULT_RETRY_OPTIONS, isSafeToRepeat, type RetryOptions } from "../retry/retry-policy";
+import {
+  DEFAULT_RETRY_OPTIONS,
+  isSafeToRepeat,
+  throttleFloor,
+  type RetryOptions,
+} from "../retry/retry-policy";
 import { withRetry } from "../retry/with-retry";
 import { sendRequest } from "./send-request";
 
@@ -159,8 +164,14 @@ export function createApiTransport(options: ApiTransportOptions): ApiTransport {
           retryAfterMs: parseRetryAfter(raw.headers.get("retry-after"), clock.now()),
         },
       );
-      if (error instanceof RateLimitedError && error.retryAfterMs !== undefined)
-        await options.limiter.pause(call.limiterKey, error.retryAfterMs);
+      // Every caller of the key waits, not only this one: with a shared (Redis) limiter that is
+      // every replica. A 429 that names no Retry-After (Lytics sends none) shuts the key for the
+      // same least wait the retry itself takes.
+      if (error instanceof RateLimitedError)
+        await options.limiter.pause(
+          call.limiterKey,
+          error.retryAfterMs ?? throttleFloor(attemptNumber, retry),
+        );
       throw error;
     } finally {
       logger.debug({ ...fields, status, durationMs: clock.now() - started }, `${logName} call`);
