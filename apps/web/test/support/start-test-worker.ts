@@ -11,17 +11,22 @@ import type { Services } from "../../src/lib/server/services";
 export async function startTestWorker(
   svc: Services,
   link: SyncLink,
-  overrides: Partial<Pick<WorkerConfig, "maxRemovalShare">> = {},
+  overrides: Partial<Pick<WorkerConfig, "maxRemovalShare">> & {
+    /** The sync's clock (grant expiry); a test moves it instead of waiting. */
+    now?: () => number;
+  } = {},
 ): Promise<RunningWorker> {
+  const { now, ...configOverrides } = overrides;
   const config = workerConfigFrom(svc.env);
   return startWorker({
+    ...(now ? { now } : {}),
     config: {
       ...config,
       http: { ...config.http, port: 0 },
       syncIntervalMs: 3_600_000,
       auditPollIntervalMs: 3_600_000,
       logLevel: "silent",
-      ...overrides,
+      ...configOverrides,
     },
     queuePrefix: link.enqueuer().queues.sync.opts.prefix ?? "",
     storePrefix: svc.env.STORE_KEY_PREFIX,
