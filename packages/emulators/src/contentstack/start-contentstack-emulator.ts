@@ -26,6 +26,7 @@ import { registerAppStatusRoute } from "./host-shell/app-status-route";
 import { sendErrorPage, sendNotFoundPage, wantsHtmlPage } from "./host-shell/error-pages";
 import { registerHomeRoutes } from "./host-shell/home-routes";
 import { registerOrganizationPages } from "./host-shell/organization-pages";
+import { refuseFramingOfEveryPage } from "./host-shell/refuse-framing";
 import { registerSignInRoutes } from "./host-shell/sign-in-routes";
 import { registerStaticAssets } from "./host-shell/static-assets";
 import { registerAuthorizationsRoutes } from "./oauth/authorizations-routes";
@@ -125,6 +126,7 @@ export async function startContentstackEmulator(
   const app = Fastify({ logger: requestLogOptions(resolved.logger) });
   // First, so every route below moves it (the Lytics emulator keys its caller cache on it).
   const stateVersion = installStateVersion(app);
+  refuseFramingOfEveryPage(app);
   const clock = createEmulatorClock(now);
   const ctx: EmulatorContext = {
     clock,

@@ -121,6 +121,37 @@ describe("authorize", () => {
     }
   });
 
+  it("refuses framing on every other HTML page of the flow: sign-in, its failure, the SDK entry, the shell", async () => {
+    const browser = new BrowserSession(emulator);
+    const pages: Array<[string, Response]> = [
+      ["sign-in", await browser.request("/login")],
+      [
+        "sign-in failed",
+        await browser.request("/login", { form: { user_uid: "blt_user_nobody" } }),
+      ],
+      ["SDK entry", await browser.request(`/?response_type=code&client_id=${APP.client_id}`)],
+      [
+        "not found",
+        await fetch(`${emulator.url}/no-such-page`, { headers: { accept: "text/html" } }),
+      ],
+    ];
+    await browser.signInAs(MEMBER);
+    pages.push(["shell home", await browser.request("/")]);
+    pages.push([
+      "consent refused",
+      await browser.request(`/apps/${APP.app_uid}/authorize`, {
+        form: { consent_id: "no-such-consent", decision: "accept" },
+      }),
+    ]);
+    for (const [name, response] of pages) {
+      expect(response.headers.get("content-type"), name).toContain("text/html");
+      expect(response.headers.get("x-frame-options"), name).toBe("DENY");
+      expect(response.headers.get("content-security-policy"), name).toContain(
+        "frame-ancestors 'none'",
+      );
+    }
+  });
+
   it("sends access_denied back when the person cancels", async () => {
     const browser = new BrowserSession(emulator);
     await browser.signInAs(MEMBER);
