@@ -110,4 +110,65 @@ describe("drift", () => {
     expect(drift).toHaveLength(1);
     expect(drift[0]).toMatchObject({ projectUid: ACME_WEB.projectUid, actualRoles: ["observer"] });
   }, 120_000);
+
+  it("a targeted run records the roles it found converged for the people it was for, so a later hand change to them is drift", async () => {
+    const OLIVIA = { uid: "blt_user_olivia", email: "olivia.owner@acme.test" };
+    const steps = createAppliedStepsStore({ redis: world.redis, keyPrefix: storePrefix });
+    const runs = createSyncRunsStore({ redis: world.redis, keyPrefix: storePrefix });
+    const recordOf = async (uid: string) =>
+      (await steps.lastSynced(ACME)).find(
+        (entry) => entry.projectUid === ACME_WEB.projectUid && entry.person === uid,
+      )?.roles;
+    const withoutBaseline = (roles: readonly string[] | undefined) =>
+      [...(roles ?? [])].filter((role) => role !== "authed2").sort();
+    // What the record says after someone set by hand the very roles a Contentstack change then
+    // made desired: roles Adam no longer holds (Olivia's likewise, to see the scope kept).
+    const stale = [{ projectUid: ACME_WEB.projectUid, person: ADAM.uid, roles: ["observer"] }];
+    await steps.recordSynced(ACME, [
+      ...stale,
+      { projectUid: ACME_WEB.projectUid, person: OLIVIA.uid, roles: ["observer"] },
+    ]);
+    const held = withoutBaseline((await adamOn(ACME_WEB.aid))?.roles);
+    expect(held).toContain("segment_manager");
+
+    // A targeted run for Adam finds him as desired: nothing to write, his roles recorded.
+    const before = (await runs.list(ACME)).length;
+    await world.worker.enqueuer.syncPeople(ACME, [ADAM.email], { trigger: "manual" });
+    await eventually(
+      async () => (await runs.list(ACME)).length > before || undefined,
+      "the targeted run",
+      600,
+    );
+    expect((await runs.list(ACME))[0]).toMatchObject({ outcome: "no-changes" });
+    expect(withoutBaseline(await recordOf(ADAM.uid))).toEqual(held);
+    // Only the people the run was for: Olivia's record is the next full run's to correct.
+    expect(await recordOf(OLIVIA.uid)).toEqual(["observer"]);
+
+    // Someone makes Adam an Observer by hand: the next run puts him back and reports the drift.
+    await control(
+      world.emulators.lytics.url,
+      `/lytics/accounts/${ACME_WEB.aid}/users/${ADAM.email}/roles`,
+      "PUT",
+      { roles: ["observer"] },
+    );
+    const driftBefore = (await allAuditEntries(world.redis, ACME, storePrefix)).filter(
+      (entry) => entry.kind === "drift-found" && entry.person.uid === ADAM.uid,
+    ).length;
+    const beforeFull = (await runs.list(ACME)).length;
+    await world.worker.enqueuer.syncNow(ACME);
+    await eventually(
+      async () => (await runs.list(ACME)).length > beforeFull || undefined,
+      "the next reconcile",
+      600,
+    );
+    expect(withoutBaseline((await adamOn(ACME_WEB.aid))?.roles)).toEqual(held);
+    const drift = (await allAuditEntries(world.redis, ACME, storePrefix)).filter(
+      (entry) => entry.kind === "drift-found" && entry.person.uid === ADAM.uid,
+    );
+    expect(drift).toHaveLength(driftBefore + 1);
+    expect(drift.at(-1)).toMatchObject({
+      projectUid: ACME_WEB.projectUid,
+      actualRoles: ["observer"],
+    });
+  }, 120_000);
 });

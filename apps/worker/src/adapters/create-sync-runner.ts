@@ -6,7 +6,6 @@ import {
   planToDiffJson,
   reconcile,
   type CollaboratorRecord,
-  type Plan,
   type RunReport,
   type StatePort,
   type SyncPorts,
@@ -19,6 +18,7 @@ import type { OrgSyncRunner, SyncResult } from "../jobs/org-sync-runner";
 import { createLyticsPort } from "./lytics-port";
 import { captureForDirectory } from "./member-directory-writer";
 import { createMembersPort } from "./members-port";
+import { recordConverged } from "./record-converged";
 import { openOrgClients, type OrgClientsDeps } from "./org-clients";
 import type { OrgRoleCache } from "./org-role-cache";
 import { createStoreAuditPort, createStoreHeldPort } from "./store-audit-ports";
@@ -29,7 +29,6 @@ import type {
   AuditLogStore,
   HeldPlansStore,
   MemberDirectoryStore,
-  SyncedRoles,
 } from "@lytics-access/store";
 
 export interface SyncRunnerDeps extends OrgClientsDeps {
@@ -93,36 +92,6 @@ export function toSyncResult(report: RunReport): SyncResult {
   };
 }
 
-/**
- * After a full run that applied its whole plan, everyone on a project whom no step touched holds
- * what the desired state says: their roles are recorded as what the sync last found converged, so
- * a later hand change to them is reported as drift (steps record their own roles as they land).
- */
-async function recordConverged(
-  appliedSteps: AppliedStepsStore,
-  orgUid: string,
-  plan: Plan,
-  listed: ReadonlyMap<string, readonly CollaboratorRecord[]>,
-): Promise<void> {
-  const pair = (projectUid: string, person: string) => `${projectUid}\n${person}`;
-  const touched = new Set<string>();
-  for (const step of plan.steps)
-    touched.add(
-      pair(step.projectId, step.kind === "invite" ? step.person.key : step.lyticsUserUid),
-    );
-  for (const notice of plan.notices)
-    if (notice.kind === "last-admin-kept") touched.add(pair(notice.projectId, notice.person));
-  const records: SyncedRoles[] = [];
-  for (const [projectUid, collaborators] of listed)
-    for (const collaborator of collaborators) {
-      // Open invitations are keyed by email in the plan, and their roles are not yet anyone's.
-      if (collaborator.userUid.startsWith("invite_")) continue;
-      if (touched.has(pair(projectUid, collaborator.userUid))) continue;
-      records.push({ projectUid, person: collaborator.userUid, roles: [...collaborator.roles] });
-    }
-  await appliedSteps.recordSynced(orgUid, records);
-}
-
 /** The organization's state, with the policy editor's candidate in place of the saved policy. */
 function withCandidatePolicy(state: StatePort, policy: MappingPolicy | undefined): StatePort {
   if (!policy) return state;
@@ -182,11 +151,9 @@ export function createSyncRunner(deps: SyncRunnerDeps): OrgSyncRunner {
       ...(request.approvedPlanId ? { approvedPlanId: request.approvedPlanId } : {}),
     });
     await directory.record(request, report);
-    if (
-      request.scope.kind === "full" &&
-      (report.outcome === "applied" || report.outcome === "no-changes") &&
-      report.plan
-    )
+    // Full and targeted runs alike: a targeted run records the people it was for, so a hand change
+    // to someone last seen by one is still reported as drift when the next run puts it back.
+    if ((report.outcome === "applied" || report.outcome === "no-changes") && report.plan)
       await recordConverged(deps.appliedSteps, orgUid, report.plan, listed).catch(
         (error: unknown) =>
           logger.warn(
