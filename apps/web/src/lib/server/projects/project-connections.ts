@@ -11,7 +11,8 @@ import { auditProjectChange } from "./audit-project";
 import { projectEtag } from "./etag";
 import { writeAsAllowed } from "./project-context";
 import { loadForRequest } from "./project-item";
-import { notVisible, requireIfMatch, staleEdit, withProjectLock } from "./request-parts";
+import { editCurrentProject } from "./edit-current-project";
+import { requireIfMatch } from "./request-parts";
 
 /** The three kinds of connection of seed 002 and the project field that lists each. */
 export const CONNECTION_KINDS = {
@@ -53,11 +54,7 @@ export async function changeConnectionHandler(svc: Services, request: Request): 
   const field = CONNECTION_KINDS[parsed.data.kind];
   const id = parsed.data.id;
   const uid = context.project.uid;
-  const outcome = await withProjectLock(svc, state.session.orgUid, uid, async () => {
-    const current = await writeAsAllowed(svc, state, (client) => client.getProject(uid));
-    if (!current) return notVisible(uid);
-    if (projectEtag(current) !== match.etag)
-      return staleEdit("The project", { project: current, etag: projectEtag(current) });
+  return editCurrentProject(svc, state, uid, match.etag, async (current) => {
     const list = current.connections[field];
     if (adding && list.includes(id))
       return badRequest("already-connected", [`${id} is already connected to this project.`]);
@@ -77,12 +74,7 @@ export async function changeConnectionHandler(svc: Services, request: Request): 
       );
       return json(200, { project: updated, etag: projectEtag(updated) });
     } catch (error) {
-      const failure = apiFailure(
-        error,
-        adding ? "Adding the connection" : "Removing the connection",
-      );
-      return failure;
+      return apiFailure(error, adding ? "Adding the connection" : "Removing the connection");
     }
   });
-  return outcome === "busy" ? staleEdit("The project", null) : outcome;
 }

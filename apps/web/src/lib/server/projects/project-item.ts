@@ -16,13 +16,8 @@ import {
 } from "./project-context";
 import { emptyFieldProblems } from "./project-fields";
 import { projectDetail } from "./project-view";
-import {
-  notVisible,
-  projectPathIds,
-  requireIfMatch,
-  staleEdit,
-  withProjectLock,
-} from "./request-parts";
+import { editCurrentProject } from "./edit-current-project";
+import { notVisible, projectPathIds, requireIfMatch } from "./request-parts";
 import { auditProjectChange } from "./audit-project";
 import { removeGrant } from "./save-grant";
 
@@ -93,12 +88,7 @@ export async function updateProjectHandler(svc: Services, request: Request): Pro
   });
   if (empty) return fieldErrors(empty);
   const uid = context.project.uid;
-  const outcome = await withProjectLock(svc, state.session.orgUid, uid, async () => {
-    // Read again under the lock: the version checked is the one the write replaces.
-    const current = await writeAsAllowed(svc, state, (client) => client.getProject(uid));
-    if (!current) return notVisible(uid);
-    if (projectEtag(current) !== match.etag)
-      return staleEdit("The project", { project: current, etag: projectEtag(current) });
+  return editCurrentProject(svc, state, uid, match.etag, async () => {
     try {
       const updated = await writeAsAllowed(svc, state, (client) =>
         client.updateProject(uid, {
@@ -119,7 +109,6 @@ export async function updateProjectHandler(svc: Services, request: Request): Pro
       return apiFailure(error, "Saving the project");
     }
   });
-  return outcome === "busy" ? staleEdit("The project", null) : outcome;
 }
 
 /**
@@ -148,11 +137,7 @@ export async function deleteProjectHandler(svc: Services, request: Request): Pro
     });
   const { orgUid } = state.session;
   const uid = context.project.uid;
-  const outcome = await withProjectLock(svc, orgUid, uid, async () => {
-    const current = await writeAsAllowed(svc, state, (client) => client.getProject(uid));
-    if (!current) return notVisible(uid);
-    if (projectEtag(current) !== match.etag)
-      return staleEdit("The project", { project: current, etag: projectEtag(current) });
+  return editCurrentProject(svc, state, uid, match.etag, async (current) => {
     try {
       await writeAsAllowed(svc, state, (client) => client.deleteProject(uid));
     } catch (error) {
@@ -164,5 +149,4 @@ export async function deleteProjectHandler(svc: Services, request: Request): Pro
     await auditProjectChange(svc, state, current, "deleted");
     return json(200, { deleted: uid });
   });
-  return outcome === "busy" ? staleEdit("The project", null) : outcome;
 }
