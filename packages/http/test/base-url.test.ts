@@ -20,6 +20,10 @@ describe("base-URL rule: https, or http to loopback only", () => {
     ["http://128.0.0.1", /must use https/],
     ["http://localhost.evil.example", /must use https/],
     ["http://127.0.0.1.evil.example", /must use https/],
+    // RFC 6761 asks resolvers to keep *.localhost on loopback, but Node's lookup goes to whatever
+    // DNS the machine has: a name is only loopback when it cannot be resolved elsewhere.
+    ["http://app.localhost:4020", /must use https/],
+    ["http://localhost.:4020", /must use https/],
     ["https://user:pw@api.lytics.io", /user info/],
     ["https://api.lytics.io/?x=1", /query or fragment/],
     ["ftp://127.0.0.1", /http\(s\)/],

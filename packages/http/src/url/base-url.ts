@@ -7,7 +7,9 @@ import { InsecureUrlError } from "../errors/insecure-url-error";
  */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, "");
-  if (host === "localhost" || host.endsWith(".localhost")) return true;
+  // Only the name itself: `*.localhost` is loopback by RFC 6761 in browsers, but Node resolves it
+  // through the machine's DNS, which may answer any address.
+  if (host === "localhost") return true;
   if (host === "::1" || host === "0:0:0:0:0:0:0:1") return true;
   const octets = host.split(".");
   return (
