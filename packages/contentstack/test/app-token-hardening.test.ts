@@ -2,11 +2,11 @@
 // of the wrong type or an oversized key response is refused and never cached, a failing key host
 // is asked again only after the refetch interval, and a token's age is bounded.
 import { SignJWT } from "jose";
-import { generateKeyPairSync, type KeyObject } from "node:crypto";
+import { createHmac, generateKeyPairSync, type KeyObject } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { AppTokenError, createAppTokenVerifier } from "../src/index";
+import { AppTokenError, createAppTokenVerifier, verifyAppToken } from "../src/index";
 
 const APP_UID = "app_lytics_access";
 const rsa = generateKeyPairSync("rsa", { modulusLength: 2048 });
@@ -196,5 +196,66 @@ describe("a token's age", () => {
     expect(await failureOf(verifier.verify(token))).toBe("verified");
     clock.advance(61_000);
     expect(await failureOf(verifier.verify(token))).toBe("expired");
+  });
+});
+
+describe("algorithm confusion", () => {
+  const claimsAt = (seconds: number) => ({
+    organization_uid: "blt_org_acme",
+    installation_uid: "inst_acme",
+    app_uid: APP_UID,
+    user_uid: "blt_user_olivia",
+    iss: url,
+    aud: APP_UID,
+    iat: seconds,
+    exp: seconds + 300,
+  });
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
+
+  it('refuses alg "none" with an empty signature', async () => {
+    const clock = manualClock();
+    const token = `${part({ alg: "none", typ: "JWT" })}.${part(claimsAt(clock.now() / 1000))}.`;
+    expect(await failureOf(verifierAt(clock).verify(token))).toBe("algorithm");
+  });
+
+  it("refuses HS256 keyed with the public key's PEM (the RS/HS confusion)", async () => {
+    const clock = manualClock();
+    const input = `${part({ alg: "HS256", typ: "JWT" })}.${part(claimsAt(clock.now() / 1000))}`;
+    const verifier = verifierAt(clock);
+    for (const pem of [pkcs1(rsa.publicKey), spki(rsa.publicKey)]) {
+      const signature = createHmac("sha256", pem).update(input).digest("base64url");
+      expect(await failureOf(verifier.verify(`${input}.${signature}`))).toBe("algorithm");
+    }
+  });
+
+  it("refuses PS256 signed by the right key, and a key the token itself carries", async () => {
+    const clock = manualClock();
+    const seconds = clock.now() / 1000;
+    const verifier = verifierAt(clock);
+    const pss = await new SignJWT(claimsAt(seconds))
+      .setProtectedHeader({ alg: "PS256" })
+      .sign(rsa.privateKey);
+    expect(await failureOf(verifier.verify(pss))).toBe("algorithm");
+    const attacker = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const embedded = await new SignJWT(claimsAt(seconds))
+      .setProtectedHeader({ alg: "RS256", jwk: attacker.publicKey.export({ format: "jwk" }) })
+      .sign(attacker.privateKey);
+    expect(await failureOf(verifier.verify(embedded))).toBe("signature");
+  });
+});
+
+describe("verifyAppToken, the shared verifier per app", () => {
+  it("applies each call's own limits, not those of the first call for the same app", async () => {
+    const seconds = Math.floor(Date.now() / 1000);
+    const token = await sign({ iat: seconds, exp: seconds + 600 });
+    const options = { appUrl: url, appUid: APP_UID };
+    expect(await failureOf(verifyAppToken(token, { ...options, maxLifetimeSeconds: 3600 }))).toBe(
+      "verified",
+    );
+    expect(await failureOf(verifyAppToken(token, { ...options, maxLifetimeSeconds: 300 }))).toBe(
+      "lifetime",
+    );
+    const clock = manualClock(Date.now() + 3_600_000);
+    expect(await failureOf(verifyAppToken(token, { ...options, now: clock.now }))).toBe("expired");
   });
 });

@@ -187,6 +187,16 @@ function toAppTokenError(error: unknown): AppTokenError {
       cause: error,
     });
   }
+  // Named apart from "malformed": a token well formed but signed with `none`, HS256 or PS256 is an
+  // algorithm-confusion attempt, and whoever reads the logs should see it as such.
+  if (error instanceof joseErrors.JOSEAlgNotAllowed)
+    return new AppTokenError(
+      "The app token is not signed with RS256, the only algorithm accepted",
+      "algorithm",
+      {
+        cause: error,
+      },
+    );
   if (error instanceof joseErrors.JWSSignatureVerificationFailed)
     return new AppTokenError("The app token's signature does not verify", "signature", {
       cause: error,
@@ -196,22 +206,36 @@ function toAppTokenError(error: unknown): AppTokenError {
   });
 }
 
+// One verifier (and so one cached key) per distinct set of options. Every option is part of the
+// key: a call asking for a shorter lifetime or another clock must not get the limits of whichever
+// call came first. A clock function is told apart by identity.
 const verifiers = new Map<string, AppTokenVerifier>();
+const clockIds = new WeakMap<() => number, number>();
+let clocksSeen = 0;
+
+function verifierKey(options: AppTokenVerifierOptions): string {
+  const { now, ...rest } = options;
+  let clockId = 0;
+  if (now) {
+    clockId = clockIds.get(now) ?? ++clocksSeen;
+    clockIds.set(now, clockId);
+  }
+  const settings = Object.entries(rest)
+    .filter(([, value]) => value !== undefined)
+    .sort(([a], [b]) => a.localeCompare(b));
+  return JSON.stringify([settings, clockId]);
+}
 
 /**
- * Verifies one app token, reusing a verifier (and its cached key) per app host and app uid.
+ * Verifies one app token, reusing a verifier (and its cached key) per app host, app uid and
+ * settings.
  * @throws AppTokenError naming the failed check
  */
 export function verifyAppToken(
   token: string,
   options: AppTokenVerifierOptions,
 ): Promise<AppTokenClaims> {
-  const key = JSON.stringify([
-    options.region ?? "",
-    options.appUrl ?? "",
-    options.appUid,
-    options.issuer ?? "",
-  ]);
+  const key = verifierKey(options);
   let verifier = verifiers.get(key);
   if (!verifier) {
     verifier = createAppTokenVerifier(options);

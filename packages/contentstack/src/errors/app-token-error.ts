@@ -1,6 +1,8 @@
 /** Why a signed app token was refused. */
 export type AppTokenFailure =
   | "malformed"
+  /** Signed with another algorithm than RS256 (`none`, HS256 keyed with the public key, PS256…). */
+  | "algorithm"
   | "signature"
   | "expired"
   | "not_yet_valid"
