@@ -16,13 +16,12 @@ import { startWeb } from "@lytics-access/web";
 import {
   LOCAL_ACME,
   LOCAL_APP,
-  createWorkerLogger,
   loadWorkerConfig,
-  openFirstConnectionImport,
   seedLocalInstallation,
   startWorker,
 } from "@lytics-access/worker";
 
+import { acceptAcmeImport } from "./lib/accept-acme-import";
 import { appAtPort } from "./lib/app-at-port";
 import { buildWeb } from "./lib/build-web";
 import { parseLauncherEnv } from "./lib/launcher-env";
@@ -30,6 +29,7 @@ import { assertPortFree } from "./lib/port-free";
 import { loadLocalSecrets } from "./lib/local-secrets";
 import { watchParent } from "./lib/watch-parent";
 import { ShutdownStack } from "./lib/shutdown-stack";
+import { localWebAppEnv } from "./lib/web-app-env";
 
 const root = path.resolve(import.meta.dirname, "..");
 const smoke = process.argv.includes("--smoke");
@@ -106,23 +106,10 @@ async function main(): Promise<void> {
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   });
   if (connected) {
-    // What the Owner would see and accept in the connect flow: the collaborators already on
-    // Acme's projects become grants, so the first sync keeps their access.
-    const imports = openFirstConnectionImport(config, {
-      logger: createWorkerLogger({ level: config.logLevel }),
-    });
-    try {
-      const plan = await imports.plan(LOCAL_ACME.orgUid);
-      const { adopted } = await imports.accept(LOCAL_ACME.orgUid, plan.importId, {
-        type: "person",
-        ...LOCAL_ACME.owner,
-      });
-      console.log(
-        `[start] Acme connected for the sync as its Owner; ${adopted} existing collaborator grant(s) adopted, ${plan.notAdopted.length} not adopted (not in the organization)`,
-      );
-    } finally {
-      await imports.close();
-    }
+    const { adopted, notAdopted } = await acceptAcmeImport(config);
+    console.log(
+      `[start] Acme connected for the sync as its Owner; ${adopted} existing collaborator grant(s) adopted, ${notAdopted} not adopted (not in the organization)`,
+    );
   } else {
     console.log(
       "[start] Acme already connected for the sync (authorized again: the emulators start afresh)",
@@ -150,19 +137,14 @@ async function main(): Promise<void> {
   const web = await startWeb({
     port: env.WEB_PORT,
     stdio: "ignore",
-    env: {
-      REDIS_URL: redisUrl,
-      STORE_KEYRING: secrets.keyring,
-      APP_URL: appUrl,
-      CONTENTSTACK_API_URL: csUrl,
-      CONTENTSTACK_APP_URL: csUrl,
-      CONTENTSTACK_DEVELOPER_HUB_URL: csUrl,
-      LYTICS_MANAGEMENT_API_URL: emulators.lytics.url,
-      CONTENTSTACK_APP_UID: LOCAL_APP.appUid,
-      CONTENTSTACK_CLIENT_ID: LOCAL_APP.clientId,
-      CONTENTSTACK_CLIENT_SECRET: LOCAL_APP.clientSecret,
-      CONTENTSTACK_REDIRECT_URI: redirectUri,
-    },
+    env: localWebAppEnv({
+      redisUrl,
+      keyring: secrets.keyring,
+      appUrl,
+      contentstackUrl: csUrl,
+      lyticsUrl: emulators.lytics.url,
+      redirectUri,
+    }),
   });
   stack.push("web app", () => web.close());
   console.log(`[start] web app               ${appUrl} (embedded by the Contentstack emulator)`);

@@ -11,20 +11,19 @@ import { DEFAULT_FIXTURE_PATH, loadFixture, startEmulators } from "@lytics-acces
 import { findFreePort, startRedisServer } from "@lytics-access/redis-server";
 import { startWeb } from "@lytics-access/web";
 import {
-  LOCAL_ACME,
   LOCAL_APP,
-  createWorkerLogger,
   loadWorkerConfig,
-  openFirstConnectionImport,
   seedLocalInstallation,
   startWorker,
 } from "@lytics-access/worker";
 
+import { acceptAcmeImport } from "../../scripts/lib/accept-acme-import";
 import { appAtPort } from "../../scripts/lib/app-at-port";
 import { buildWeb } from "../../scripts/lib/build-web";
 import { loadLocalSecrets } from "../../scripts/lib/local-secrets";
 import { ShutdownStack } from "../../scripts/lib/shutdown-stack";
 import { watchParent } from "../../scripts/lib/watch-parent";
+import { localWebAppEnv } from "../../scripts/lib/web-app-env";
 import type { SystemInfo } from "./system-info";
 import { IVAN, INITECH, e2eFixture } from "./world";
 
@@ -70,15 +69,7 @@ async function main(): Promise<void> {
   // Initech connected to be synced at once (the mass-removal suite's own organization).
   const seed = { contentstackUrl: csUrl, redisUrl: redis.url, keyring: secrets.keyring };
   await seedLocalInstallation({ ...seed, app: { redirectUri }, awaitingImport: true });
-  const imports = openFirstConnectionImport(config, {
-    logger: createWorkerLogger({ level: config.logLevel }),
-  });
-  try {
-    const plan = await imports.plan(LOCAL_ACME.orgUid);
-    await imports.accept(LOCAL_ACME.orgUid, plan.importId, { type: "person", ...LOCAL_ACME.owner });
-  } finally {
-    await imports.close();
-  }
+  await acceptAcmeImport(config);
   await seedLocalInstallation({
     ...seed,
     app: { redirectUri },
@@ -94,17 +85,14 @@ async function main(): Promise<void> {
     port: webPort,
     stdio: process.env.E2E_WEB_LOG === "1" ? "inherit" : "ignore",
     env: {
-      REDIS_URL: redis.url,
-      STORE_KEYRING: secrets.keyring,
-      APP_URL: appUrl,
-      CONTENTSTACK_API_URL: csUrl,
-      CONTENTSTACK_APP_URL: csUrl,
-      CONTENTSTACK_DEVELOPER_HUB_URL: csUrl,
-      LYTICS_MANAGEMENT_API_URL: emulators.lytics.url,
-      CONTENTSTACK_APP_UID: LOCAL_APP.appUid,
-      CONTENTSTACK_CLIENT_ID: LOCAL_APP.clientId,
-      CONTENTSTACK_CLIENT_SECRET: LOCAL_APP.clientSecret,
-      CONTENTSTACK_REDIRECT_URI: redirectUri,
+      ...localWebAppEnv({
+        redisUrl: redis.url,
+        keyring: secrets.keyring,
+        appUrl,
+        contentstackUrl: csUrl,
+        lyticsUrl: emulators.lytics.url,
+        redirectUri,
+      }),
       // A person removed from the organization loses the session within seconds.
       SESSION_RECHECK_MS: "2000",
     },
