@@ -44,6 +44,8 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
     redisUrl: config.redisUrl,
     keyring: config.keyring,
     auditRetentionDays: config.auditRetentionDays,
+    heldPlanRetentionDays: config.heldPlanRetentionDays,
+    ...(options.now ? { now: options.now } : {}),
     logger,
     ...(options.storePrefix ? { keyPrefix: options.storePrefix } : {}),
   });

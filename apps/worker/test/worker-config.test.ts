@@ -37,3 +37,16 @@ describe("LYTICS_RATE_PER_SECOND", () => {
     },
   );
 });
+
+describe("HELD_PLAN_RETENTION_DAYS", () => {
+  it("keeps approved and replaced held plans 30 days unless configured", () => {
+    expect(loadWorkerConfig(env()).heldPlanRetentionDays).toBe(30);
+    expect(loadWorkerConfig(env({ HELD_PLAN_RETENTION_DAYS: "7" })).heldPlanRetentionDays).toBe(7);
+  });
+
+  it.each(["0", "-1", "2.5", "a month"])("refuses %s, naming the variable", (value) => {
+    expect(() => loadWorkerConfig(env({ HELD_PLAN_RETENTION_DAYS: value }))).toThrow(
+      /HELD_PLAN_RETENTION_DAYS/,
+    );
+  });
+});

@@ -143,7 +143,13 @@ export {
   type UnfinishedStep,
 } from "./applied-steps/applied-steps-store";
 export {
+  DEFAULT_HELD_PLAN_RETENTION,
+  heldPlansPastRetention,
+  type HeldPlanRetention,
+} from "./held-plans/held-plan-retention";
+export {
   createHeldPlansStore,
+  HELD_PLAN_RETENTION_ACTOR,
   type HeldPlan,
   type HeldPlansStore,
   type HeldPlansStoreOptions,

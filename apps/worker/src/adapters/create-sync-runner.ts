@@ -161,6 +161,18 @@ export function createSyncRunner(deps: SyncRunnerDeps): OrgSyncRunner {
             "converged roles not recorded; drift on them is put back unannounced",
           ),
       );
+    // The full runs of the schedule also keep the held plans tidy: approved plans and plans a
+    // newer one replaced are discarded (and audited) once past the retention.
+    if (request.scope.kind === "full" && request.mode === "apply")
+      await deps.heldPlans
+        .prune(orgUid)
+        .then((discarded) => {
+          if (discarded.length > 0)
+            logger.info({ discarded }, "held plans past retention discarded");
+        })
+        .catch((error: unknown) =>
+          logger.warn({ err: error }, "held plans past retention not discarded; next run retries"),
+        );
     if (
       (report.outcome === "failed" || report.outcome === "aborted") &&
       clients.lastError() !== undefined

@@ -77,6 +77,7 @@ export function openCliRuntime(env: Record<string, string | undefined>): CliRunt
       redisUrl: config.redisUrl,
       keyring: config.keyring,
       auditRetentionDays: config.auditRetentionDays,
+      heldPlanRetentionDays: config.heldPlanRetentionDays,
       logger,
       ...(storePrefix ? { keyPrefix: storePrefix } : {}),
     }));

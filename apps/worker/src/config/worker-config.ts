@@ -50,6 +50,11 @@ export const workerEnvSchema = z.object({
     .min(2),
   /** Days each organization's audit log is kept. @defaultValue 400 */
   AUDIT_RETENTION: positiveInt(400),
+  /**
+   * Days a held plan is kept after it was approved, or after a newer plan replaced it (the newest
+   * plan waiting for an Owner is kept however old). @defaultValue 30
+   */
+  HELD_PLAN_RETENTION_DAYS: positiveInt(30),
   /** Bearer token for the queue view; without it the queue view refuses everyone. */
   OPERATOR_TOKEN: optionalText.pipe(
     z.string().min(16, "must be at least 16 characters").optional(),
@@ -103,6 +108,8 @@ export interface WorkerConfig {
   readonly keyring: string;
   /** Days the audit log keeps entries. */
   readonly auditRetentionDays: number;
+  /** Days approved and replaced held plans are kept. */
+  readonly heldPlanRetentionDays: number;
   readonly operatorToken: string | undefined;
   readonly contentstack: {
     readonly region: string | undefined;
@@ -160,6 +167,7 @@ export function loadWorkerConfig(
     maxRemovalShare: e.MAX_REMOVAL_SHARE,
     keyring: e.STORE_KEYRING,
     auditRetentionDays: e.AUDIT_RETENTION,
+    heldPlanRetentionDays: e.HELD_PLAN_RETENTION_DAYS,
     operatorToken: e.OPERATOR_TOKEN,
     contentstack: {
       region: e.CONTENTSTACK_REGION,

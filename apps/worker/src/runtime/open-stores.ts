@@ -28,6 +28,8 @@ import type { Logger } from "pino";
 
 import type { WorkerStores } from "../jobs/worker-stores";
 
+const DAY_MS = 24 * 60 * 60_000;
+
 export interface AllStores extends WorkerStores {
   readonly appliedSteps: AppliedStepsStore;
   readonly grants: GrantsStore;
@@ -43,6 +45,10 @@ export interface OpenStoresOptions {
   redisUrl: string;
   keyring: string;
   auditRetentionDays: number;
+  /** Days approved and replaced held plans are kept. @defaultValue the store's (30) */
+  heldPlanRetentionDays?: number;
+  /** The held plans' clock (when held, approved, past retention); tests move it. @defaultValue Date.now */
+  now?: () => number;
   /** Store key prefix; tests pass their own. @defaultValue the store's */
   keyPrefix?: string;
   logger: Logger;
@@ -56,7 +62,7 @@ export function openStores(options: OpenStoresOptions): AllStores {
   const base = { redis, ...(options.keyPrefix ? { keyPrefix: options.keyPrefix } : {}) };
   const auditLog = createAuditLogStore({
     ...base,
-    retention: { maxAgeMs: options.auditRetentionDays * 24 * 60 * 60_000 },
+    retention: { maxAgeMs: options.auditRetentionDays * DAY_MS },
   });
   return {
     redis,
@@ -68,7 +74,14 @@ export function openStores(options: OpenStoresOptions): AllStores {
     runLock: createRunLockStore(base),
     syncRuns: createSyncRunsStore(base),
     auditLog,
-    heldPlans: createHeldPlansStore({ ...base, auditLog }),
+    heldPlans: createHeldPlansStore({
+      ...base,
+      auditLog,
+      ...(options.heldPlanRetentionDays === undefined
+        ? {}
+        : { retention: { maxAgeMs: options.heldPlanRetentionDays * DAY_MS } }),
+      ...(options.now ? { clock: { now: options.now } } : {}),
+    }),
     auditCursor: createAuditCursorStore(base),
     appliedSteps: createAppliedStepsStore({ ...base, auditLog }),
     grants: createGrantsStore(base),

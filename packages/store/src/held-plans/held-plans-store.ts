@@ -2,12 +2,18 @@ import { z } from "zod";
 
 import { AUDIT_APPEND_LUA, type AuditLogStore } from "../audit-log/audit-log-store";
 import { AlreadyExistsError } from "../errors/already-exists-error";
+import { InvalidInputError } from "../errors/invalid-input-error";
 import { NotFoundError } from "../errors/not-found-error";
 import { PlanAlreadyDecidedError } from "../errors/plan-already-decided-error";
 import { actorSchema, type Actor } from "../support/actor";
 import { LuaScript } from "../support/lua-script";
 import { checkInput, parseStored } from "../support/parse-record";
 import { resolveStoreOptions, type StoreOptions } from "../support/store-options";
+import {
+  DEFAULT_HELD_PLAN_RETENTION,
+  heldPlansPastRetention,
+  type HeldPlanRetention,
+} from "./held-plan-retention";
 
 /** A plan the removal guard held until an Owner approves it. */
 export interface HeldPlan {
@@ -44,6 +50,11 @@ export type HoldInput = Omit<HeldPlan, "createdAt" | "approval"> & { createdAt?:
 export interface HeldPlansStoreOptions extends StoreOptions {
   /** When given, `approve` and `discard` append their audit entries atomically with the change. */
   readonly auditLog?: AuditLogStore;
+  /**
+   * How long `prune` keeps approved plans and plans a newer one replaced.
+   * @defaultValue {@link DEFAULT_HELD_PLAN_RETENTION} (30 days)
+   */
+  readonly retention?: Partial<HeldPlanRetention>;
 }
 
 /** Held plans per organization; approval goes through here so the web app and the CLI agree. */
@@ -61,7 +72,19 @@ export interface HeldPlansStore {
   approve(orgUid: string, planId: string, approver: Actor): Promise<HeldPlan>;
   /** Forgets the plan and its approval (applied, or superseded). Returns whether it was held. */
   discard(orgUid: string, planId: string, options?: { by?: Actor }): Promise<boolean>;
+  /**
+   * Discards (and audits, as `plan-discarded` by the retention) every plan approved, or replaced
+   * by a newer held plan, longer ago than the retention; the newest plan still waiting for an
+   * Owner is kept whatever its age. Returns the ids discarded.
+   */
+  prune(orgUid: string): Promise<string[]>;
 }
+
+/** Who discards plans past retention, in the audit log. */
+export const HELD_PLAN_RETENTION_ACTOR: Actor = Object.freeze({
+  type: "system",
+  name: "held-plan-retention",
+});
 
 // KEYS: plans, approvals, audit. ARGV: plan id, approval json, entry json or '', max, min id.
 const APPROVE = new LuaScript(
@@ -86,6 +109,9 @@ return 1`,
 /** Creates the held-plans store. */
 export function createHeldPlansStore(options: HeldPlansStoreOptions): HeldPlansStore {
   const { redis, clock, keys } = resolveStoreOptions(options);
+  const retention: HeldPlanRetention = { ...DEFAULT_HELD_PLAN_RETENTION, ...options.retention };
+  if (!Number.isFinite(retention.maxAgeMs) || retention.maxAgeMs < 0)
+    throw new InvalidInputError("held plan retention", ["maxAgeMs must be a number of ms >= 0"]);
 
   function assemble(
     orgUid: string,
@@ -111,6 +137,25 @@ export function createHeldPlansStore(options: HeldPlansStoreOptions): HeldPlansS
     return raw === null ? null : assemble(orgUid, planId, raw, rawApproval);
   }
 
+  async function list(orgUid: string): Promise<HeldPlan[]> {
+    const [plans, approvals] = await Promise.all([
+      redis.hgetall(keys.heldPlans(orgUid)),
+      redis.hgetall(keys.heldPlanApprovals(orgUid)),
+    ]);
+    return Object.entries(plans)
+      .map(([planId, raw]) => assemble(orgUid, planId, raw, approvals[planId]))
+      .sort((a, b) => a.createdAt - b.createdAt || a.planId.localeCompare(b.planId));
+  }
+
+  async function discard(orgUid: string, planId: string, by: Actor): Promise<boolean> {
+    const removed = await DISCARD.run(
+      redis,
+      [keys.heldPlans(orgUid), keys.heldPlanApprovals(orgUid), keys.audit(orgUid)],
+      [planId, ...auditArgs(orgUid, { kind: "plan-discarded", planId, actor: by })],
+    );
+    return Number(removed) === 1;
+  }
+
   function auditArgs(
     orgUid: string,
     entry: Parameters<AuditLogStore["prepareAppend"]>[1],
@@ -129,15 +174,7 @@ export function createHeldPlansStore(options: HeldPlansStoreOptions): HeldPlansS
 
     get,
 
-    async list(orgUid) {
-      const [plans, approvals] = await Promise.all([
-        redis.hgetall(keys.heldPlans(orgUid)),
-        redis.hgetall(keys.heldPlanApprovals(orgUid)),
-      ]);
-      return Object.entries(plans)
-        .map(([planId, raw]) => assemble(orgUid, planId, raw, approvals[planId]))
-        .sort((a, b) => a.createdAt - b.createdAt || a.planId.localeCompare(b.planId));
-    },
+    list,
 
     async approve(orgUid, planId, approver) {
       const checked = checkInput(actorSchema, approver, "approver");
@@ -161,13 +198,18 @@ export function createHeldPlansStore(options: HeldPlansStoreOptions): HeldPlansS
     },
 
     async discard(orgUid, planId, discardOptions = {}) {
-      const actor: Actor = discardOptions.by ?? { type: "system", name: "sync" };
-      const removed = await DISCARD.run(
-        redis,
-        [keys.heldPlans(orgUid), keys.heldPlanApprovals(orgUid), keys.audit(orgUid)],
-        [planId, ...auditArgs(orgUid, { kind: "plan-discarded", planId, actor })],
-      );
-      return Number(removed) === 1;
+      return discard(orgUid, planId, discardOptions.by ?? { type: "system", name: "sync" });
+    },
+
+    async prune(orgUid) {
+      // Most organizations hold no plan at all: one HLEN, and the plans are read only when some
+      // could be past retention (a single plan is past it only once approved).
+      if ((await redis.hlen(keys.heldPlans(orgUid))) === 0) return [];
+      const expired = heldPlansPastRetention(await list(orgUid), clock.now(), retention);
+      const discarded: string[] = [];
+      for (const planId of expired)
+        if (await discard(orgUid, planId, HELD_PLAN_RETENTION_ACTOR)) discarded.push(planId);
+      return discarded;
     },
   };
 }
