@@ -68,15 +68,21 @@ async function bodyOf(response: Response): Promise<Record<string, unknown>> {
 describe("who sees and who edits", () => {
   it("refuses Members and Guests the page, with the rule and reasons", async () => {
     for (const session of [as.mia, as.gus]) {
+      const page = await getPolicyHandler(h.svc, get(session));
+      expect(page.status).toBe(403);
+      const pageBody = await bodyOf(page);
+      expect(pageBody).toMatchObject({ error: "forbidden", rule: "org.settings.org-admin-only" });
+      expect(JSON.stringify(pageBody.reasons)).toMatch(/only organization Owners and Admins/);
       for (const response of [
-        await getPolicyHandler(h.svc, get(session)),
         await preview(session, NARROW_EDITOR),
         await save(session, { ...NARROW_EDITOR, expectedVersion: 1 }),
       ]) {
         expect(response.status).toBe(403);
         const body = await bodyOf(response);
-        expect(body).toMatchObject({ error: "forbidden", rule: "org.settings.org-admin-only" });
-        expect(JSON.stringify(body.reasons)).toMatch(/only organization Owners and Admins/);
+        expect(body).toMatchObject({ error: "forbidden", rule: "org.owner-only" });
+        expect(JSON.stringify(body.reasons)).toMatch(
+          /only the organization's Owner may change the mapping policy .*this person is an organization (Member|Guest)/,
+        );
       }
     }
   });
@@ -91,10 +97,11 @@ describe("who sees and who edits", () => {
     ]) {
       expect(response.status).toBe(403);
       const body = await bodyOf(response);
-      expect(body.rule).toBe("level.org-admin");
-      expect((body.reasons as string[])[0]).toBe(
-        "Only the organization's Owner may change the mapping policy (DESIGN §3.1); Admins may view it.",
-      );
+      expect(body.rule).toBe("org.owner-only");
+      expect(body.reasons).toEqual([
+        "policy.edit is denied: only the organization's Owner may change the mapping policy (DESIGN §3.1); this person is an organization Admin.",
+        "Admins may view it and preview a change.",
+      ]);
     }
     expect(await bodyOf(await getPolicyHandler(h.svc, get(as.olivia)))).toMatchObject({
       canEdit: true,

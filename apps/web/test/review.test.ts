@@ -123,8 +123,8 @@ describe("access review", () => {
     );
     expect(refused.status).toBe(403);
     const body = (await refused.json()) as Body;
-    expect(body).toMatchObject({ error: "forbidden", rule: "level.org-admin" });
-    expect(body.reasons[0]).toMatch(/Only the organization's Owner signs off an access review/);
+    expect(body).toMatchObject({ error: "forbidden", rule: "org.owner-only" });
+    expect(body.reasons[0]).toMatch(/only the organization's Owner may sign off an access review/);
     expect((await exportReview(h.svc, get("/api/review/export", adam))).status).toBe(200);
   });
 

@@ -120,8 +120,10 @@ describe("connected, as each person", () => {
         post("/api/sync/held-plans/approve", session, { planId: "x" }),
       );
       expect(approve.status).toBe(403);
-      expect((await bodyOf(approve)).reasons).toContain(
-        "Only the organization's Owner may approve a plan the sync held for removing too many people (DESIGN §4).",
+      expect((await bodyOf(approve)).reasons).toContainEqual(
+        expect.stringMatching(
+          /^sync\.approve-held-plan is denied: only the organization's Owner may approve a plan the sync held for removing too many people \(DESIGN §4\)/,
+        ),
       );
     }
     expect((await syncStatusHandler(h.svc, get("/api/sync/status"))).status).toBe(401);
@@ -202,8 +204,8 @@ describe("connected, as each person", () => {
     );
     expect(byAdmin.status).toBe(403);
     const refusal = await bodyOf(byAdmin);
-    expect(refusal).toMatchObject({ error: "forbidden", rule: "level.org-admin" });
-    expect((refusal.reasons as string[])[0]).toMatch(/Only the organization's Owner may approve/);
+    expect(refusal).toMatchObject({ error: "forbidden", rule: "org.owner-only" });
+    expect((refusal.reasons as string[])[0]).toMatch(/only the organization's Owner may approve/);
 
     const bad = await approveHeldPlanHandler(
       h.svc,

@@ -32,6 +32,7 @@ export type RuleId =
   | "project.create.org-member"
   | "project.delete.collaborator-never"
   | "org.settings.org-admin-only"
+  | "org.owner-only"
   | "project.guard.owner-protected"
   | "project.guard.last-admin"
   | "project.guard.passed"

@@ -78,6 +78,12 @@ export {
 export { DEFAULT_MAPPING_POLICY } from "./policy/default-policy";
 export { accessLevelFor, type LevelAnswer, type LevelQuery } from "./policy/org-level";
 export { orgStandingOf, type OrgStandingAnswer, type OrgUserFacts } from "./org/org-standing";
+export {
+  OWNER_ONLY_ACTIONS,
+  evaluateOwnerOnlyAction,
+  isOwnerOnlyAction,
+  type OwnerOnlyAction,
+} from "./org/owner-only-actions";
 
 // Project access (seed 002)
 export {

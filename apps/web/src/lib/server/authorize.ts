@@ -1,8 +1,9 @@
 import "server-only";
 
 import {
-  accessLevelFor,
+  evaluateOwnerOnlyAction,
   evaluateProjectAction,
+  isOwnerOnlyAction,
   type Decision,
   type ProjectAction,
   type ProjectSubject,
@@ -17,9 +18,9 @@ import type { SessionPerson } from "@lytics-access/store";
  * granting access in the project owner's stead: seed 002's invite rule asked without the
  * person's own project roles, so only org Owners/Admins and the project's owner may.
  * The sync and policy pages (`sync.view`, `sync.run`, `policy.view`) are organization settings
- * too; `sync.approve-held-plan` and `policy.edit` are the Owner's alone (see OWNER_ONLY).
- * The access review (`review.view`, its CSV export) is for Owners and Admins; its sign-off
- * (`review.sign-off`) is the Owner's.
+ * too. The access review (`review.view`, its CSV export) is for Owners and Admins. Approving a
+ * held plan, editing the policy and signing off a review are the Owner's alone
+ * (packages/permissions' `org.owner-only` rule).
  */
 export type AppAction =
   | ProjectAction
@@ -55,34 +56,6 @@ const ORG_SETTINGS_ACTIONS: ReadonlySet<AppAction> = new Set([
 ]);
 
 /**
- * Actions only the organization's Owner may take, with why. Packages/permissions has no
- * Owner-only rule, so the refusal of an Admin cites the rule that sets them apart from the Owner
- * (`level.org-admin`: an Admin's access level is Editor, the Owner's is Admin); a Member or Guest
- * is refused by `org.settings` as for every settings page.
- */
-const OWNER_ONLY: Readonly<Partial<Record<AppAction, string>>> = {
-  "sync.approve-held-plan":
-    "Only the organization's Owner may approve a plan the sync held for removing too many people (DESIGN §4).",
-  "policy.edit":
-    "Only the organization's Owner may change the mapping policy (DESIGN §3.1); Admins may view it.",
-  "review.sign-off":
-    "Only the organization's Owner signs off an access review (issue 11); Admins may review and export it.",
-};
-
-function ownerOnly(subject: ProjectSubject, why: string): Decision {
-  const settings = evaluateProjectAction(subject, "org.settings");
-  if (!settings.allowed) return { ...settings, reasons: [why, ...settings.reasons] };
-  if (subject.orgRole === "owner") return settings;
-  const level = accessLevelFor({ orgRole: subject.orgRole });
-  return {
-    allowed: false,
-    layer: "org-role",
-    rule: level.rule,
-    reasons: [why, ...level.reasons.slice(0, 1)],
-  };
-}
-
-/**
  * The one authorization question every route handler and page asks. The answer is the
  * permissions package's Decision, unchanged, so a refusal can cite its rule and reasons.
  * The person's standing was resolved on the server from the organization's users.
@@ -109,8 +82,7 @@ export function authorize(
           ],
         };
   }
-  const ownerOnlyWhy = OWNER_ONLY[action];
-  if (ownerOnlyWhy !== undefined) return ownerOnly(subject, ownerOnlyWhy);
+  if (isOwnerOnlyAction(action)) return evaluateOwnerOnlyAction(subject.orgRole, action);
   if (ORG_SETTINGS_ACTIONS.has(action)) return evaluateProjectAction(subject, "org.settings");
   return evaluateProjectAction(subject, action as ProjectAction);
 }
