@@ -230,7 +230,35 @@ describe("projects (seed 002; bodies as seen live, api-notes Part C1)", () => {
   });
 
   it.each([
-    ["a missing name", { domain: "a.test" }, "name", [{ code: "lytics.PROJECTS.NOT_EMPTY" }]],
+    // A missing field fails every rule of that field at once, as the live service answers it
+    // (api-notes Part C1; the DNI suite's TC_002 and TC_015).
+    [
+      "a missing name",
+      { domain: "a.test" },
+      "name",
+      [
+        { code: "lytics.PROJECTS.MAX_CHAR_LIMIT", maxCharacters: 200 },
+        { code: "lytics.PROJECTS.NOT_EMPTY" },
+        { code: "lytics.PROJECTS.NOT_STRING" },
+      ],
+    ],
+    [
+      "a missing domain",
+      { name: "Fine" },
+      "domain",
+      [
+        { code: "lytics.PROJECTS.MAX_CHAR_LIMIT", maxCharacters: 200 },
+        { code: "lytics.PROJECTS.INVALID_DOMAIN" },
+        { code: "lytics.PROJECTS.NOT_EMPTY" },
+        { code: "lytics.PROJECTS.NOT_STRING" },
+      ],
+    ],
+    [
+      "an empty domain",
+      { name: "Fine", domain: "" },
+      "domain",
+      [{ code: "lytics.PROJECTS.NOT_EMPTY" }, { code: "lytics.PROJECTS.INVALID_DOMAIN" }],
+    ],
     [
       "an empty name",
       { name: "", domain: "a.test" },
@@ -287,7 +315,12 @@ describe("projects (seed 002; bodies as seen live, api-notes Part C1)", () => {
     const response = await as("blt_user_olivia", "POST", "/projects", { name: "" });
     expect(response.body.errors).toEqual({
       name: [{ code: "lytics.PROJECTS.NOT_EMPTY" }],
-      domain: [{ code: "lytics.PROJECTS.NOT_EMPTY" }, { code: "lytics.PROJECTS.INVALID_DOMAIN" }],
+      domain: [
+        { code: "lytics.PROJECTS.MAX_CHAR_LIMIT", maxCharacters: 200 },
+        { code: "lytics.PROJECTS.INVALID_DOMAIN" },
+        { code: "lytics.PROJECTS.NOT_EMPTY" },
+        { code: "lytics.PROJECTS.NOT_STRING" },
+      ],
     });
   });
 

@@ -51,10 +51,14 @@ function text(
   options: { required: boolean; max: number; domain?: boolean },
 ): string | undefined {
   if (value === undefined || value === null) {
-    // A missing required field is reported as an empty one, as the live service does.
+    // A missing required field fails every rule of the field at once: the live service answered a
+    // create without `name` with MAX_CHAR_LIMIT, NOT_EMPTY and NOT_STRING, and one without
+    // `domain` with INVALID_DOMAIN besides (api-notes Part C1). `null` is taken as missing.
     if (options.required) {
-      problems.add(field, code("NOT_EMPTY"));
+      problems.add(field, code("MAX_CHAR_LIMIT", { maxCharacters: options.max }));
       if (options.domain) problems.add(field, code("INVALID_DOMAIN"));
+      problems.add(field, code("NOT_EMPTY"));
+      problems.add(field, code("NOT_STRING"));
     }
     return undefined;
   }
