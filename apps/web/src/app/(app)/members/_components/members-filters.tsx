@@ -45,50 +45,34 @@ export function MembersFilters({
           maxLength={200}
         />
       </label>
-      <label className={styles.field}>
-        Contentstack role
-        <select name="role" defaultValue={query.role ?? ""}>
-          <option value="">Any role</option>
-          {ROLES.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={styles.field}>
-        Access level
-        <select name="level" defaultValue={query.level ?? ""}>
-          <option value="">Any level</option>
-          {LEVELS.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={styles.field}>
-        Project
-        <select name="project" defaultValue={query.project ?? ""}>
-          <option value="">Any project</option>
-          {projects.map((p) => (
-            <option key={p.uid} value={p.uid}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={styles.field}>
-        Sync status
-        <select name="status" defaultValue={query.status ?? ""}>
-          <option value="">Any status</option>
-          {STATUSES.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        label="Contentstack role"
+        name="role"
+        value={query.role}
+        anyLabel="Any role"
+        options={ROLES}
+      />
+      <FilterSelect
+        label="Access level"
+        name="level"
+        value={query.level}
+        anyLabel="Any level"
+        options={LEVELS}
+      />
+      <FilterSelect
+        label="Project"
+        name="project"
+        value={query.project}
+        anyLabel="Any project"
+        options={projects.map((project) => [project.uid, project.name] as const)}
+      />
+      <FilterSelect
+        label="Sync status"
+        name="status"
+        value={query.status}
+        anyLabel="Any status"
+        options={STATUSES}
+      />
       {query.size && query.size !== 25 ? (
         <input type="hidden" name="size" value={query.size} />
       ) : null}
@@ -99,5 +83,34 @@ export function MembersFilters({
         Clear
       </a>
     </form>
+  );
+}
+
+/** One labelled filter whose first choice, the empty value, means "any". */
+function FilterSelect({
+  label,
+  name,
+  value,
+  anyLabel,
+  options,
+}: {
+  label: string;
+  name: string;
+  value: string | undefined;
+  anyLabel: string;
+  options: readonly (readonly [value: string, label: string])[];
+}) {
+  return (
+    <label className={styles.field}>
+      {label}
+      <select name={name} defaultValue={value ?? ""}>
+        <option value="">{anyLabel}</option>
+        {options.map(([optionValue, optionLabel]) => (
+          <option key={optionValue} value={optionValue}>
+            {optionLabel}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
