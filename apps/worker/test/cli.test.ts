@@ -190,6 +190,11 @@ describe("lytics-access on a connected organization", () => {
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
     expect(run.stderr).toContain(`refused: ${ADMIN} is an admin of ${ORG}, not its Owner`);
+    const stranger = await cli(["approve", ORG, heldPlanId, "--as", "nobody@elsewhere.test"]);
+    expect(stranger.code).toBe(1);
+    expect(stranger.stderr).toContain(
+      `refused: nobody@elsewhere.test is not a member of ${ORG}; only an Owner can approve`,
+    );
     await withRedis(async (redis) => {
       expect(
         (await createHeldPlansStore({ redis, keyPrefix: storePrefix }).get(ORG, heldPlanId))
@@ -278,6 +283,18 @@ describe("lytics-access on a connected organization", () => {
     const bad = await cli(["audit", "export", ORG, "--kind", "nope"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("unknown audit entry kind nope");
+    // A mistyped organization is an error, not an empty export; so is a file that cannot be written.
+    const typo = await cli(["audit", "export", "blt_org_acmee"]);
+    expect(typo.code).toBe(1);
+    expect(typo.stdout).toBe("");
+    expect(typo.stderr).toContain(
+      "organization blt_org_acmee is not connected and has no audit log",
+    );
+    const nowhere = await cli(["audit", "export", ORG, "--out", "/nonexistent-la-dir/audit.csv"]);
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.stderr.trim()).toBe(
+      "lytics-access: cannot write --out /nonexistent-la-dir/audit.csv: its folder does not exist",
+    );
   }, 90_000);
 
   it("never prints a token, the keyring or the client secret", async () => {

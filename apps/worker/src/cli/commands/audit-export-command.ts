@@ -69,7 +69,16 @@ export const auditExportCommand: CliCommand = {
       ...(person ? { person: person.includes("@") ? { email: person } : { uid: person } } : {}),
       ...(project ? { projectUid: project } : {}),
     };
-    const { auditLog } = runtime.stores();
+    const { auditLog, installations } = runtime.stores();
+    // A disconnected organization keeps its log (it can still be exported); an organization with
+    // neither an installation nor a log is almost surely a mistyped uid, not an empty export.
+    if (
+      !(await installations.get(orgUid)) &&
+      (await auditLog.read(orgUid, { limit: 1 })).entries.length === 0
+    )
+      throw new CliError(
+        `organization ${orgUid} is not connected and has no audit log (is the uid right? \`${"lytics-access status"}\` lists the connected ones)`,
+      );
     let text: string;
     let count: number;
     if (flag(args, "json")) {
@@ -94,7 +103,12 @@ export const auditExportCommand: CliCommand = {
     }
     const out = stringOption(args, "out");
     if (out) {
-      await writeFile(out, text);
+      await writeFile(out, text).catch((error: unknown) => {
+        const reason = (error as { code?: unknown }).code;
+        throw new CliError(
+          `cannot write --out ${out}: ${reason === "ENOENT" ? "its folder does not exist" : reason === "EACCES" ? "permission denied" : error instanceof Error ? error.message : String(error)}`,
+        );
+      });
       output.out(`${orgUid}: ${count} audit entries written to ${out}`);
       return;
     }
