@@ -45,7 +45,7 @@ export default async function ProjectsPage() {
                 {orgAdmin ? "The organization has no project yet." : "You are not on any project."}
               </p>
             ) : (
-              <table className={styles.table} data-testid="project-list">
+              <table className={`la-table ${styles.table}`} data-testid="project-list">
                 <caption className={styles.visuallyHidden}>Projects you may see</caption>
                 <thead>
                   <tr>

@@ -1,7 +1,5 @@
 import type { PolicyVersionView } from "@/lib/server/policy/policy-view";
 
-import styles from "./policy.module.css";
-
 /** Every saved version: who changed what, when, and why. */
 export function PolicyHistory({ history }: { history: readonly PolicyVersionView[] }) {
   return (
@@ -12,7 +10,7 @@ export function PolicyHistory({ history }: { history: readonly PolicyVersionView
           Never edited: the organization runs on the default policy (seed 000).
         </p>
       ) : (
-        <table className={styles.table}>
+        <table className="la-table">
           <caption>Saved versions, newest first</caption>
           <thead>
             <tr>

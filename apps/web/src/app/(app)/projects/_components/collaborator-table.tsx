@@ -145,7 +145,7 @@ export function CollaboratorTable({
 
   return (
     <>
-      <table className={styles.table} data-testid="collaborators">
+      <table className={`la-table ${styles.table}`} data-testid="collaborators">
         <caption>People on {projectName}</caption>
         <thead>
           <tr>

@@ -144,7 +144,7 @@ export function AuditLog({
           {error}
         </p>
       ) : null}
-      <table className={styles.table} data-testid="audit-table">
+      <table className="la-table" data-testid="audit-table">
         <caption>
           Audit entries, newest first <span className="la-muted">({entries.length} shown)</span>
         </caption>

@@ -91,7 +91,7 @@ export function PlanDiffView({
         </p>
       ))}
       {plan.projects.map((project) => (
-        <table key={project.projectId} className={styles.table} data-testid="plan-project">
+        <table key={project.projectId} className="la-table" data-testid="plan-project">
           <caption>
             {label}: {project.name}{" "}
             <span className="la-muted">

@@ -1,7 +1,5 @@
 import type { SyncRun } from "@lytics-access/store";
 
-import styles from "./sync.module.css";
-
 const OUTCOME_TONE: Readonly<Record<string, string>> = {
   applied: "la-badge-ok",
   "no-changes": "la-badge-ok",
@@ -20,7 +18,7 @@ export function RunHistory({ runs }: { runs: readonly SyncRun[] }) {
       {runs.length === 0 ? (
         <p className="la-muted">No sync has run yet.</p>
       ) : (
-        <table className={styles.table}>
+        <table className="la-table">
           <caption>The last {runs.length} runs, newest first</caption>
           <thead>
             <tr>
