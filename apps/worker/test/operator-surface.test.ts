@@ -12,6 +12,8 @@ import { isOperator } from "../src/http/operator-auth";
 import { startWorkerHttpServer, type WorkerHttpServer } from "../src/http/worker-http-server";
 import { createWorkerMetrics } from "../src/http/worker-metrics";
 import { createWorkerLogger } from "../src/log/create-logger";
+import { createQueueConnection } from "../src/queues/redis-connection";
+import { openStores } from "../src/runtime/open-stores";
 import { loadWorkerConfig } from "../src/config/worker-config";
 import { WorkerConfigError } from "../src/config/worker-config-error";
 import { testKeyring, testPrefixes, workerEnv } from "./support/worker-env";
@@ -100,6 +102,75 @@ describe("logs", () => {
     expect(lines).toHaveLength(3);
     for (const line of lines) expect(line).not.toContain(secret);
     expect(lines[2]).toContain('"code":"X"');
+  });
+});
+
+describe("logs of a refused Redis password", () => {
+  it("never carry the password ioredis keeps on the AUTH error (err.command.args)", async () => {
+    // A Redis user whose password the worker's setting gets wrong (a typo of the real one).
+    const user = `la-log-test-${process.pid}`;
+    const wrongPassword = "wr0ng-redis-password-typo-0001";
+    await connection.call("ACL", "SETUSER", user, "on", ">the-real-password-0001", "~*", "+@all");
+    const url = new URL(inject("redisUrl"));
+    url.username = user;
+    url.password = wrongPassword;
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const logger = createWorkerLogger({ level: "info", destination: sink });
+    const stores = openStores({
+      redisUrl: url.toString(),
+      keyring: testKeyring(),
+      auditRetentionDays: 1,
+      logger,
+    });
+    const queueConnection = createQueueConnection(url.toString(), "worker", logger, "test:queue");
+    try {
+      for (let i = 0; i < 200; i += 1) {
+        if (
+          lines.some((line) => line.includes("store redis error")) &&
+          lines.some((line) => line.includes("redis connection error"))
+        )
+          break;
+        await new Promise((resolve) => setImmediate(resolve));
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      const refused = lines.filter((line) => /WRONGPASS/.test(line));
+      expect(refused.length).toBeGreaterThan(0);
+      for (const line of lines) expect(line).not.toContain(wrongPassword);
+      // What went wrong is still there: the error, and which command it was.
+      expect(refused[0]).toMatch(/"command":{"name":"(hello|auth)","args":"\[redacted\]"}/);
+    } finally {
+      stores.redis.disconnect();
+      queueConnection.disconnect();
+      await connection.call("ACL", "DELUSER", user);
+    }
+  });
+
+  it("never carry a failed command's arguments, wherever the error sits", () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const logger = createWorkerLogger({ level: "info", destination: sink });
+    const secret = "s3cr3t-command-argument";
+    const failed = Object.assign(new Error("ERR something"), {
+      command: { name: "hset", args: ["key", secret] },
+    });
+    logger.warn({ err: failed }, "direct");
+    logger.warn({ err: new Error("wrapped", { cause: failed }) }, "as a cause");
+    logger.warn({ err: new AggregateError([failed], "several") }, "in an aggregate");
+    expect(lines).toHaveLength(3);
+    for (const line of lines) expect(line).not.toContain(secret);
+    // Which command failed is kept.
+    expect(lines[0]).toContain('"command":{"name":"hset","args":"[redacted]"}');
   });
 });
 

@@ -24,6 +24,32 @@ describe("createStoreRedis", () => {
     expect(store.status).toBe("end");
   });
 
+  it("hands onError a refused password's error without the password ioredis keeps on it", async () => {
+    const admin = createStoreRedis(inject("redisUrl"));
+    const user = `la-store-test-${process.pid}`;
+    const wrongPassword = "wr0ng-store-password-0001";
+    await admin.call("ACL", "SETUSER", user, "on", ">the-real-password-0001", "~*", "+@all");
+    const url = new URL(inject("redisUrl"));
+    url.username = user;
+    url.password = wrongPassword;
+    const errors: Error[] = [];
+    const refused = createStoreRedis(url.toString(), { onError: (error) => errors.push(error) });
+    try {
+      for (let i = 0; i < 200 && errors.length === 0; i += 1)
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(errors.length).toBeGreaterThan(0);
+      expect(errors[0]?.message).toMatch(/WRONGPASS/);
+      expect((errors[0] as Error & { command?: unknown }).command).toMatchObject({
+        args: "[redacted]",
+      });
+      for (const error of errors) expect(JSON.stringify(error)).not.toContain(wrongPassword);
+    } finally {
+      refused.disconnect();
+      await admin.call("ACL", "DELUSER", user);
+      await closeStoreRedis(admin);
+    }
+  });
+
   it("refuses a missing or non-Redis URL with a clear error", () => {
     expect(() => parseRedisUrl(undefined)).toThrow(InvalidRedisUrlError);
     expect(() => createStoreRedis("http://localhost:6379")).toThrow(/protocol http:/);

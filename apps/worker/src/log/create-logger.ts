@@ -1,5 +1,6 @@
 import { pino, type DestinationStream, type Logger } from "pino";
 
+import { serializeError } from "./error-serializer";
 import { WORKER_REDACT_PATHS } from "./redact-paths";
 
 export interface WorkerLoggerOptions {
@@ -16,8 +17,9 @@ export function createWorkerLogger(options: WorkerLoggerOptions = {}): Logger {
       name: "worker",
       level: options.level ?? "info",
       redact: { paths: [...WORKER_REDACT_PATHS], censor: "[redacted]" },
-      // Error objects keep their stable `code`, which is what an operator searches for.
-      serializers: { err: pino.stdSerializers.err },
+      // Error objects keep their stable `code`, which is what an operator searches for; a failed
+      // Redis command's arguments (a password, on a refused AUTH) are dropped.
+      serializers: { err: serializeError },
     },
     options.destination,
   );

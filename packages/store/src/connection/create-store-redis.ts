@@ -1,6 +1,7 @@
 import { Redis, type RedisOptions } from "ioredis";
 
 import { InvalidRedisUrlError } from "../errors/invalid-redis-url-error";
+import { withoutCommandArgs } from "./without-command-args";
 
 /**
  * What a connection is for.
@@ -19,7 +20,8 @@ export interface CreateStoreRedisOptions {
   readonly role?: StoreRedisRole;
   /**
    * Called with every connection error. Without a listener ioredis prints them itself; the
-   * worker passes its logger. The error never holds the password (ioredis does not echo the URL).
+   * worker passes its logger. The error never holds the password: ioredis does not echo the URL,
+   * and the arguments of a refused AUTH (which ioredis keeps on the error) are redacted first.
    */
   readonly onError?: (error: Error) => void;
   /** Name shown by CLIENT LIST, so an operator can tell replicas and roles apart. */
@@ -60,7 +62,8 @@ export function createStoreRedis(url: string, options: CreateStoreRedisOptions =
     retryStrategy: (attempt) => Math.min(attempt * 100, 2000),
   });
   // No listener by default: ioredis then reports errors itself, which beats swallowing them.
-  if (options.onError) redis.on("error", options.onError);
+  const onError = options.onError;
+  if (onError) redis.on("error", (error: Error) => onError(withoutCommandArgs(error)));
   return redis;
 }
 
