@@ -25,7 +25,7 @@ export function ProjectField({
   fromLink?: boolean;
 }) {
   return (
-    <label className={styles.field}>
+    <label className={`la-field ${styles.field}`}>
       Project
       <select name="project" defaultValue={project?.uid}>
         {fromLink && project && !projects.some((p) => p.uid === project.uid) ? (
@@ -44,7 +44,7 @@ export function ProjectField({
 /** The action to check, one of the checkable ones, under this label. */
 export function ActionField({ label, action }: { label: string; action: CheckAction }) {
   return (
-    <label className={styles.field}>
+    <label className={`la-field ${styles.field}`}>
       {label}
       <select name="action" defaultValue={action}>
         {CHECK_ACTIONS.map((a) => (

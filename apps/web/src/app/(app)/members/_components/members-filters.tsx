@@ -34,8 +34,8 @@ export function MembersFilters({
   projects: readonly { uid: string; name: string }[];
 }) {
   return (
-    <form className={styles.filters} method="get" role="search" aria-label="Filter members">
-      <label className={styles.field}>
+    <form className="la-field-bar" method="get" role="search" aria-label="Filter members">
+      <label className={`la-field ${styles.field}`}>
         Search
         <input
           type="search"
@@ -101,7 +101,7 @@ function FilterSelect({
   options: readonly (readonly [value: string, label: string])[];
 }) {
   return (
-    <label className={styles.field}>
+    <label className={`la-field ${styles.field}`}>
       {label}
       <select name={name} defaultValue={value ?? ""}>
         <option value="">{anyLabel}</option>

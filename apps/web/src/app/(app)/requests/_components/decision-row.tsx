@@ -58,7 +58,7 @@ export function DecisionRow({ request, today }: { request: RequestView; today: s
     <li className="la-card" data-testid="decision-row">
       <RequestSummary request={request} showRequester />
       <div className={styles.actions}>
-        <label className={styles.field}>
+        <label className={`la-field ${styles.field}`}>
           Access until (optional)
           <input
             type="date"
@@ -75,7 +75,7 @@ export function DecisionRow({ request, today }: { request: RequestView; today: s
         >
           Approve
         </button>
-        <label className={styles.field}>
+        <label className={`la-field ${styles.field}`}>
           Reason (required to decline)
           <textarea
             value={reason}

@@ -67,7 +67,7 @@ export function RequestForm({ projects, projectUid, roles, suggested }: Props) {
 
   return (
     <form className={styles.form} onSubmit={submit} aria-label="Request access" noValidate>
-      <label className={styles.field}>
+      <label className={`la-field ${styles.field}`}>
         Project
         <select
           name="project"
@@ -105,7 +105,7 @@ export function RequestForm({ projects, projectUid, roles, suggested }: Props) {
           </div>
         ))}
       </fieldset>
-      <label className={styles.field}>
+      <label className={`la-field ${styles.field}`}>
         Why you need it
         <textarea
           name="reason"

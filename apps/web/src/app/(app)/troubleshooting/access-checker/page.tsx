@@ -46,9 +46,9 @@ export default async function AccessCheckerPage({
         </p>
       ) : (
         <>
-          <form className={styles.form} method="get" aria-label="Access question">
+          <form className="la-field-bar" method="get" aria-label="Access question">
             {result.canAskAboutOthers ? (
-              <label className={styles.field}>
+              <label className={`la-field ${styles.field}`}>
                 Person
                 <select name="person" defaultValue={result.person.userUid}>
                   {result.people.map((p) => (
@@ -59,7 +59,7 @@ export default async function AccessCheckerPage({
                 </select>
               </label>
             ) : (
-              <p className={styles.field} style={{ margin: 0 }}>
+              <p className="la-field" style={{ margin: 0 }}>
                 Person
                 <span style={{ fontWeight: 400, padding: "7px 0" }}>
                   {result.person.label}{" "}

@@ -5,7 +5,6 @@ import { DecisionView } from "@/app/_troubleshooting/decision-view";
 import { flatParams } from "@/app/_troubleshooting/search";
 import { SeedRow } from "@/app/_troubleshooting/seed-row";
 import { SourceNote } from "@/app/_troubleshooting/source-note";
-import styles from "@/app/_troubleshooting/troubleshooting.module.css";
 import { pageSession } from "@/lib/server/page-session";
 import { services } from "@/lib/server/services";
 import { accessDeniedCase, accessDeniedQuery } from "@/lib/server/troubleshooting/cases";
@@ -51,7 +50,7 @@ export default async function AccessDeniedPage({
           There is no project with that id in this organization.
         </p>
       ) : null}
-      <form className={styles.form} method="get" aria-label="What were you refused?">
+      <form className="la-field-bar" method="get" aria-label="What were you refused?">
         <ProjectField project={result.project} projects={result.projects} fromLink />
         <ActionField label="What you tried" action={result.action} />
         <button type="submit" className="la-button">
