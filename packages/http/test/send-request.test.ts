@@ -83,6 +83,31 @@ describe("sendRequest", () => {
     await expect(call("ftp://127.0.0.1/x")).rejects.toBeInstanceOf(InsecureUrlError);
   });
 
+  it("refuses a path with a dot segment, which would reach another route than the one named", async () => {
+    // An id of ".." in `/projects/{uid}/collaborators/{id}` would turn a collaborator's removal
+    // into `DELETE /projects/{uid}/`; encodeURIComponent leaves dots alone, and `%2e` is a dot to
+    // the URL parser too.
+    const target = await server((_request, response) => response.end("{}"));
+    for (const path of [
+      "/projects/p1/collaborators/..",
+      "/projects/p1/collaborators/../",
+      "/projects/p1/collaborators/.",
+      "/projects/%2e%2e/x",
+      "/projects/.%2E/x",
+      "/projects/%2E./x",
+      "/projects/%2e",
+    ]) {
+      const error = await call(`${target.url}${path}?a=..`).catch((caught: unknown) => caught);
+      expect(error, path).toBeInstanceOf(InsecureUrlError);
+      expect((error as Error).message, path).toContain("GET /thing");
+    }
+    expect(target.seen).toEqual([]);
+    // Dots inside a segment are ordinary characters.
+    await expect(call(`${target.url}/users/a..b/x.y?q=../..`)).resolves.toMatchObject({
+      status: 200,
+    });
+  });
+
   it("reports a refused connection as such (nothing reached the service)", async () => {
     const gone = await server(() => undefined);
     await gone.close();

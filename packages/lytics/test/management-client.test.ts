@@ -7,6 +7,7 @@ import {
   BadRequestError,
   ConflictError,
   ForbiddenError,
+  InsecureUrlError,
   UnknownRoleSlugError,
   type LyticsManagementClient,
 } from "../src/index";
@@ -21,6 +22,7 @@ import {
 import {
   ACME_CAMPAIGNS,
   ACME_WEB,
+  callLog,
   countOf,
   resetEmulator,
   setRolesAvailable,
@@ -250,6 +252,23 @@ describe("collaborators", () => {
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ForbiddenError);
     expect(await countOf(pair.lytics.url, "POST /projects/:id/collaborators")).toBe(1);
+  });
+
+  it('never lets an id of "." or ".." move a call to another route (a removal to the project itself)', async () => {
+    const { calls: before } = await callLog(pair.lytics.url);
+    for (const id of ["..", "."]) {
+      const error = await owner
+        .removeCollaborator(ACME_WEB.projectUid, id)
+        .catch((caught: unknown) => caught);
+      expect(error, id).toBeInstanceOf(InsecureUrlError);
+      const updated = await owner
+        .updateCollaboratorRoles(id, PEOPLE.member, ["observer"])
+        .catch((caught: unknown) => caught);
+      expect(updated, id).toBeInstanceOf(InsecureUrlError);
+    }
+    const { calls: after } = await callLog(pair.lytics.url);
+    expect(after.slice(before.length).filter((call) => !call.key.startsWith("GET "))).toEqual([]);
+    expect(await owner.getProject(ACME_WEB.projectUid)).not.toBeNull();
   });
 });
 

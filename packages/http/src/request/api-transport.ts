@@ -18,6 +18,7 @@ import {
   type RetryOptions,
 } from "../retry/retry-policy";
 import { withRetry } from "../retry/with-retry";
+import { refuseDotSegments } from "../url/dot-segment";
 import { sendRequest } from "./send-request";
 
 /** What an adapter reads out of its service's error body. */
@@ -179,6 +180,8 @@ export function createApiTransport(options: ApiTransportOptions): ApiTransport {
   }
 
   return async (call) => {
+    // Checked on the path as the client wrote it: buildUrl's parser would resolve the dots away.
+    refuseDotSegments(call.url, call.operation);
     const safeToRepeat = isSafeToRepeat(call.method, call.safeToRepeat);
     const sent = { headers: {} as Record<string, string> };
     const run = () =>

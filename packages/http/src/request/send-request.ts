@@ -1,4 +1,5 @@
-// The one function that puts bytes on the wire for both clients. It refuses unsafe URLs, never
+// The one function that puts bytes on the wire for both clients. It refuses unsafe URLs (and paths
+// that the URL parser would resolve to another route), never
 // follows a redirect (a credential header must not travel to another host), bounds the call in
 // time and the body in size, and turns transport failures into the error family.
 import type { ApiErrorDetails, ApiName } from "../errors/api-error";
@@ -8,6 +9,7 @@ import { NetworkError } from "../errors/network-error";
 import { RedirectRefusedError } from "../errors/redirect-refused-error";
 import { TimeoutError } from "../errors/timeout-error";
 import { isLoopbackHost } from "../url/base-url";
+import { refuseDotSegments } from "../url/dot-segment";
 import { describeNetworkFailure } from "./network-failure";
 import { readLimitedBody } from "./read-limited-body";
 
@@ -49,6 +51,7 @@ export async function sendRequest(input: SendRequestInput): Promise<RawResponse>
     throw new InsecureUrlError(`${input.operation}: not an http(s) URL`);
   if (url.protocol === "http:" && !isLoopbackHost(url.hostname))
     throw new InsecureUrlError(`${input.operation}: plain http is only allowed to loopback hosts`);
+  refuseDotSegments(input.url, input.operation);
   const details: ApiErrorDetails = { api: input.api, operation: input.operation };
   const timeout = AbortSignal.timeout(input.timeoutMs);
   const signal = input.signal ? AbortSignal.any([timeout, input.signal]) : timeout;
