@@ -50,3 +50,32 @@ describe("HELD_PLAN_RETENTION_DAYS", () => {
     );
   });
 });
+
+describe("STORE_KEYRING", () => {
+  const key = Buffer.alloc(32, 7).toString("base64");
+  it.each([
+    ["not JSON", "{nope", "not valid JSON"],
+    [
+      "a short key",
+      JSON.stringify({ currentKeyId: "k1", keys: { k1: Buffer.alloc(8, 7).toString("base64") } }),
+      "keys.k1: must decode to exactly 32 bytes",
+    ],
+    [
+      "a current key id with no key",
+      JSON.stringify({ currentKeyId: "k2", keys: { k1: key } }),
+      "currentKeyId: currentKeyId names no key in keys",
+    ],
+  ])("refuses %s at start, naming the variable and never the key", (_what, value, problem) => {
+    const error = (() => {
+      try {
+        loadWorkerConfig(env({ STORE_KEYRING: value }));
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(WorkerConfigError);
+    expect((error as Error).message).toContain(`STORE_KEYRING: ${problem}`);
+    expect((error as Error).message).not.toContain(key);
+    expect((error as Error).message).not.toContain(Buffer.alloc(8, 7).toString("base64"));
+  });
+});

@@ -1,5 +1,6 @@
 // The worker's settings, read from the environment once at start and validated with zod. Every
 // problem names its variable; no message ever repeats a value (a secret may be what is wrong).
+import { InvalidKeyringError, parseKeyring } from "@lytics-access/store";
 import { z } from "zod";
 
 import { WorkerConfigError } from "./worker-config-error";
@@ -156,6 +157,14 @@ export function loadWorkerConfig(
   }
   const e = parsed.data;
   const problems: string[] = [];
+  // The keyring is read when the stores open; checked here so a bad one is a settings error that
+  // names STORE_KEYRING (and never its key material), not a stack trace from deep in the start.
+  try {
+    parseKeyring(e.STORE_KEYRING);
+  } catch (error) {
+    if (!(error instanceof InvalidKeyringError)) throw error;
+    for (const problem of error.problems) problems.push(`STORE_KEYRING: ${problem}`);
+  }
   if (!LOOPBACK.has(e.WORKER_HTTP_HOST) && e.OPERATOR_TOKEN === undefined)
     problems.push("OPERATOR_TOKEN: is required when WORKER_HTTP_HOST is not a loopback address");
   if (problems.length > 0) throw new WorkerConfigError(problems);
