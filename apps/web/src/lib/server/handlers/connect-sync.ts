@@ -6,9 +6,10 @@ import { z } from "zod";
 import { CONNECT_SCOPES } from "../connect/connect-oauth";
 import { importView } from "../connect/import-view";
 import { installationChangedThenSync, syncLink, type SyncLink } from "../connect/sync-link";
-import { badRequest, json } from "../responses";
-import { requireSession } from "../route-guard";
+import { json } from "../responses";
 import type { Services } from "../services";
+
+import { requireSessionAndBody } from "./session-and-body";
 
 const bodySchema = z.strictObject({ code: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
 
@@ -44,13 +45,17 @@ export async function connectSync(
   request: Request,
   link: SyncLink = syncLink(svc),
 ): Promise<Response> {
-  const guard = await requireSession(svc, request, { mutation: true, action: "sync.connect" });
+  const guard = await requireSessionAndBody(
+    svc,
+    request,
+    { mutation: true, action: "sync.connect" },
+    bodySchema,
+    "code: a connect code is required",
+  );
   if (!guard.ok) return guard.response;
-  const { session, person } = guard.state;
-  const parsed = bodySchema.safeParse(await request.json().catch(() => null));
-  if (!parsed.success) return badRequest("invalid-body", ["code: a connect code is required"]);
+  const { session, person, body } = guard.state;
 
-  const handoff = await svc.oneTime.redeemHandoff(parsed.data.code);
+  const handoff = await svc.oneTime.redeemHandoff(body.code);
   if (!handoff)
     return json(400, {
       error: "handoff-invalid",

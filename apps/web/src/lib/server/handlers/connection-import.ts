@@ -5,9 +5,11 @@ import { z } from "zod";
 
 import { importView } from "../connect/import-view";
 import { installationChangedThenSync, syncLink, type SyncLink } from "../connect/sync-link";
-import { badRequest, json } from "../responses";
+import { json } from "../responses";
 import { requireSession } from "../route-guard";
 import type { Services } from "../services";
+
+import { requireSessionAndBody } from "./session-and-body";
 
 /** Whether the organization is connected and its first-connection import not accepted yet. */
 async function importWaiting(svc: Services, orgUid: string): Promise<boolean> {
@@ -53,17 +55,21 @@ export async function acceptImport(
   request: Request,
   link: SyncLink = syncLink(svc),
 ): Promise<Response> {
-  const guard = await requireSession(svc, request, { mutation: true, action: "sync.connect" });
+  const guard = await requireSessionAndBody(
+    svc,
+    request,
+    { mutation: true, action: "sync.connect" },
+    acceptSchema,
+    "importId: the plan's id is required",
+  );
   if (!guard.ok) return guard.response;
-  const { session, person } = guard.state;
-  const parsed = acceptSchema.safeParse(await request.json().catch(() => null));
-  if (!parsed.success) return badRequest("invalid-body", ["importId: the plan's id is required"]);
+  const { session, person, body } = guard.state;
   if (!(await importWaiting(svc, session.orgUid))) return notWaiting();
 
   const imports = link.openImport();
   let adopted: number;
   try {
-    ({ adopted } = await imports.accept(session.orgUid, parsed.data.importId, {
+    ({ adopted } = await imports.accept(session.orgUid, body.importId, {
       type: "person",
       uid: session.userUid,
       email: person.email,

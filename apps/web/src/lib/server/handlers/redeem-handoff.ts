@@ -3,10 +3,11 @@ import "server-only";
 import { z } from "zod";
 
 import { NotInOrganizationError, resolvePerson } from "../resolve-person";
-import { badRequest, json } from "../responses";
-import { requireSession } from "../route-guard";
+import { json } from "../responses";
 import { clearedSessionCookie } from "../session-cookie";
 import type { Services } from "../services";
+
+import { requireSessionAndBody } from "./session-and-body";
 
 const bodySchema = z.strictObject({ code: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
 
@@ -16,13 +17,17 @@ const bodySchema = z.strictObject({ code: z.string().regex(/^[A-Za-z0-9_-]{43}$/
  * person and organization the app token named. Their standing is read from the organization here.
  */
 export async function redeemHandoff(svc: Services, request: Request): Promise<Response> {
-  const guard = await requireSession(svc, request, { mutation: true, require: "identified" });
+  const guard = await requireSessionAndBody(
+    svc,
+    request,
+    { mutation: true, require: "identified" },
+    bodySchema,
+    "code: a handoff code is required",
+  );
   if (!guard.ok) return guard.response;
-  const { sessionId, session } = guard.state;
-  const parsed = bodySchema.safeParse(await request.json().catch(() => null));
-  if (!parsed.success) return badRequest("invalid-body", ["code: a handoff code is required"]);
+  const { sessionId, session, body } = guard.state;
 
-  const handoff = await svc.oneTime.redeemHandoff(parsed.data.code);
+  const handoff = await svc.oneTime.redeemHandoff(body.code);
   if (!handoff)
     return json(400, {
       error: "handoff-invalid",
