@@ -1,25 +1,18 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { CollaboratorTable } from "@/app/(app)/projects/_components/collaborator-table";
 import type { CollaboratorRow, Gate } from "@/lib/server/projects/project-view";
 import { roleOptions } from "@/lib/server/projects/role-options";
 
+import { answerOnce, stubFetchPerTest } from "./support/stub-fetch";
+
 const refresh = vi.fn();
 vi.mock("next/navigation", () => ({ useRouter: () => ({ refresh, push: vi.fn() }) }));
 
-const fetchMock = vi.fn();
-beforeEach(() => {
-  vi.stubGlobal("fetch", fetchMock);
-  document.head.innerHTML = '<meta name="la-csrf" content="csrf-1">';
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  fetchMock.mockReset();
-  refresh.mockReset();
-});
+const fetchMock = stubFetchPerTest();
+afterEach(() => refresh.mockReset());
 
 const ALLOWED: Gate = { allowed: true, rule: "project.guard.passed", reasons: ["allowed"] };
 const ROLES = roleOptions([
@@ -145,15 +138,10 @@ describe("the collaborator table", () => {
   });
 
   it("changes roles with the row's version, and shows the server's refusal when it was stale", async () => {
-    fetchMock.mockResolvedValue(
-      new Response(
-        JSON.stringify({
-          error: "stale-edit",
-          reasons: ["U One's access was changed by someone else since you opened it."],
-        }),
-        { status: 409 },
-      ),
-    );
+    answerOnce(fetchMock, 409, {
+      error: "stale-edit",
+      reasons: ["U One's access was changed by someone else since you opened it."],
+    });
     render(<CollaboratorTable projectUid="p1" projectName="Web" rows={[row({})]} roles={ROLES} />);
     fireEvent.click(screen.getByRole("button", { name: "Change roles of U One" }));
     fireEvent.click(screen.getByRole("checkbox", { name: "Admin" }));
@@ -173,7 +161,7 @@ describe("the collaborator table", () => {
   });
 
   it("removal asks to confirm, then sends the row's version", async () => {
-    fetchMock.mockResolvedValue(new Response(JSON.stringify({ removed: "u1" }), { status: 200 }));
+    answerOnce(fetchMock, 200, { removed: "u1" });
     render(
       <CollaboratorTable
         projectUid="p1"

@@ -1,30 +1,24 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { ProjectForm } from "@/app/(app)/projects/_components/project-form";
 import type { Gate } from "@/lib/server/projects/project-view";
+
+import { answerOnce, stubFetchPerTest } from "./support/stub-fetch";
 
 const refresh = vi.fn();
 const push = vi.fn();
 vi.mock("next/navigation", () => ({ useRouter: () => ({ refresh, push }) }));
 
-const fetchMock = vi.fn();
-beforeEach(() => {
-  vi.stubGlobal("fetch", fetchMock);
-  document.head.innerHTML = '<meta name="la-csrf" content="csrf-1">';
-});
+const fetchMock = stubFetchPerTest();
 afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  fetchMock.mockReset();
   refresh.mockReset();
   push.mockReset();
 });
 
 const ALLOWED: Gate = { allowed: true, rule: "project.precedence.org-admin", reasons: ["ok"] };
-const answer = (status: number, body: unknown) =>
-  fetchMock.mockResolvedValueOnce(new Response(JSON.stringify(body), { status }));
+const answer = (status: number, body: unknown) => answerOnce(fetchMock, status, body);
 
 describe("the project form", () => {
   it("shows the API's field errors beside each field", async () => {
