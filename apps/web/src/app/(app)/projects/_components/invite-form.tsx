@@ -7,6 +7,7 @@ import { apiCall, reasonOf } from "@/lib/client/api-call";
 import type { Gate } from "@/lib/server/projects/project-view";
 import type { RoleOption } from "@/lib/server/projects/role-options";
 
+import { FieldError } from "./field-error";
 import { endOfDay, fieldProblemsOf, problemText, type FieldProblems } from "./field-problems";
 import { GateReason } from "./gate-reason";
 import styles from "./projects.module.css";
@@ -99,11 +100,7 @@ export function InviteForm({
         <span className="la-muted" id={`${id}-emails-hint`}>
           One or more, separated by commas or new lines.
         </span>
-        {emailError ? (
-          <p className={styles.error} id={`${id}-emails-error`}>
-            {emailError}
-          </p>
-        ) : null}
+        <FieldError id={`${id}-emails-error`} text={emailError} />
       </div>
       <RolePicker
         roles={roles}
@@ -137,11 +134,7 @@ export function InviteForm({
         <span className="la-muted" id={`${id}-expiry-hint`}>
           After this day the sync removes the access again.
         </span>
-        {expiryError ? (
-          <p className={styles.error} id={`${id}-expiry-error`}>
-            {expiryError}
-          </p>
-        ) : null}
+        <FieldError id={`${id}-expiry-error`} text={expiryError} />
       </div>
       <div className={styles.actions}>
         <button

@@ -6,6 +6,7 @@ import { useId, useState, type FormEvent } from "react";
 import { apiCall, reasonOf } from "@/lib/client/api-call";
 import type { Gate } from "@/lib/server/projects/project-view";
 
+import { FieldError } from "./field-error";
 import { fieldProblemsOf, problemText, type FieldProblems } from "./field-problems";
 import { GateReason } from "./gate-reason";
 import styles from "./projects.module.css";
@@ -117,15 +118,7 @@ export function ProjectForm(props: Props) {
             <span className="la-muted" id={`${inputId}-hint`}>
               {field.hint}
             </span>
-            {error ? (
-              <p
-                className={styles.error}
-                id={`${inputId}-error`}
-                data-testid={`error-${field.key}`}
-              >
-                {error}
-              </p>
-            ) : null}
+            <FieldError id={`${inputId}-error`} text={error} testId={`error-${field.key}`} />
           </div>
         );
       })}

@@ -4,6 +4,7 @@ import { useId } from "react";
 
 import type { RoleOption } from "@/lib/server/projects/role-options";
 
+import { FieldError } from "./field-error";
 import styles from "./projects.module.css";
 
 /** Admin grants every task: listing them all says less than saying so. */
@@ -79,11 +80,7 @@ export function RolePicker({
           </div>
         );
       })}
-      {error ? (
-        <p className={styles.error} id={`${id}-error`} data-testid="error-roles">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} text={error} testId="error-roles" />
     </fieldset>
   );
 }
