@@ -8,6 +8,7 @@ import type { CollaboratorRow } from "@/lib/server/projects/project-view";
 import type { RoleOption } from "@/lib/server/projects/role-options";
 
 import { endOfDay, fieldProblemsOf, formatDay, problemText } from "./field-problems";
+import { FormNotice, type Notice } from "./form-notice";
 import { GateReason } from "./gate-reason";
 import styles from "./projects.module.css";
 import { RoleName } from "./role-name";
@@ -120,7 +121,7 @@ export function CollaboratorTable({
   const router = useRouter();
   const [editing, setEditing] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ bad: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Notice | null>(null);
   const byslug = new Map(roles.map((role) => [role.slug, role]));
 
   const remove = async (row: CollaboratorRow) => {
@@ -132,13 +133,13 @@ export function CollaboratorTable({
     setMessage(
       result.ok
         ? {
-            bad: false,
+            tone: "ok",
             text: [
               `${row.name ?? row.email} removed from ${projectName}.`,
               ...(Array.isArray(result.data.notes) ? result.data.notes.map(String) : []),
             ].join(" "),
           }
-        : { bad: true, text: reasonOf(result.data, "Not removed.") },
+        : { tone: "bad", text: reasonOf(result.data, "Not removed.") },
     );
     router.refresh();
   };
@@ -205,7 +206,7 @@ export function CollaboratorTable({
                       roles={roles}
                       onDone={(text) => {
                         setEditing(null);
-                        if (text) setMessage({ bad: false, text });
+                        if (text) setMessage({ tone: "ok", text });
                       }}
                     />
                   ) : (
@@ -261,16 +262,7 @@ export function CollaboratorTable({
           })}
         </tbody>
       </table>
-      <div aria-live="polite">
-        {message ? (
-          <p
-            className={message.bad ? "la-notice la-notice-bad" : "la-muted"}
-            data-testid="table-notice"
-          >
-            {message.text}
-          </p>
-        ) : null}
-      </div>
+      <FormNotice notice={message} testId="table-notice" />
     </>
   );
 }

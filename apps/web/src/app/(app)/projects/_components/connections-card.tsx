@@ -7,6 +7,7 @@ import { apiCall, reasonOf } from "@/lib/client/api-call";
 import type { Gate, ProjectDetail } from "@/lib/server/projects/project-view";
 
 import { fieldProblemsOf } from "./field-problems";
+import { FormNotice, type Notice } from "./form-notice";
 import { GateReason } from "./gate-reason";
 import styles from "./projects.module.css";
 
@@ -40,7 +41,7 @@ export function ConnectionsCard({
   const id = useId();
   const [kind, setKind] = useState<(typeof KINDS)[number]["kind"]>("stack");
   const [value, setValue] = useState("");
-  const [notice, setNotice] = useState<{ bad: boolean; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
   const disabled = !gate.allowed || busy;
 
@@ -54,7 +55,7 @@ export function ConnectionsCard({
     setBusy(false);
     if (result.ok) {
       setNotice({
-        bad: false,
+        tone: "ok",
         text: method === "POST" ? `${body.id} connected.` : `${body.id} disconnected.`,
       });
       setValue("");
@@ -63,7 +64,7 @@ export function ConnectionsCard({
     }
     const fields = Object.values(fieldProblemsOf(result.data)).flat();
     setNotice({
-      bad: true,
+      tone: "bad",
       text:
         fields.length > 0
           ? fields.map((f) => f.message).join(" ")
@@ -137,11 +138,7 @@ export function ConnectionsCard({
         </button>
       </form>
       <GateReason gate={gate} id={`${id}-reason`} />
-      <div aria-live="polite">
-        {notice ? (
-          <p className={notice.bad ? "la-notice la-notice-bad" : "la-muted"}>{notice.text}</p>
-        ) : null}
-      </div>
+      <FormNotice notice={notice} />
     </section>
   );
 }

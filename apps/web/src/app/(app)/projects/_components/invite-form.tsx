@@ -9,6 +9,7 @@ import type { RoleOption } from "@/lib/server/projects/role-options";
 
 import { FieldError } from "./field-error";
 import { endOfDay, fieldProblemsOf, problemText, type FieldProblems } from "./field-problems";
+import { FormNotice, type Notice } from "./form-notice";
 import { GateReason } from "./gate-reason";
 import styles from "./projects.module.css";
 import { RolePicker } from "./role-picker";
@@ -39,7 +40,7 @@ export function InviteForm({
   const [message, setMessage] = useState("");
   const [expiry, setExpiry] = useState("");
   const [problems, setProblems] = useState<FieldProblems>({});
-  const [notice, setNotice] = useState<{ bad: boolean; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
   const disabled = !gate.allowed || busy;
 
@@ -63,7 +64,7 @@ export function InviteForm({
       const count = Array.isArray(result.data.invited) ? result.data.invited.length : 0;
       const notes = Array.isArray(result.data.notes) ? result.data.notes.map(String) : [];
       setNotice({
-        bad: notes.length > 0,
+        tone: notes.length > 0 ? "bad" : "ok",
         text: [`Invited ${count} ${count === 1 ? "person" : "people"}.`, ...notes].join(" "),
       });
       setEmails("");
@@ -72,7 +73,7 @@ export function InviteForm({
       setExpiry("");
       router.refresh();
     } else if (result.data.error !== "invalid-fields") {
-      setNotice({ bad: true, text: reasonOf(result.data, "The invitation was not sent.") });
+      setNotice({ tone: "bad", text: reasonOf(result.data, "The invitation was not sent.") });
     }
   };
 
@@ -147,11 +148,7 @@ export function InviteForm({
         </button>
       </div>
       <GateReason gate={gate} id={`${id}-reason`} />
-      <div aria-live="polite">
-        {notice ? (
-          <p className={notice.bad ? "la-notice la-notice-bad" : "la-muted"}>{notice.text}</p>
-        ) : null}
-      </div>
+      <FormNotice notice={notice} />
     </form>
   );
 }

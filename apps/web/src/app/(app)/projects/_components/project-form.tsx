@@ -8,6 +8,7 @@ import type { Gate } from "@/lib/server/projects/project-view";
 
 import { FieldError } from "./field-error";
 import { fieldProblemsOf, problemText, type FieldProblems } from "./field-problems";
+import { FormNotice, type Notice } from "./form-notice";
 import { GateReason } from "./gate-reason";
 import styles from "./projects.module.css";
 
@@ -42,7 +43,7 @@ export function ProjectForm(props: Props) {
   const initial = props.mode === "edit" ? props.initial : { name: "", domain: "", description: "" };
   const [values, setValues] = useState<Values>(initial);
   const [problems, setProblems] = useState<FieldProblems>({});
-  const [notice, setNotice] = useState<{ tone: "ok" | "bad" | "warn"; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
   const disabled = !props.gate.allowed || busy;
   const reasonId = `${id}-reason`;
@@ -142,16 +143,7 @@ export function ProjectForm(props: Props) {
         ) : null}
       </div>
       <GateReason gate={props.gate} id={reasonId} />
-      <div aria-live="polite">
-        {notice ? (
-          <p
-            className={notice.tone === "ok" ? "la-muted" : `la-notice la-notice-${notice.tone}`}
-            data-testid="form-notice"
-          >
-            {notice.text}
-          </p>
-        ) : null}
-      </div>
+      <FormNotice notice={notice} testId="form-notice" />
     </form>
   );
 }
