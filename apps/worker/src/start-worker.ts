@@ -97,6 +97,7 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
     http: { ...config.http, operatorToken: config.operatorToken },
     prefix,
     ownedConnections: [stores.redis],
+    ...(options.now ? { now: options.now } : {}),
   });
   return { ...runtime, config };
 }

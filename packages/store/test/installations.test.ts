@@ -191,7 +191,7 @@ describe("installations", () => {
   });
 
   it("backs off with growing delays, degrades after repeated failures, and recovers on success", async () => {
-    const { store, orgUid, connect, clock } = setup();
+    const { store, orgUid, connect, clock, auditLog } = setup();
     await connect();
     const delays: number[] = [];
     let last = await store.recordFailure(orgUid, "lytics 503");
@@ -202,6 +202,11 @@ describe("installations", () => {
       delays.push((last.nextAttemptAt ?? 0) - clock.now());
     }
     expect(delays).toEqual([1000, 2000, 4000, 8000, 10_000, 10_000]);
+    // The failure that made it degraded (the third) is audited, once.
+    const degraded = await auditLog.read(orgUid, { kinds: ["installation-degraded"] });
+    expect(degraded.entries).toMatchObject([
+      { kind: "installation-degraded", failureCount: 3, reason: "lytics 503 #1" },
+    ]);
     expect(last).toMatchObject({
       status: "degraded",
       failureCount: 6,

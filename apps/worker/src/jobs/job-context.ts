@@ -25,6 +25,8 @@ export interface WorkerDeps {
   readonly ensureSchedulers?: () => Promise<{ readonly ran: boolean }>;
   /** The organization run lock's lifetime, extended while a run lives. @defaultValue 60000 */
   readonly runLockTtlMs?: number;
+  /** The clock a degraded organization's next attempt is compared with (tests move it). @defaultValue Date.now */
+  readonly now?: () => number;
   /** Aborted when the worker begins shutting down. */
   readonly shutdown: AbortSignal;
 }

@@ -52,7 +52,7 @@ export async function runOrgJob(
   if (
     options.respectBackoff &&
     installation.nextAttemptAt !== undefined &&
-    installation.nextAttemptAt > Date.now()
+    installation.nextAttemptAt > (deps.now ?? Date.now)()
   ) {
     return { status: "skipped", reason: "backing-off" };
   }
@@ -82,7 +82,10 @@ export async function runOrgJob(
     for (const change of result.changes) deps.metrics.changes.inc({ kind: change.kind });
     if (result.outcome !== "failed" && result.outcome !== "aborted")
       await installations.recordSuccess(orgUid);
-    else await installations.recordFailure(orgUid, result.error ?? result.outcome);
+    else
+      await installations.recordFailure(orgUid, result.error ?? result.outcome, {
+        runId: result.runId,
+      });
     return { status: "ran", result };
   } catch (error) {
     return await handleFailure(error, options, context, deps);

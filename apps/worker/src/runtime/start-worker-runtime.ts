@@ -39,6 +39,8 @@ export interface WorkerRuntimeOptions {
   metrics?: WorkerMetrics;
   /** Extra connections to close last (the store's). */
   ownedConnections?: readonly Redis[];
+  /** When a degraded organization's scheduled runs may go again (tests move it). @defaultValue Date.now */
+  now?: () => number;
   /** Runs after the workers stopped and before connections close. */
   onClose?: () => Promise<void>;
 }
@@ -122,6 +124,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
       shutdown: shutdown.signal,
       ensureSchedulers: () => runEnsure(),
       ...(options.runLockTtlMs ? { runLockTtlMs: options.runLockTtlMs } : {}),
+      ...(options.now ? { now: options.now } : {}),
     };
     const processor = createProcessor(deps);
     for (const name of [QUEUE_NAMES.sync, QUEUE_NAMES.audit]) {

@@ -34,6 +34,7 @@ return {1, current + 1}`,
 
 // KEYS: installation. ARGV: now, reason, base delay ms, cap ms, failures before degraded.
 // A failure never changes needs-reconnect: that state only ends with a new authorization.
+// Returns 2 when this failure made the organization degraded, 1 otherwise, 0 when not installed.
 export const RECORD_FAILURE = new LuaScript(
   "record-failure",
   `if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
@@ -43,13 +44,15 @@ local delay = math.min(tonumber(ARGV[4]), tonumber(ARGV[3]) * 2 ^ (count - 1))
 redis.call('HSET', KEYS[1], 'nextAttemptAt', string.format('%d', now + delay))
 local status = redis.call('HGET', KEYS[1], 'status')
 if status == 'needs-reconnect' then return 1 end
+local degraded = 1
 if status == 'connected' and count >= tonumber(ARGV[5]) then
   redis.call('HSET', KEYS[1], 'status', 'degraded', 'statusSince', ARGV[1])
+  degraded = 2
 end
 if redis.call('HGET', KEYS[1], 'status') == 'degraded' then
   redis.call('HSET', KEYS[1], 'statusReason', ARGV[2])
 end
-return 1`,
+return degraded`,
 );
 
 // KEYS: installation. ARGV: now.

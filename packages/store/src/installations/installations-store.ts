@@ -148,8 +148,15 @@ export interface InstallationsStore {
     orgUid: string,
     options?: MarkImportAcceptedOptions,
   ): Promise<{ installation: Installation; changed: boolean }>;
-  /** A run failed: count it, schedule the next attempt later, degrade after several in a row. */
-  recordFailure(orgUid: string, reason: string): Promise<Installation>;
+  /**
+   * A run failed: count it, schedule the next attempt later, degrade after several in a row (the
+   * failure that degrades the organization is audited as `installation-degraded`, with `runId`).
+   */
+  recordFailure(
+    orgUid: string,
+    reason: string,
+    failure?: { runId?: string },
+  ): Promise<Installation>;
   /** A run succeeded: clear the failures, and a degraded organization is connected again. */
   recordSuccess(orgUid: string): Promise<Installation>;
   /** Removes the installation and its tokens (grants, policy and history stay for a reconnect). */
@@ -313,14 +320,29 @@ export function createInstallationsStore(options: InstallationsStoreOptions): In
       return { installation: await mustRead(orgUid), changed: outcome === 2 };
     },
 
-    async recordFailure(orgUid, reason) {
-      const found = await RECORD_FAILURE.run(
-        redis,
-        [keys.installation(orgUid)],
-        [clock.now(), reason, backoff.baseMs, backoff.capMs, backoff.degradedAfter],
+    async recordFailure(orgUid, reason, failure = {}) {
+      const now = clock.now();
+      const found = Number(
+        await RECORD_FAILURE.run(
+          redis,
+          [keys.installation(orgUid)],
+          [now, reason, backoff.baseMs, backoff.capMs, backoff.degradedAfter],
+        ),
       );
-      if (Number(found) === 0) throw new NotFoundError(`installation of organization ${orgUid}`);
-      return mustRead(orgUid);
+      if (found === 0) throw new NotFoundError(`installation of organization ${orgUid}`);
+      const installation = await mustRead(orgUid);
+      // Once, on the failure that made it degraded (the status is what the pages show; the entry
+      // says when and why it started).
+      if (found === 2 && options.auditLog)
+        await options.auditLog.append(orgUid, {
+          kind: "installation-degraded",
+          at: now,
+          actor: { type: "system", name: "sync" },
+          failureCount: installation.failureCount,
+          reason,
+          ...(failure.runId ? { runId: failure.runId } : {}),
+        });
+      return installation;
     },
 
     async recordSuccess(orgUid) {
