@@ -75,6 +75,7 @@ describe("HeldPlanCard", () => {
     await waitFor(() => expect(router.refresh).toHaveBeenCalled());
     expect(calls).toEqual([{ url: "/api/sync/held-plans/approve", body: { planId: plan.planId } }]);
     expect(screen.getByTestId("approve-message").textContent).toContain("Approved.");
+    expect(screen.getByText(/^Approved\./).className).toBe("la-badge la-badge-ok");
   });
 
   it("shows the server's refusal when the approval fails", async () => {
@@ -85,6 +86,9 @@ describe("HeldPlanCard", () => {
       expect(screen.getByTestId("approve-message").textContent).toBe(
         "Plan was already approved by olivia.",
       ),
+    );
+    expect(screen.getByText("Plan was already approved by olivia.").className).toBe(
+      "la-badge la-badge-bad",
     );
     expect(router.refresh).not.toHaveBeenCalled();
   });

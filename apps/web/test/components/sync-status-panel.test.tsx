@@ -112,10 +112,14 @@ describe("SyncStatusPanel", () => {
         "Sync queued. Progress shows here.",
       ),
     );
+    expect(screen.getByText("Sync queued. Progress shows here.").className).toBe(
+      "la-badge la-badge-ok",
+    );
     await userEvent.click(screen.getByRole("button", { name: "Run now" }));
     await waitFor(() =>
       expect(screen.getByTestId("run-message").textContent).toBe("Reconnect it first."),
     );
+    expect(screen.getByText("Reconnect it first.").className).toBe("la-badge la-badge-bad");
   });
 
   it("shows why a connection needs reconnecting, and no Run now without the right", () => {

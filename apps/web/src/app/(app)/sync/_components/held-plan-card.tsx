@@ -6,6 +6,7 @@ import { useState } from "react";
 import { apiCall, reasonOf } from "@/lib/client/api-call";
 import type { HeldPlanView } from "@/lib/server/sync-page/held-plan-view";
 
+import { OutcomeBadge, type Outcome } from "./outcome-badge";
 import { PlanDiffView } from "./plan-diff-view";
 import styles from "./sync.module.css";
 
@@ -27,7 +28,7 @@ export function HeldPlanCard({
 }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ tone: "ok" | "bad"; text: string } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
 
   async function approve() {
     setBusy(true);
@@ -92,13 +93,7 @@ export function HeldPlanCard({
         </p>
       )}
       <p role="status" aria-live="polite" data-testid="approve-message">
-        {message ? (
-          <span
-            className={message.tone === "ok" ? "la-badge la-badge-ok" : "la-badge la-badge-bad"}
-          >
-            {message.text}
-          </span>
-        ) : null}
+        <OutcomeBadge outcome={message} />
       </p>
     </section>
   );

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { apiCall, reasonOf } from "@/lib/client/api-call";
 import type { SyncStatus } from "@/lib/server/sync-page/sync-status";
 
+import { OutcomeBadge, type Outcome } from "./outcome-badge";
 import styles from "./sync.module.css";
 
 const CONNECTION = {
@@ -41,7 +42,7 @@ export function SyncStatusPanel({ initial, canRun }: { initial: SyncStatus; canR
   const router = useRouter();
   const [status, setStatus] = useState(initial);
   const [live, setLive] = useState(false);
-  const [message, setMessage] = useState<{ tone: "ok" | "bad"; text: string } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
   const last = useRef(initial);
 
@@ -131,13 +132,7 @@ export function SyncStatusPanel({ initial, canRun }: { initial: SyncStatus; canR
         </div>
       ) : null}
       <p aria-live="polite" data-testid="run-message">
-        {message ? (
-          <span
-            className={message.tone === "ok" ? "la-badge la-badge-ok" : "la-badge la-badge-bad"}
-          >
-            {message.text}
-          </span>
-        ) : null}
+        <OutcomeBadge outcome={message} />
       </p>
     </section>
   );
