@@ -188,4 +188,46 @@ describe("reconcile", () => {
     expect((await reconcile(fake.ports, request)).outcome).toBe("applied");
     expect((await reconcile(fake.ports, request)).outcome).toBe("no-changes");
   });
+
+  it("never removes the last Admin of a project: the run applies the rest, keeps them with a notice, and removes them once someone else holds Admin", async () => {
+    // On Web the only Admin is zed, who is not in the organization; Olga (the Owner) is not there.
+    const w = world();
+    const web = w.projects.find((p) => p.uid === "p-web");
+    if (!web) throw new Error("no Web project");
+    web.collaborators = web.collaborators.map((c) =>
+      c.userUid === "u-owner"
+        ? { userUid: "u-zed", email: "zed@elsewhere.test", roles: ["admin"] }
+        : c,
+    );
+    const fake = fakePorts(w);
+    const report = await reconcile(fake.ports, request);
+    expect(report.outcome).toBe("applied");
+    // Olga is invited as Admin (an open invitation holds nothing yet); zed stays.
+    expect(writes(fake.calls)).toContain("lytics.invite:p-web:olga@acme.test");
+    expect(writes(fake.calls).filter((c) => c.startsWith("lytics.remove:p-web:u-zed"))).toEqual([]);
+    expect(report.safety.find((d) => d.guard === "last-admin")).toMatchObject({
+      outcome: "adjust",
+      rule: "project.guard.last-admin",
+    });
+    expect(report.plan?.notices).toContainEqual(
+      expect.objectContaining({
+        kind: "last-admin-kept",
+        projectId: "p-web",
+        person: "zed@elsewhere.test",
+      }),
+    );
+
+    // Still so while the invitation is open.
+    const open = fakePorts(w);
+    await reconcile(open.ports, request);
+    expect(writes(open.calls)).toEqual([]);
+
+    // Olga accepts: she holds Admin, so zed goes.
+    for (const c of web.collaborators)
+      if (c.userUid === "invite_olga@acme.test") c.userUid = "u-owner";
+    const accepted = fakePorts(w);
+    const after = await reconcile(accepted.ports, request);
+    expect(after.outcome).toBe("applied");
+    expect(writes(accepted.calls)).toEqual(["lytics.remove:p-web:u-zed"]);
+  });
 });

@@ -93,7 +93,7 @@ export type PlanNotice = DesiredStateNotice | SyncNotice;
 export interface PlanProjectView {
   readonly projectId: string;
   readonly name: string;
-  /** People (plan keys) who hold `admin` on the project now. */
+  /** People (plan keys) who hold `admin` on the project now (an open invitation holds nothing yet). */
   readonly adminsBefore: readonly string[];
 }
 

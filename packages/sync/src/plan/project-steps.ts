@@ -141,7 +141,9 @@ export function projectSteps(input: ProjectStepsInput): ProjectStepsResult {
       outsiders.set(key, index);
       input.everyone?.addOther(key);
     }
-    if (collaborator.roles.includes("admin")) adminsBefore.push(key);
+    // An open invitation holds no Admin yet: it cannot keep a project administered.
+    if (collaborator.roles.includes("admin") && lyticsUid(collaborator.userUid) !== null)
+      adminsBefore.push(key);
   }
   const why = (key: string): WhyContext => ({
     projectId: project.id,
