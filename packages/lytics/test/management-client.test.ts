@@ -112,6 +112,15 @@ describe("projects", () => {
       connections: { stackApiKeys: ["blt_stack_labs"], launchProjectUids: ["launch_labs"] },
     });
     expect((await owner.getProject(created.uid))?.name).toBe("Acme Labs 2");
+    // One field alone, as the web app sends a connection change: the service checks a PUT as a
+    // whole project, so the client fills in the rest from the project as it is.
+    const described = await owner.updateProject(created.uid, { description: "Labs" });
+    expect(described).toMatchObject({
+      name: "Acme Labs 2",
+      domain: "labs.acme.test",
+      description: "Labs",
+      connections: { stackApiKeys: ["blt_stack_labs"], launchProjectUids: ["launch_labs"] },
+    });
 
     expect(await owner.deleteProject(created.uid)).toBe("deleted");
     expect(await owner.getProject(created.uid)).toBeNull();

@@ -329,6 +329,8 @@ describe("projects (seed 002; bodies as seen live, api-notes Part C1)", () => {
       403,
     );
     const edited = await as("blt_user_adam", "PUT", `/projects/${WEB}`, {
+      name: "Acme Corporation",
+      domain: "acme.test",
       description: "Edited",
       connections: { personalizeProjectUids: ["pers_1"] },
     });
@@ -346,14 +348,39 @@ describe("projects (seed 002; bodies as seen live, api-notes Part C1)", () => {
     expect(edited.body.cdp.syncedAt).not.toBe("2026-01-10T09:30:00.000Z");
   });
 
+  it("checks a PUT body as a whole project, as live: no name is every name rule at once", async () => {
+    // The live service answered a PUT that left `name` out as it answers such a create (api-notes
+    // Part C1; the DNI suite's TC_PUT_BY_UID_017): PUT replaces the project, it does not patch it.
+    const partial = await as("blt_user_olivia", "PUT", `/projects/${WEB}`, {
+      domain: "acme.test",
+      description: "Only this",
+    });
+    expect(partial.status).toBe(400);
+    expect(partial.body).toEqual({
+      message: "Bad request",
+      status: 400,
+      errors: {
+        name: [
+          { code: "lytics.PROJECTS.MAX_CHAR_LIMIT", maxCharacters: 200 },
+          { code: "lytics.PROJECTS.NOT_EMPTY" },
+          { code: "lytics.PROJECTS.NOT_STRING" },
+        ],
+      },
+    });
+    const project = await as("blt_user_olivia", "GET", `/projects/${WEB}`);
+    expect(project.body.description).toBe("Acme's main website");
+  });
+
   it("refuses an update that takes another project's name or connection, but not the project's own", async () => {
     const own = await as("blt_user_olivia", "PUT", `/projects/${WEB}`, {
       name: "Acme Corporation",
+      domain: "acme.test",
       connections: { stackApiKeys: ["blt5d4c3b2a1f0e9d8c"] },
     });
     expect(own.status).toBe(200);
     const taken = await as("blt_user_olivia", "PUT", `/projects/${CAMPAIGNS}`, {
       name: "Acme Corporation",
+      domain: "campaigns.acme.test",
       connections: { stackApiKeys: ["blt5d4c3b2a1f0e9d8c"] },
     });
     expect(taken.status).toBe(400);
@@ -376,7 +403,7 @@ describe("projects (seed 002; bodies as seen live, api-notes Part C1)", () => {
     const token = await authtokenFor(emulators, "blt_user_olivia");
     const byHeader = await call(emulators.lytics.url, "PUT", "/projects/", {
       headers: { ...managementHeaders(token), "x-project-uid": WEB },
-      body: { description: "By header" },
+      body: { name: "Acme Corporation", domain: "acme.test", description: "By header" },
     });
     expect(byHeader.status).toBe(200);
     expect(byHeader.body.description).toBe("By header");

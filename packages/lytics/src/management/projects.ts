@@ -147,21 +147,48 @@ export async function createProject(
 }
 
 /**
- * Changes a project's name, domain, description or connections. Live the service may answer 204
- * without a body (api-notes Part C1); the project is then read back.
+ * The whole project to PUT: the live service checks a PUT body as a whole project (one without
+ * `name` was refused with the create's three name codes, api-notes Part C1), so the fields left
+ * out of `input` are filled from `current`, and `connections` always carries all three lists.
+ */
+export function wholeProjectBody(
+  current: LyticsProject,
+  input: UpdateProjectInput,
+): Omit<CreateProjectInput, "domain" | "connections"> & {
+  domain?: string;
+  connections: ProjectConnections;
+} {
+  const domain = input.domain ?? current.domain;
+  const description = input.description ?? current.description;
+  return {
+    name: input.name ?? current.name,
+    // A project the service sent without a domain gets none back: the service names the problem.
+    ...(domain === null ? {} : { domain }),
+    ...(description === null ? {} : { description }),
+    connections: { ...current.connections, ...input.connections },
+  };
+}
+
+/**
+ * Changes a project's name, domain, description or connections; what `input` leaves out stays
+ * as it is. The project is read first and sent whole (see {@link wholeProjectBody}): a change
+ * made by someone else between the read and the write is overwritten. Live the service may answer
+ * 204 without a body (api-notes Part C1); the project is then read back.
  *
- * @throws {@link BadRequestError} with `fieldErrors`, as {@link createProject}.
+ * @throws {@link BadRequestError} with `fieldErrors`, as {@link createProject};
+ * {@link NotFoundError} when there is no such project.
  */
 export async function updateProject(
   http: LyticsHttp,
   projectUid: string,
   input: UpdateProjectInput,
 ): Promise<LyticsProject> {
+  const current = await readProject(http, projectUid);
   const { data } = await http({
     method: "PUT",
     route: "/projects/:id",
     path: projectPath(projectUid),
-    body: input,
+    body: wholeProjectBody(current, input),
     policy: "idempotent",
     expect: [200, 204],
     schema: wireProjectSchema.optional(),

@@ -104,23 +104,19 @@ function connections(problems: Problems, value: unknown): Partial<ProjectConnect
 }
 
 /**
- * Checks a create (`partial: false`: name and domain required) or update (`partial: true`: only
- * the fields sent) body against the organization's other projects, or throws the live 400.
+ * Checks a create or update body (both whole projects: name and domain required) against the
+ * organization's other projects, or throws the live 400.
  */
-export function parseProjectInput(
-  body: unknown,
-  options: { partial: boolean; others: readonly AccountRecord[] },
-): ProjectInput {
+export function parseProjectInput(body: unknown, others: readonly AccountRecord[]): ProjectInput {
   const problems = new Problems();
   const record =
     body !== null && typeof body === "object" && !Array.isArray(body)
       ? (body as Record<string, unknown>)
       : {};
-  const required = !options.partial;
   const input: ProjectInput = {};
-  const name = text(problems, "name", record.name, { required, max: NAME_MAX });
+  const name = text(problems, "name", record.name, { required: true, max: NAME_MAX });
   const domain = text(problems, "domain", record.domain, {
-    required,
+    required: true,
     max: DOMAIN_MAX,
     domain: true,
   });
@@ -131,9 +127,7 @@ export function parseProjectInput(
   const links = connections(problems, record.connections);
 
   if (name !== undefined) {
-    const taken = options.others.some(
-      (other) => other.name.trim().toLowerCase() === name.toLowerCase(),
-    );
+    const taken = others.some((other) => other.name.trim().toLowerCase() === name.toLowerCase());
     if (taken) problems.add("name", code("DUPLICATE_PROJECT_NAME"));
     input.name = name;
   }
@@ -142,7 +136,7 @@ export function parseProjectInput(
       const ids = links[key];
       if (!ids) continue;
       const linked = ids.filter((id) =>
-        options.others.some((other) => other.connections[key].includes(id)),
+        others.some((other) => other.connections[key].includes(id)),
       );
       if (linked.length > 0)
         problems.add(`connections.${key}`, code("DUPLICATE_CONNECTION", { values: linked }));
