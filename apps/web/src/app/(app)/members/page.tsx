@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 
+import { dateTimeText } from "@/app/_components/utc-time";
 import { loadMembers } from "@/lib/server/members/members-list";
 import { membersQuery, queryObject } from "@/lib/server/members/members-query";
 import { pageSession } from "@/lib/server/page-session";
@@ -13,13 +14,6 @@ import { SyncNowButton } from "./_components/sync-now-button";
 
 export const metadata: Metadata = { title: "Members · Data & Insights access" };
 export const dynamic = "force-dynamic";
-
-const when = (ms: number) =>
-  new Date(ms).toLocaleString("en-GB", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "UTC",
-  }) + " UTC";
 
 /**
  * Every member with their Contentstack role, access level, Lytics roles per project and sync
@@ -66,9 +60,9 @@ export default async function MembersPage({
         <>
           <p className="la-muted" data-testid="members-freshness">
             {result.total} people, read from Contentstack and Data &amp; Insights at{" "}
-            {when(result.readAt)}
+            {dateTimeText(result.readAt)}
             {result.updatedAt > result.readAt + 1000
-              ? `, some updated at ${when(result.updatedAt)}`
+              ? `, some updated at ${dateTimeText(result.updatedAt)}`
               : ""}
             .
           </p>

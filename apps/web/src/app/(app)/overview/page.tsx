@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 
+import { dateTimeText } from "@/app/_components/utc-time";
 import { readDalGate } from "@/lib/server/connect/dal-gate";
 import { launchOptions } from "@/lib/server/connect/launch";
 import { contactsText, orgContacts } from "@/lib/server/connect/org-contacts";
@@ -13,13 +14,6 @@ import { LaunchCard } from "./_components/launch-card";
 
 export const metadata: Metadata = { title: "Overview · Data & Insights access" };
 export const dynamic = "force-dynamic";
-
-const when = (ms: number) =>
-  new Date(ms).toLocaleString("en-GB", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "UTC",
-  }) + " UTC";
 
 const STATUS = {
   connected: { label: "Connected", tone: "la-badge-ok" },
@@ -95,14 +89,14 @@ export default async function OverviewPage() {
                 <dt>Connected by</dt>
                 <dd>
                   {install.connectedBy.name ?? install.connectedBy.email},{" "}
-                  {when(install.connectedAt)}
+                  {dateTimeText(install.connectedAt)}
                 </dd>
               </>
             ) : null}
             <dt>Last sync</dt>
             <dd data-testid="last-sync">
               {data.lastRun
-                ? `${when(data.lastRun.finishedAt ?? data.lastRun.startedAt)}: ${data.lastRun.outcome}`
+                ? `${dateTimeText(data.lastRun.finishedAt ?? data.lastRun.startedAt)}: ${data.lastRun.outcome}`
                 : "No sync has run yet"}
             </dd>
             <dt>Plans held</dt>

@@ -3,11 +3,12 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
+import { dayText } from "@/app/_components/utc-time";
 import { apiCall, reasonOf } from "@/lib/client/api-call";
 import type { CollaboratorRow } from "@/lib/server/projects/project-view";
 import type { RoleOption } from "@/lib/server/projects/role-options";
 
-import { endOfDay, fieldProblemsOf, formatDay, problemText } from "./field-problems";
+import { endOfDay, fieldProblemsOf, problemText } from "./field-problems";
 import { FormNotice, type Notice } from "./form-notice";
 import { GateReason } from "./gate-reason";
 import styles from "./projects.module.css";
@@ -195,7 +196,7 @@ export function CollaboratorTable({
                   {row.expiresAt === null ? (
                     <span className="la-muted">No expiry</span>
                   ) : (
-                    formatDay(row.expiresAt)
+                    dayText(row.expiresAt)
                   )}
                 </td>
                 <td>

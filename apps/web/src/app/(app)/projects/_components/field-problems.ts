@@ -20,7 +20,3 @@ export function endOfDay(value: string): number | undefined {
   const ms = Date.parse(`${value}T23:59:59.999Z`);
   return Number.isNaN(ms) ? undefined : ms;
 }
-
-export function formatDay(ms: number): string {
-  return new Date(ms).toLocaleDateString("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-}

@@ -1,3 +1,4 @@
+import { dayText } from "@/app/_components/utc-time";
 import type { RequestView } from "@/lib/server/requests/request-view";
 
 import styles from "./requests.module.css";
@@ -8,10 +9,6 @@ const STATUS = {
   declined: { label: "Declined", tone: "la-badge-bad" },
   withdrawn: { label: "Withdrawn", tone: "" },
 } as const;
-
-/** A date as people read it, in UTC (the server and every viewer agree). */
-export const dayText = (ms: number) =>
-  new Date(ms).toLocaleDateString("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
 /** Who asked for what on which project, why, and where it stands. */
 export function RequestSummary({

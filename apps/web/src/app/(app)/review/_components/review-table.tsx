@@ -1,3 +1,4 @@
+import { dayText } from "@/app/_components/utc-time";
 import type { ReviewRow } from "@/lib/server/review/review-rows";
 
 import styles from "./review.module.css";
@@ -16,9 +17,6 @@ const SOURCE = {
   collaborator: "Collaborator grant",
 } as const;
 
-const day = (ms: number) =>
-  new Date(ms).toLocaleDateString("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-
 /** Every holding, one row per person and project, each with its reasons. */
 export function ReviewTable({
   rows,
@@ -34,7 +32,7 @@ export function ReviewTable({
     <div className={styles.tableWrap}>
       <table className={styles.table} data-testid="review-table">
         <caption>
-          {total} role assignments as of {day(asOf)}
+          {total} role assignments as of {dayText(asOf)}
           {total > rows.length ? ` (first ${rows.length} shown)` : ""}
         </caption>
         <thead>
@@ -81,11 +79,11 @@ export function ReviewTable({
                 <td>
                   {row.grant
                     ? row.grant.expiresAt
-                      ? day(row.grant.expiresAt)
+                      ? dayText(row.grant.expiresAt)
                       : "never"
                     : "no grant"}
                 </td>
-                <td>{row.lastSignIn ? day(row.lastSignIn) : "unknown"}</td>
+                <td>{row.lastSignIn ? dayText(row.lastSignIn) : "unknown"}</td>
               </tr>
             );
           })}

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 
+import { dateTimeText } from "@/app/_components/utc-time";
 import { apiCall, reasonOf } from "@/lib/client/api-call";
 
 interface SignOffView {
@@ -9,13 +10,6 @@ interface SignOffView {
   at: number;
   note: string | null;
 }
-
-const when = (ms: number) =>
-  new Date(ms).toLocaleString("en-GB", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "UTC",
-  }) + " UTC";
 
 /**
  * "I reviewed this access on <date>", with an optional note, and the last sign-off (who, when).
@@ -53,7 +47,7 @@ export function SignOff({
       <h2 id="h-sign-off">Sign-off</h2>
       <p data-testid="last-sign-off" aria-live="polite">
         {current
-          ? `Last reviewed by ${current.by} on ${when(current.at)}${current.note ? `: "${current.note}"` : "."}`
+          ? `Last reviewed by ${current.by} on ${dateTimeText(current.at)}${current.note ? `: "${current.note}"` : "."}`
           : "Nobody has signed off a review yet."}
       </p>
       {refusal ? (
