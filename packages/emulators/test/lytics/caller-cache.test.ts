@@ -40,7 +40,7 @@ describe("the Management API's caller cache", () => {
 
     const after = await listProjects(mia);
     expect(after.status).toBe(403);
-    expect(after.body).toEqual({ message: "Forbidden resource", status: 403, error: "Forbidden" });
+    expect(after.body).toEqual({ message: "Forbidden", status: 403, error: "Forbidden" });
   });
 
   it("refuses a person on the first call after the control API removed them", async () => {

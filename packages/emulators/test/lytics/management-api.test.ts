@@ -100,17 +100,27 @@ describe("front door", () => {
       headers: headers("blt_org_globex"),
     });
     expect(globex.status).toBe(403);
-    expect(globex.body.message).toBe("Forbidden resource");
+    expect(globex.body.message).toBe("Forbidden");
   });
 
-  it("answers 403 Forbidden resource to someone outside the organization", async () => {
-    const response = await as("blt_user_gina", "GET", "/projects");
-    expect(response.status).toBe(403);
-    expect(response.body).toEqual({
-      message: "Forbidden resource",
-      status: 403,
-      error: "Forbidden",
-    });
+  it("answers 403 Forbidden to someone outside the organization, an unknown one included", async () => {
+    // Live, an organization_uid the caller is not in answered 403 with the message "Forbidden"
+    // (the DNI suite's TC_070); "Forbidden resource" is the answer of a route's own rule.
+    for (const [person, organizationUid] of [
+      ["blt_user_gina", "blt_org_acme"],
+      ["blt_user_olivia", "test12209876543210"],
+    ] as const) {
+      const token = await authtokenFor(emulators, person);
+      const response = await call(emulators.lytics.url, "GET", "/projects", {
+        headers: { ...managementHeaders(token), organization_uid: organizationUid },
+      });
+      expect(response.status, organizationUid).toBe(403);
+      expect(response.body, organizationUid).toEqual({
+        message: "Forbidden",
+        status: 403,
+        error: "Forbidden",
+      });
+    }
   });
 });
 

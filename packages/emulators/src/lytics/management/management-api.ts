@@ -158,8 +158,10 @@ async function gate(
   const user = "user" in result ? result.user : undefined;
   const organization = user?.organizations.find((org) => org.uid === organizationUid);
   // Seed 002: a person outside the organization is denied everything, whatever records remain.
+  // Live this is "Forbidden" (an organization_uid the caller is not in, DNI TC_070), not the
+  // "Forbidden resource" of a route's own rule.
   if (!user || !organization) {
-    await reply.code(403).send(managementErrorBody(403, "Forbidden resource"));
+    await reply.code(403).send(managementErrorBody(403, "Forbidden"));
     return;
   }
   callers.set(request, toManagementCaller(context.store, user, organization));
