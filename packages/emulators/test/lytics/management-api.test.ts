@@ -264,6 +264,17 @@ describe("projects (seed 002; bodies as seen live, api-notes Part C1)", () => {
       ],
     ],
     [
+      "a null domain (taken as missing, as live)",
+      { name: "Fine", domain: null },
+      "domain",
+      [
+        { code: "lytics.PROJECTS.MAX_CHAR_LIMIT", maxCharacters: 200 },
+        { code: "lytics.PROJECTS.INVALID_DOMAIN" },
+        { code: "lytics.PROJECTS.NOT_EMPTY" },
+        { code: "lytics.PROJECTS.NOT_STRING" },
+      ],
+    ],
+    [
       "an empty domain",
       { name: "Fine", domain: "" },
       "domain",

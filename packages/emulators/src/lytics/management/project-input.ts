@@ -53,7 +53,7 @@ function text(
   if (value === undefined || value === null) {
     // A missing required field fails every rule of the field at once: the live service answered a
     // create without `name` with MAX_CHAR_LIMIT, NOT_EMPTY and NOT_STRING, and one without
-    // `domain` with INVALID_DOMAIN besides (api-notes Part C1). `null` is taken as missing.
+    // `domain` with INVALID_DOMAIN besides (api-notes Part C1), and `null` alike (DNI suite).
     if (options.required) {
       problems.add(field, code("MAX_CHAR_LIMIT", { maxCharacters: options.max }));
       if (options.domain) problems.add(field, code("INVALID_DOMAIN"));
