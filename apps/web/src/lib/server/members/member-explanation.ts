@@ -1,7 +1,14 @@
 import { explain, type LevelAnswer, type MappingPolicy } from "@lytics-access/permissions";
 import type { DirectoryMeta, DirectoryRow } from "@lytics-access/store";
 
-import { levelLabelOf, memberRowView, roleLabel, type MemberRowView } from "./member-view";
+import {
+  levelLabelOf,
+  memberProjectView,
+  memberRowView,
+  roleLabel,
+  type MemberProjectView,
+  type MemberRowView,
+} from "./member-view";
 
 /** Why a person holds what they hold: packages/permissions' answer for each layer. */
 export interface MemberExplanation {
@@ -16,12 +23,7 @@ export interface MemberExplanation {
     readonly policyVersion: number;
   };
   /** §3.4's layer: per project, each source of roles (which rule, which roles, why). */
-  readonly projects: readonly {
-    readonly uid: string;
-    readonly name: string;
-    readonly desired: readonly string[];
-    readonly actual: readonly string[] | null;
-    readonly invited: boolean;
+  readonly projects: readonly (MemberProjectView & {
     readonly inSync: boolean;
     readonly sources: readonly {
       readonly kind: string;
@@ -29,7 +31,7 @@ export interface MemberExplanation {
       readonly roles: readonly string[];
       readonly reason: string;
     }[];
-  }[];
+  })[];
   readonly readAt: number;
   /** The snapshot was computed under another policy version than the one in force now. */
   readonly policyChanged: boolean;
@@ -64,11 +66,7 @@ export function explainMember(
       policyVersion: answer.policyVersion,
     },
     projects: row.projects.map((p) => ({
-      uid: p.projectUid,
-      name: p.projectName,
-      desired: p.desired.map(roleLabel),
-      actual: p.actual === null ? null : p.actual.map(roleLabel),
-      invited: p.invited,
+      ...memberProjectView(p),
       inSync: p.actual === null ? p.desired.length === 0 : same(p.actual, p.desired),
       sources: p.sources.map((s) => ({ ...s, roles: s.roles.map(roleLabel) })),
     })),

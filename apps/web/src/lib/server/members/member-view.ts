@@ -1,6 +1,17 @@
 import { ACCESS_LEVELS, LYTICS_ROLES } from "@lytics-access/permissions";
 import type { DirectoryRow } from "@lytics-access/store";
 
+/** A member's roles on one project, by name: what the rules want and what Lytics had. */
+export interface MemberProjectView {
+  readonly uid: string;
+  readonly name: string;
+  /** Role names the rules want there. */
+  readonly desired: readonly string[];
+  /** Role names Lytics had (after the run's writes); null when not on the project. */
+  readonly actual: readonly string[] | null;
+  readonly invited: boolean;
+}
+
 /** One row of the Members table as the browser gets it (no sources: those are the explanation). */
 export interface MemberRowView {
   readonly key: string;
@@ -10,15 +21,7 @@ export interface MemberRowView {
   readonly invitation: DirectoryRow["invitation"];
   readonly level: string | null;
   readonly levelLabel: string;
-  readonly projects: readonly {
-    readonly uid: string;
-    readonly name: string;
-    /** Role names the rules want there. */
-    readonly desired: readonly string[];
-    /** Role names Lytics had (after the run's writes); null when not on the project. */
-    readonly actual: readonly string[] | null;
-    readonly invited: boolean;
-  }[];
+  readonly projects: readonly MemberProjectView[];
   readonly status: DirectoryRow["status"];
   readonly statusReasons: readonly string[];
 }
@@ -33,6 +36,16 @@ export function levelLabelOf(level: string | null): string {
   return level === null ? "None" : (LEVEL_LABELS.get(level) ?? level);
 }
 
+export function memberProjectView(project: DirectoryRow["projects"][number]): MemberProjectView {
+  return {
+    uid: project.projectUid,
+    name: project.projectName,
+    desired: project.desired.map(roleLabel),
+    actual: project.actual === null ? null : project.actual.map(roleLabel),
+    invited: project.invited,
+  };
+}
+
 export function memberRowView(row: DirectoryRow): MemberRowView {
   return {
     key: row.key,
@@ -42,13 +55,7 @@ export function memberRowView(row: DirectoryRow): MemberRowView {
     invitation: row.invitation,
     level: row.level,
     levelLabel: levelLabelOf(row.level),
-    projects: row.projects.map((p) => ({
-      uid: p.projectUid,
-      name: p.projectName,
-      desired: p.desired.map(roleLabel),
-      actual: p.actual === null ? null : p.actual.map(roleLabel),
-      invited: p.invited,
-    })),
+    projects: row.projects.map(memberProjectView),
     status: row.status,
     statusReasons: row.statusReasons,
   };
