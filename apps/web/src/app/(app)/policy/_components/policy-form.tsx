@@ -206,7 +206,7 @@ export function PolicyForm({
       </fieldset>
       <FieldErrors id="policy-error-other" issues={otherIssues} />
       {canEdit ? (
-        <div className={styles.actions}>
+        <div className="la-actions">
           <button
             type="submit"
             className="la-button la-button-secondary"

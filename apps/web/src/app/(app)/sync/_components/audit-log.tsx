@@ -180,7 +180,7 @@ export function AuditLog({
         </tbody>
       </table>
       {cursor ? (
-        <div className={styles.actions}>
+        <div className="la-actions">
           <button
             type="button"
             className="la-button la-button-secondary"

@@ -33,7 +33,7 @@ export function DryRunPanel() {
         A dry run reads Contentstack and every project in Lytics and plans, without writing
         anything.
       </p>
-      <div className={styles.actions}>
+      <div className="la-actions">
         <button
           type="button"
           className="la-button la-button-secondary"

@@ -8,7 +8,6 @@ import type { HeldPlanView } from "@/lib/server/sync-page/held-plan-view";
 
 import { OutcomeBadge, type Outcome } from "./outcome-badge";
 import { PlanDiffView } from "./plan-diff-view";
-import styles from "./sync.module.css";
 
 const when = (ms: number) => new Date(ms).toISOString().replace("T", " ").slice(0, 16) + " UTC";
 
@@ -76,7 +75,7 @@ export function HeldPlanCard({
         <p className="la-muted">The plan&apos;s details cannot be shown by this version.</p>
       )}
       {plan.approval ? null : canApprove ? (
-        <div className={styles.actions}>
+        <div className="la-actions">
           <button
             type="button"
             className="la-button"

@@ -7,7 +7,6 @@ import { apiCall, reasonOf } from "@/lib/client/api-call";
 import type { SyncStatus } from "@/lib/server/sync-page/sync-status";
 
 import { OutcomeBadge, type Outcome } from "./outcome-badge";
-import styles from "./sync.module.css";
 
 const CONNECTION = {
   connected: { label: "Connected", tone: "la-badge-ok" },
@@ -118,7 +117,7 @@ export function SyncStatusPanel({ initial, canRun }: { initial: SyncStatus; canR
         </p>
       ) : null}
       {canRun ? (
-        <div className={styles.actions}>
+        <div className="la-actions">
           <button
             type="button"
             className="la-button"
