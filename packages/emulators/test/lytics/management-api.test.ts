@@ -139,7 +139,13 @@ describe("projects (seed 002; bodies as seen live, api-notes Part C1)", () => {
   it("returns the bare project object with exactly the fields seen live", async () => {
     const response = await as("blt_user_mia", "GET", `/projects/${WEB}`);
     expect(response.status).toBe(200);
+    // Besides api-notes C1's fields, the live bodies carry who created and last changed the
+    // project and when (the DNI suite checks createdBy, createdAt, updatedBy, updatedAt).
     expect(response.body).toEqual({
+      createdBy: "blt_user_adam",
+      createdAt: "2026-01-10T09:30:00.000Z",
+      updatedBy: "blt_user_adam",
+      updatedAt: "2026-01-10T09:30:00.000Z",
       uid: WEB,
       name: "Acme Corporation",
       domain: "acme.test",
@@ -191,6 +197,10 @@ describe("projects (seed 002; bodies as seen live, api-notes Part C1)", () => {
     });
     expect(created.status).toBe(201);
     expect(created.body).toEqual({
+      createdBy: "blt_user_mia",
+      createdAt: created.body.cdp.syncedAt,
+      updatedBy: "blt_user_mia",
+      updatedAt: created.body.cdp.syncedAt,
       uid: expect.stringMatching(/^[0-9a-f]{24}$/),
       name: "Mia's Lab",
       domain: "lab.acme.test",
@@ -367,6 +377,20 @@ describe("projects (seed 002; bodies as seen live, api-notes Part C1)", () => {
       },
     });
     expect(edited.body.cdp.syncedAt).not.toBe("2026-01-10T09:30:00.000Z");
+    expect(edited.body).toMatchObject({
+      createdBy: "blt_user_adam",
+      createdAt: "2026-01-10T09:30:00.000Z",
+      updatedAt: edited.body.cdp.syncedAt,
+    });
+    // Adam is an org Admin and the project's owner; the Owner's edit names her.
+    const byOwner = await as("blt_user_olivia", "PUT", `/projects/${WEB}`, {
+      name: "Acme Corporation",
+      domain: "acme.test",
+    });
+    expect(byOwner.body).toMatchObject({
+      createdBy: "blt_user_adam",
+      updatedBy: "blt_user_olivia",
+    });
   });
 
   it("checks a PUT body as a whole project, as live: no name is every name rule at once", async () => {

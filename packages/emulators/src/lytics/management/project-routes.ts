@@ -87,7 +87,7 @@ export function registerProjectRoutes(app: FastifyInstance, context: LyticsConte
     if (input.domain !== undefined) account.domain = input.domain;
     if (input.description !== undefined) account.description = input.description;
     if (input.connections) account.connections = { ...account.connections, ...input.connections };
-    store.touch(account);
+    store.touch(account, callerOf(request).user.uid);
     return toProject(account);
   };
 

@@ -61,6 +61,8 @@ export interface AccountRecord {
   owner_uid: string;
   created_at: string;
   updated_at: string;
+  /** Who last changed the project (a Contentstack uid): the Management API's `updatedBy`. */
+  updated_by: string;
   api_tokens: string[];
   roles_available: string[] | null;
   audiences: FixtureLyticsAccount["audiences"];
@@ -125,6 +127,7 @@ export class LyticsStore {
         connections: structuredClone(account.connections),
         created_at: account.created_at,
         updated_at: account.created_at,
+        updated_by: account.owner_uid,
         api_tokens: [...account.api_tokens],
         roles_available: account.roles_available ? [...account.roles_available] : null,
         audiences: structuredClone(account.audiences),
@@ -294,6 +297,7 @@ export class LyticsStore {
       owner_uid: input.owner_uid,
       created_at: stamp,
       updated_at: stamp,
+      updated_by: input.owner_uid,
       api_tokens: [],
       roles_available: null,
       audiences: [],
@@ -309,8 +313,10 @@ export class LyticsStore {
     this.accountsByAid.delete(account.aid);
   }
 
-  touch(account: AccountRecord): void {
+  /** Marks the project changed now by `byUid` (a Contentstack uid). */
+  touch(account: AccountRecord, byUid: string): void {
     account.updated_at = this.stamp();
+    account.updated_by = byUid;
   }
 
   /** A new Lytics API token for the account (Security > Access Tokens), in the `at.<id>.<secret>` form. */

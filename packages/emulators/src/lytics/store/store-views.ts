@@ -28,7 +28,10 @@ export interface WireUserResp {
   accounts: WireUserAccount[];
 }
 
-/** The project exactly as seen live (api-notes Part C1): no owner or timestamps of our own. */
+/**
+ * The project exactly as seen live (api-notes Part C1, and the DNI suite's checks of `createdBy`,
+ * `createdAt`, `updatedBy` and `updatedAt`): no owner field of our own.
+ */
 export interface WireProject {
   uid: string;
   name: string;
@@ -43,6 +46,12 @@ export interface WireProject {
     status: "active";
     syncedAt: string;
   };
+  /** The Contentstack uid of who created the project (its owner here). */
+  createdBy: string;
+  createdAt: string;
+  /** The Contentstack uid of who changed it last. */
+  updatedBy: string;
+  updatedAt: string;
 }
 
 export interface WireCollaborator {
@@ -107,6 +116,10 @@ export function toProject(account: AccountRecord): WireProject {
       // The emulator's account is always in step with its project: synced at the last change.
       syncedAt: account.updated_at,
     },
+    createdBy: account.owner_uid,
+    createdAt: account.created_at,
+    updatedBy: account.updated_by,
+    updatedAt: account.updated_at,
   };
 }
 
