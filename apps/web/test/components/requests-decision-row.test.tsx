@@ -4,27 +4,16 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { DecisionRow } from "@/app/(app)/requests/_components/decision-row";
-import type { RequestView } from "@/lib/server/requests/request-view";
+
+import { requestView } from "./support/request-view";
 
 const router = { push: vi.fn(), refresh: vi.fn() };
 vi.mock("next/navigation", () => ({ useRouter: () => router }));
 
-const request: RequestView = {
+const request = requestView({
   id: "2b1f6c1e-1111-4a4a-8888-000000000001",
-  version: 1,
-  status: "pending",
-  projectUid: "p1002",
-  projectName: "Acme Campaigns",
-  requester: { userUid: "blt_user_mia", email: "mia.member@acme.test", name: "Mia Member" },
-  roles: ["segment_manager"],
-  roleNames: ["Audience Manager"],
   reason: "Summer campaign audiences",
-  createdAt: Date.UTC(2026, 11, 1),
-  decidedBy: null,
-  decidedAt: null,
-  decisionReason: null,
-  expiresAt: null,
-};
+});
 
 let bodies: unknown[] = [];
 function answer(status: number, body: unknown) {

@@ -6,8 +6,9 @@ import type { ReactNode } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import type { RequestsOverview } from "@/lib/server/requests/list-requests";
-import type { RequestView } from "@/lib/server/requests/request-view";
 import type { AccessReview } from "@/lib/server/review/load-review";
+
+import { requestView } from "./support/request-view";
 
 vi.mock("next/navigation", () => ({ useRouter: () => ({ push: vi.fn(), refresh: vi.fn() }) }));
 vi.mock("next/link", () => ({
@@ -43,31 +44,13 @@ const { default: ReviewPage } = await import("@/app/(app)/review/page");
 
 afterEach(cleanup);
 
-const request = (over: Partial<RequestView>): RequestView => ({
-  id: "r1",
-  version: 1,
-  status: "pending",
-  projectUid: "p1002",
-  projectName: "Acme Campaigns",
-  requester: { userUid: "blt_user_mia", email: "mia.member@acme.test", name: "Mia Member" },
-  roles: ["segment_manager"],
-  roleNames: ["Audience Manager"],
-  reason: "Summer",
-  createdAt: Date.UTC(2026, 11, 1),
-  decidedBy: null,
-  decidedAt: null,
-  decisionReason: null,
-  expiresAt: null,
-  ...over,
-});
-
 const searchParams = (value: Record<string, string>) => Promise.resolve(value);
 
 describe("/requests", () => {
   it("a decider sees the pending requests with approve and decline, and the sent notice", async () => {
     overview.current = {
       mine: [],
-      toDecide: [request({})],
+      toDecide: [requestView({})],
       decided: [],
       decidesFor: "organization",
     };
@@ -84,8 +67,8 @@ describe("/requests", () => {
   it("a Member deciding nothing sees only their own requests, pending ones with Withdraw, declined ones with the reason", async () => {
     overview.current = {
       mine: [
-        request({ id: "a" }),
-        request({
+        requestView({ id: "a" }),
+        requestView({
           id: "b",
           status: "declined",
           version: 2,
