@@ -96,6 +96,8 @@ describe("sendRequest", () => {
       "/projects/.%2E/x",
       "/projects/%2E./x",
       "/projects/%2e",
+      "/projects/p1\\..",
+      "/projects/p1/.\t.",
     ]) {
       const error = await call(`${target.url}${path}?a=..`).catch((caught: unknown) => caught);
       expect(error, path).toBeInstanceOf(InsecureUrlError);

@@ -8,9 +8,12 @@ import { InsecureUrlError } from "../errors/insecure-url-error";
  * leaves dots as they are, and `%2e` is a dot to the parser too, so the written path is checked.
  */
 export function hasDotSegment(url: string): boolean {
-  const afterOrigin = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "");
+  // The parser drops tabs and newlines anywhere, and takes a backslash for a slash in http(s).
+  const afterOrigin = url
+    .replace(/[\t\n\r]/g, "")
+    .replace(/^[a-z][a-z0-9+.-]*:[/\\]{2}[^/\\?#]*/i, "");
   const path = afterOrigin.split(/[?#]/, 1)[0] ?? "";
-  return path.split("/").some((segment) => /^(?:\.|%2e){1,2}$/i.test(segment));
+  return path.split(/[/\\]/).some((segment) => /^(?:\.|%2e){1,2}$/i.test(segment));
 }
 
 /**
