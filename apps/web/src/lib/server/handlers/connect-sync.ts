@@ -9,6 +9,7 @@ import { installationChangedThenSync, syncLink, type SyncLink } from "../connect
 import { json } from "../responses";
 import type { Services } from "../services";
 
+import { redeemOwnHandoff } from "./redeem-own-handoff";
 import { requireSessionAndBody } from "./session-and-body";
 
 const bodySchema = z.strictObject({ code: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
@@ -55,19 +56,13 @@ export async function connectSync(
   if (!guard.ok) return guard.response;
   const { session, person, body } = guard.state;
 
-  const handoff = await svc.oneTime.redeemHandoff(body.code);
-  if (!handoff)
-    return json(400, {
-      error: "handoff-invalid",
-      reasons: ["This authorization expired or was already used. Choose Connect again."],
-    });
-  if (handoff.orgUid !== session.orgUid || handoff.userUid !== session.userUid)
-    return json(403, {
-      error: "identity-mismatch",
-      reasons: [
-        "You authorized as another Contentstack user or for another organization than the one the app is open for.",
-      ],
-    });
+  const redeemed = await redeemOwnHandoff(svc, session, body.code, {
+    invalid: "This authorization expired or was already used. Choose Connect again.",
+    mismatch:
+      "You authorized as another Contentstack user or for another organization than the one the app is open for.",
+  });
+  if (!redeemed.ok) return redeemed.response;
+  const { handoff } = redeemed;
   if (!handoff.tokens.refreshToken)
     return json(400, {
       error: "no-refresh-token",

@@ -7,6 +7,7 @@ import { json } from "../responses";
 import { clearedSessionCookie } from "../session-cookie";
 import type { Services } from "../services";
 
+import { redeemOwnHandoff } from "./redeem-own-handoff";
 import { requireSessionAndBody } from "./session-and-body";
 
 const bodySchema = z.strictObject({ code: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
@@ -27,19 +28,13 @@ export async function redeemHandoff(svc: Services, request: Request): Promise<Re
   if (!guard.ok) return guard.response;
   const { sessionId, session, body } = guard.state;
 
-  const handoff = await svc.oneTime.redeemHandoff(body.code);
-  if (!handoff)
-    return json(400, {
-      error: "handoff-invalid",
-      reasons: ["This sign-in code expired or was already used. Sign in again."],
-    });
-  if (handoff.orgUid !== session.orgUid || handoff.userUid !== session.userUid)
-    return json(403, {
-      error: "identity-mismatch",
-      reasons: [
-        "You signed in as another Contentstack user or organization than the one the app was opened for.",
-      ],
-    });
+  const redeemed = await redeemOwnHandoff(svc, session, body.code, {
+    invalid: "This sign-in code expired or was already used. Sign in again.",
+    mismatch:
+      "You signed in as another Contentstack user or organization than the one the app was opened for.",
+  });
+  if (!redeemed.ok) return redeemed.response;
+  const { handoff } = redeemed;
   let person;
   try {
     person = await resolvePerson(svc, {
