@@ -258,4 +258,19 @@ describe("verifyAppToken, the shared verifier per app", () => {
     const clock = manualClock(Date.now() + 3_600_000);
     expect(await failureOf(verifyAppToken(token, { ...options, now: clock.now }))).toBe("expired");
   });
+
+  it("keeps a bounded number of shared verifiers, however many clocks callers pass", async () => {
+    const seconds = Math.floor(Date.now() / 1000);
+    const token = await sign({ iat: seconds, exp: seconds + 300 });
+    const options = { appUrl: url, appUid: APP_UID, maxLifetimeSeconds: 600 };
+    const first = () => Date.now();
+    expect(await failureOf(verifyAppToken(token, { ...options, now: first }))).toBe("verified");
+    expect(await failureOf(verifyAppToken(token, { ...options, now: first }))).toBe("verified");
+    expect(fetches).toBe(1); // one verifier, one key fetch
+    // Each new clock is a new verifier (and key fetch); past the bound the oldest one goes.
+    for (let i = 0; i < 40; i++) await verifyAppToken(token, { ...options, now: () => Date.now() });
+    expect(fetches).toBe(41);
+    await verifyAppToken(token, { ...options, now: first });
+    expect(fetches).toBe(42);
+  });
 });

@@ -210,6 +210,7 @@ function toAppTokenError(error: unknown): AppTokenError {
 // key: a call asking for a shorter lifetime or another clock must not get the limits of whichever
 // call came first. A clock function is told apart by identity.
 const verifiers = new Map<string, AppTokenVerifier>();
+const MAX_SHARED_VERIFIERS = 32;
 const clockIds = new WeakMap<() => number, number>();
 let clocksSeen = 0;
 
@@ -240,6 +241,10 @@ export function verifyAppToken(
   if (!verifier) {
     verifier = createAppTokenVerifier(options);
     verifiers.set(key, verifier);
+    // Bounded: a caller that passes a new clock function on every call must not grow this map
+    // without end (the oldest verifier goes; a long-lived caller should hold its own verifier).
+    if (verifiers.size > MAX_SHARED_VERIFIERS)
+      verifiers.delete(verifiers.keys().next().value as string);
   }
   return verifier.verify(token);
 }
