@@ -127,7 +127,7 @@ describe("/review", () => {
     expect(screen.getByRole("link", { name: "Export CSV" })).toBeTruthy();
     expect(screen.queryByRole("button")).toBeNull();
     expect(screen.getByTestId("sign-off-refused").textContent).toMatch(
-      /Only the organization's Owner/,
+      /only the organization's Owner may sign off an access review/,
     );
   });
 
