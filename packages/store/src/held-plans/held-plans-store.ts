@@ -202,9 +202,13 @@ export function createHeldPlansStore(options: HeldPlansStoreOptions): HeldPlansS
     },
 
     async prune(orgUid) {
-      // Most organizations hold no plan at all: one HLEN, and the plans are read only when some
-      // could be past retention (a single plan is past it only once approved).
-      if ((await redis.hlen(keys.heldPlans(orgUid))) === 0) return [];
+      // Most organizations hold no plan, or one still waiting, which is never past retention: two
+      // HLENs, and the plans (a large organization's is megabytes) are read only when some could be.
+      const [plans, approvals] = await Promise.all([
+        redis.hlen(keys.heldPlans(orgUid)),
+        redis.hlen(keys.heldPlanApprovals(orgUid)),
+      ]);
+      if (plans === 0 || (plans === 1 && approvals === 0)) return [];
       const expired = heldPlansPastRetention(await list(orgUid), clock.now(), retention);
       const discarded: string[] = [];
       for (const planId of expired)
