@@ -190,6 +190,27 @@ describe("lytics-access on a connected organization", () => {
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
     expect(run.stderr).toContain(`refused: ${ADMIN} is an admin of ${ORG}, not its Owner`);
+    // A plan a newer hold replaced is refused, naming the newer one.
+    await withRedis(async (redis) => {
+      const held = createHeldPlansStore({ redis, keyPrefix: storePrefix });
+      const old = await held.get(ORG, heldPlanId);
+      await held.hold(ORG, {
+        planId: "plan_newer_test",
+        plan: {},
+        removals: 9,
+        share: 0.9,
+        threshold: 0.2,
+        createdAt: (old?.createdAt ?? 0) + 1,
+      });
+    });
+    const replaced = await cli(["approve", ORG, heldPlanId, "--as", OWNER]);
+    expect(replaced.code).toBe(1);
+    expect(replaced.stderr).toContain(
+      `plan ${heldPlanId} was replaced by a newer plan, plan_newer_test`,
+    );
+    await withRedis(async (redis) => {
+      await createHeldPlansStore({ redis, keyPrefix: storePrefix }).discard(ORG, "plan_newer_test");
+    });
     const stranger = await cli(["approve", ORG, heldPlanId, "--as", "nobody@elsewhere.test"]);
     expect(stranger.code).toBe(1);
     expect(stranger.stderr).toContain(

@@ -37,6 +37,14 @@ export const approveCommand: CliCommand = {
       );
     }
 
+    // An approval lifts the hold only of the plan the next run makes, when the ids match: a plan a
+    // newer hold replaced no longer describes Lytics, and approving it would apply nothing.
+    const newest = (await heldPlans.list(orgUid)).at(-1);
+    if (newest && newest.planId !== planId && newest.createdAt > held.createdAt)
+      throw new CliError(
+        `plan ${planId} was replaced by a newer plan, ${newest.planId} (held ${new Date(newest.createdAt).toISOString()}); approving it would apply nothing: review and approve ${newest.planId} instead`,
+      );
+
     const clients = await runtime.orgClients(orgUid);
     const { members } = await createMembersPort(clients.contentstack, clients.instrument).list();
     const approver = members.find((member) => member.email.toLowerCase() === as);
