@@ -187,6 +187,10 @@ describe("projects (seed 002; bodies as seen live, api-notes Part C1)", () => {
     });
     expect(unknown.status).toBe(404);
     expect(unknown.body).toEqual(notFound);
+    // A uid that is not 24 hex characters is "not found" as well, as live (not a 400).
+    const malformed = await as("blt_user_olivia", "GET", "/projects/not-a-project-uid");
+    expect(malformed.status).toBe(404);
+    expect(malformed.body).toEqual(notFound);
   });
 
   it("creates a project (201, the bare object, live id formats, connections kept); the creator becomes owner and admin; at most 3", async () => {
