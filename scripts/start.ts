@@ -27,6 +27,7 @@ import { buildWeb } from "./lib/build-web";
 import { parseLauncherEnv } from "./lib/launcher-env";
 import { assertPortFree } from "./lib/port-free";
 import { loadLocalSecrets } from "./lib/local-secrets";
+import { writeWorkerEnvFile } from "./lib/worker-env-file";
 import { watchParent } from "./lib/watch-parent";
 import { ShutdownStack } from "./lib/shutdown-stack";
 import { localWebAppEnv } from "./lib/web-app-env";
@@ -90,7 +91,7 @@ async function main(): Promise<void> {
     awaitingImport: true,
     reauthorize: true,
   });
-  const config = loadWorkerConfig({
+  const workerSettings = {
     REDIS_URL: redisUrl,
     STORE_KEYRING: secrets.keyring,
     OPERATOR_TOKEN: secrets.operatorToken,
@@ -104,7 +105,9 @@ async function main(): Promise<void> {
     CONTENTSTACK_CLIENT_SECRET: LOCAL_APP.clientSecret,
     CONTENTSTACK_REDIRECT_URI: redirectUri,
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
-  });
+  };
+  const config = loadWorkerConfig(workerSettings);
+  const workerEnvFile = writeWorkerEnvFile(env.dataDir, workerSettings);
   if (connected) {
     const { adopted, notAdopted } = await acceptAcmeImport(config);
     console.log(
@@ -128,6 +131,9 @@ async function main(): Promise<void> {
   await worker.enqueuer.syncNow(LOCAL_ACME.orgUid, { trigger: "manual" });
   console.log(
     `[start] worker                ${worker.httpUrl ?? ""} (queue view /queues; its bearer token is in ${path.relative(root, secrets.file)})`,
+  );
+  console.log(
+    `[start] operator command      npx lytics-access --settings-file ${path.relative(root, workerEnvFile)} status`,
   );
 
   // The web app: built when its sources changed since the last build (turbo's cache), then served

@@ -3,7 +3,7 @@
 // real OAuth flow, and (for apply and approve) a worker in this process on the same key prefixes.
 import type {} from "@lytics-access/redis-server/vitest-global-setup";
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -129,6 +129,47 @@ describe("lytics-access without settings", () => {
     expect(run.stderr).not.toContain(inject("redisUrl"));
     expect(run.stderr).not.toContain(LOCAL_APP.clientSecret);
   }, 30_000);
+});
+
+describe("lytics-access --settings-file", () => {
+  it("reads the worker's settings from a dotenv file, the environment winning, and names a missing file", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "la-cli-settings-"));
+    try {
+      const { PATH: _path, ...settings } = env();
+      const file = join(dir, "worker.env");
+      await writeFile(
+        file,
+        Object.entries(settings)
+          .map(([key, value]) => `${key}='${value}'`)
+          .join("\n"),
+      );
+      const run = await cli(["--settings-file", file, "status", ORG], {
+        PATH: process.env.PATH,
+      });
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(ORG);
+      // A variable set in the environment overrides the file's.
+      const overridden = await cli([`--settings-file=${file}`, "status", ORG], {
+        PATH: process.env.PATH,
+        STORE_KEYRING: "not json",
+      });
+      expect(overridden.code).toBe(2);
+      expect(overridden.stderr).toContain("STORE_KEYRING");
+      const missing = await cli(["--settings-file", join(dir, "nope.env"), "status"], {
+        PATH: process.env.PATH,
+      });
+      expect(missing.code).toBe(2);
+      expect(missing.stderr.trim()).toBe(
+        `lytics-access: cannot read --settings-file ${join(dir, "nope.env")}: no such file`,
+      );
+      const bare = await cli(["--settings-file"], { PATH: process.env.PATH });
+      expect(bare.code).toBe(2);
+      expect(bare.stderr).toContain("--settings-file needs a file");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe("lytics-access on a connected organization", () => {

@@ -14,6 +14,7 @@ import type { CliCommand } from "./cli-command";
 import { CliError } from "./cli-error";
 import type { CliOutput } from "./cli-output";
 import { CLI_PREFIX_ENV, openCliRuntime, type CliRuntime } from "./cli-runtime";
+import { SETTINGS_FILE_OPTION, takeSettingsFileOption, withSettingsFile } from "./settings-file";
 
 export const CLI_NAME = "lytics-access";
 
@@ -30,7 +31,7 @@ export const COMMANDS: readonly CliCommand[] = [
 export function usageText(): string {
   const width = Math.max(...COMMANDS.map((command) => command.usage.length));
   return [
-    `Usage: npx ${CLI_NAME} <command> [options]`,
+    `Usage: npx ${CLI_NAME} [${SETTINGS_FILE_OPTION} <file>] <command> [options]`,
     "",
     "Operator commands for the lytics-access sync worker (plan, apply, status, approve, audit export).",
     "",
@@ -41,7 +42,8 @@ export function usageText(): string {
         : `  ${command.usage.padEnd(Math.min(width, 60))}  ${command.summary}`,
     ),
     "",
-    "Settings are the worker's own, from the environment (see apps/worker/README.md):",
+    "Settings are the worker's own, from the environment (see apps/worker/README.md), or from a",
+    `dotenv file given first with ${SETTINGS_FILE_OPTION} (the environment wins); \`npm start\` writes .local/worker.env.`,
     "  REDIS_URL, STORE_KEYRING, CONTENTSTACK_APP_UID, CONTENTSTACK_CLIENT_ID, CONTENTSTACK_CLIENT_SECRET,",
     "  CONTENTSTACK_REDIRECT_URI, and the region or base-URL overrides; MAX_REMOVAL_SHARE for plan.",
     `  ${CLI_PREFIX_ENV.queue} / ${CLI_PREFIX_ENV.store}: only for a worker started with other key prefixes.`,
@@ -99,12 +101,33 @@ export interface RunCliOptions {
   readonly openRuntime?: (env: Record<string, string | undefined>) => CliRuntime;
 }
 
+/** Reports a failure as one line on stderr; returns the exit status. */
+function report(error: unknown, output: CliOutput): number {
+  if (error instanceof CliError) {
+    output.err(`${CLI_NAME}: ${oneLine(error.message)}`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown } | null)?.code;
+  output.err(`${CLI_NAME}: ${oneLine(message)}${typeof code === "string" ? ` [${code}]` : ""}`);
+  return 1;
+}
+
 /** Runs one command line; returns the exit status. */
 export async function runCli(
-  argv: readonly string[],
+  commandLine: readonly string[],
   output: CliOutput,
   options: RunCliOptions = {},
 ): Promise<number> {
+  let argv: readonly string[];
+  let env = options.env ?? process.env;
+  try {
+    const taken = takeSettingsFileOption(commandLine);
+    argv = taken.rest;
+    if (taken.file !== undefined) env = withSettingsFile(env, taken.file);
+  } catch (error) {
+    return report(error, output);
+  }
   if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help") {
     output.out(usageText());
     return argv.length === 0 ? 2 : 0;
@@ -123,18 +146,11 @@ export async function runCli(
         `${command.name}: expected ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? "" : "s"}; usage: ${CLI_NAME} ${command.usage}`,
         "usage",
       );
-    runtime = (options.openRuntime ?? openCliRuntime)(options.env ?? process.env);
+    runtime = (options.openRuntime ?? openCliRuntime)(env);
     await command.run({ positionals: parsed.positionals, values: parsed.values }, runtime, output);
     return 0;
   } catch (error) {
-    if (error instanceof CliError) {
-      output.err(`${CLI_NAME}: ${oneLine(error.message)}`);
-      return error.exitCode;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    const code = (error as { code?: unknown } | null)?.code;
-    output.err(`${CLI_NAME}: ${oneLine(message)}${typeof code === "string" ? ` [${code}]` : ""}`);
-    return 1;
+    return report(error, output);
   } finally {
     await runtime?.close();
   }
