@@ -36,7 +36,7 @@ export default async function RequestsPage({
           Admins can see it.
         </p>
       ) : null}
-      <p>
+      <p className={styles.askAction}>
         <Link className="la-button" href="/requests/new">
           Request access to a project
         </Link>
