@@ -25,11 +25,19 @@ export class LuaScript {
     keys: readonly Key[],
     args: readonly (string | number)[],
   ): Promise<unknown> {
+    // One array, never spread into the call: a call takes at most some tens of thousands of
+    // arguments before V8 overflows its stack, and a snapshot script takes hundreds of thousands.
+    const command = (script: string): (string | number)[] => {
+      const all: (string | number)[] = [script, keys.length];
+      for (const key of keys) all.push(key);
+      for (const arg of args) all.push(arg);
+      return all;
+    };
     try {
-      return await redis.evalsha(this.sha, keys.length, ...keys, ...args);
+      return await redis.call("EVALSHA", command(this.sha));
     } catch (error) {
       if (!(error instanceof Error) || !error.message.startsWith("NOSCRIPT")) throw error;
-      return redis.eval(this.source, keys.length, ...keys, ...args);
+      return redis.call("EVAL", command(this.source));
     }
   }
 }
