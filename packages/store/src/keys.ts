@@ -75,6 +75,8 @@ export interface StoreKeys {
    * `names` (person key -> the last display name seen, for people a listing gives none).
    */
   memberDirectory(orgUid: string, part: "rows" | "index" | "meta" | "names"): Key;
+  /** Hash a full snapshot's rows are written into, a chunk at a time, before it replaces `rows`. */
+  memberDirectoryStaging(orgUid: string, token: string): Key;
   /** Every key of one organization matches this pattern (for tests and operator tooling). */
   orgPattern(orgUid: string): string;
 }
@@ -126,6 +128,8 @@ export function createKeys(prefix: string = DEFAULT_KEY_PREFIX): StoreKeys {
     rateLimit: (o: string, api: string) => org(o, "rl", part(api, "API name")),
     memberDirectory: (o: string, which: "rows" | "index" | "meta" | "names") =>
       org(o, "member-directory", which),
+    memberDirectoryStaging: (o: string, token: string) =>
+      org(o, "member-directory", "staging", part(token, "staging token")),
     orgPattern: (o: string) => `${prefix}:{org:${checkOrgUid(o)}}:*`,
   });
 }

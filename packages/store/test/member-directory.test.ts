@@ -188,6 +188,20 @@ describe("member directory index", () => {
     expect(await store.row(orgUid, "p1234")).toMatchObject({ email: "p1234@acme.test" });
   });
 
+  it("a bad row in a later chunk leaves the previous snapshot whole and no staging behind", async () => {
+    const { store, orgUid, keyPrefix } = setup();
+    await store.replace(orgUid, snapshot([row("mia")]));
+    const many = Array.from({ length: 4500 }, (_, i) => row(`p${String(i).padStart(4, "0")}`));
+    many[4400] = { ...row("bad"), orgRole: "emperor" } as unknown as DirectoryRow;
+    await expect(store.replace(orgUid, snapshot(many))).rejects.toThrow(
+      /invalid member directory rows/,
+    );
+    expect(await store.meta(orgUid)).toMatchObject({ version: 1, total: 1 });
+    expect(await store.row(orgUid, "p0001")).toBeNull();
+    expect(await store.row(orgUid, "mia")).toMatchObject({ email: "mia@acme.test" });
+    expect(await redis.keys(`${keyPrefix}:*staging*`)).toEqual([]);
+  });
+
   it("writes a 100,000-person snapshot (more arguments than a JavaScript call may spread), named or not", async () => {
     const { store, orgUid } = setup();
     const many = Array.from({ length: 100_000 }, (_, i) =>

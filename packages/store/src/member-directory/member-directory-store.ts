@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+
 import { z } from "zod";
 
 import { CorruptRecordError } from "../errors/corrupt-record-error";
@@ -80,6 +82,35 @@ redis.call('SET', KEYS[2], ARGV[3])
 redis.call('SET', KEYS[3], ARGV[4])
 return 1`,
 );
+
+// KEYS: rows, index, meta, staging. ARGV: expected version, index json, meta json. The rows were
+// written into staging a chunk at a time; they become the snapshot with its index and meta at
+// once. Returns 1, or 0 when the version moved (staging is kept for the retry).
+const SWAP_IN = new LuaScript(
+  "member-directory-swap-in",
+  `local cur = redis.call('GET', KEYS[3])
+local v = 0
+if cur then v = cjson.decode(cur).version end
+if tonumber(ARGV[1]) ~= v then return 0 end
+if redis.call('EXISTS', KEYS[4]) == 1 then
+  redis.call('RENAME', KEYS[4], KEYS[1])
+  redis.call('PERSIST', KEYS[1])
+else
+  redis.call('DEL', KEYS[1])
+end
+redis.call('SET', KEYS[2], ARGV[2])
+redis.call('SET', KEYS[3], ARGV[3])
+return 1`,
+);
+
+/**
+ * Rows per chunk of a full snapshot: each is checked, named, turned into JSON and written, then
+ * dropped, so a 100,000-person organization never holds every row's JSON (and one command
+ * carrying all of it) at once.
+ */
+const CHUNK_ROWS = 2_000;
+/** A staging hash left by a process that died mid-write expires on its own. */
+const STAGING_TTL_MS = 15 * 60_000;
 
 type StoredEntry = [string, string, string, string, string, string[], string];
 
@@ -216,24 +247,56 @@ export function createMemberDirectoryStore(options: StoreOptions): MemberDirecto
 
   return {
     async replace(orgUid, snapshot) {
-      const rows = await withKnownNames(
-        orgUid,
-        checkInput(rowsSchema, snapshot.rows, "member directory rows"),
-      );
-      const index = inDisplayOrder(rows.map(indexEntryOf));
-      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-        const current = await readMeta(orgUid);
-        const version = current?.version ?? 0;
-        const meta: DirectoryMeta = {
-          version: version + 1,
-          readAt: snapshot.readAt,
-          updatedAt: clock.now(),
-          runId: snapshot.runId,
-          policyVersion: snapshot.policyVersion,
-          total: rows.length,
-          projects: [...snapshot.projects],
-        };
-        if (await write(orgUid, "replace", version, index, meta, rows, [])) return meta;
+      // Checked, named and written a chunk at a time into a staging hash; bad input in any chunk
+      // throws before the swap, so the snapshot is untouched (and the staging hash deleted).
+      if (!Array.isArray(snapshot.rows))
+        checkInput(rowsSchema, snapshot.rows, "member directory rows");
+      const staging = keys.memberDirectoryStaging(orgUid, randomBytes(8).toString("hex"));
+      const entries: DirectoryIndexEntry[] = [];
+      try {
+        for (let at = 0; at < snapshot.rows.length; at += CHUNK_ROWS) {
+          const rows = await withKnownNames(
+            orgUid,
+            checkInput(
+              rowsSchema,
+              snapshot.rows.slice(at, at + CHUNK_ROWS),
+              "member directory rows",
+            ),
+          );
+          const fields: string[] = [];
+          for (const row of rows) {
+            entries.push(indexEntryOf(row));
+            fields.push(row.key, JSON.stringify(row));
+          }
+          if (fields.length > 0)
+            await redis.multi().hset(staging, fields).pexpire(staging, STAGING_TTL_MS).exec();
+        }
+        const index = inDisplayOrder(entries);
+        const indexJson = JSON.stringify(index.map(toStored));
+        for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+          const current = await readMeta(orgUid);
+          const version = current?.version ?? 0;
+          const meta: DirectoryMeta = {
+            version: version + 1,
+            readAt: snapshot.readAt,
+            updatedAt: clock.now(),
+            runId: snapshot.runId,
+            policyVersion: snapshot.policyVersion,
+            total: index.length,
+            projects: [...snapshot.projects],
+          };
+          const done = await SWAP_IN.run(
+            redis,
+            [...keysOf(orgUid), staging],
+            [version, indexJson, JSON.stringify(meta)],
+          );
+          if (Number(done) === 1) {
+            cached.set(orgUid, { version: meta.version, index });
+            return meta;
+          }
+        }
+      } finally {
+        await redis.del(staging).catch(() => undefined);
       }
       throw new StaleWriteError(`member directory of ${orgUid}`, -1, -1);
     },
