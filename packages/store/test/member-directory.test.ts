@@ -202,6 +202,24 @@ describe("member directory index", () => {
     expect(await redis.keys(`${keyPrefix}:*staging*`)).toEqual([]);
   });
 
+  it("takes rows as a generator makes them; one that fails midway leaves the snapshot whole", async () => {
+    const { store, orgUid, keyPrefix } = setup();
+    function* made(count: number, failAt?: number): Generator<DirectoryRow> {
+      for (let i = 0; i < count; i++) {
+        if (i === failAt) throw new Error("the listing went away");
+        yield row(`p${String(i).padStart(4, "0")}`);
+      }
+    }
+    const meta = await store.replace(orgUid, { ...snapshot([]), rows: made(4500) });
+    expect(meta.total).toBe(4500);
+    expect(await store.row(orgUid, "p4499")).toMatchObject({ email: "p4499@acme.test" });
+    await expect(
+      store.replace(orgUid, { ...snapshot([]), rows: made(4500, 4400) }),
+    ).rejects.toThrow("the listing went away");
+    expect(await store.meta(orgUid)).toMatchObject({ version: 1, total: 4500 });
+    expect(await redis.keys(`${keyPrefix}:*staging*`)).toEqual([]);
+  });
+
   it("writes a 100,000-person snapshot (more arguments than a JavaScript call may spread), named or not", async () => {
     const { store, orgUid } = setup();
     const many = Array.from({ length: 100_000 }, (_, i) =>

@@ -3,7 +3,13 @@
 // The desired state is packages/sync's own (buildPlanWithState over the same inputs), so the page
 // shows exactly the roles and sources the sync enforces. The actual roles are the listing's with
 // the run's applied steps laid over them, so right after an applied run everyone reads "in sync".
-import { accessLevelFor, type DesiredUser } from "@lytics-access/permissions";
+import {
+  accessLevelFor,
+  type AccessLevel,
+  type DesiredState,
+  type DesiredUser,
+  type OrgStanding,
+} from "@lytics-access/permissions";
 import type { DirectoryProject, DirectoryRow } from "@lytics-access/store";
 import {
   buildPlanWithState,
@@ -37,6 +43,11 @@ export interface DirectoryInputs {
   readonly applied?: number | undefined;
   /** Build rows for these people only (plan keys or emails); everyone when absent. */
   readonly only?: ReadonlySet<string> | undefined;
+  /**
+   * The desired state the run planned from (the same inputs), so it is not computed twice: at
+   * 100,000 members a second copy costs the worker about 100 MB. Computed here when absent.
+   */
+  readonly desired?: DesiredState | undefined;
 }
 
 interface Held {
@@ -88,11 +99,10 @@ function toPlanMember(member: DirectoryMember, state: SyncStateSnapshot): PlanMe
   };
 }
 
-/** The directory rows of the organization (or of `only`), in listing order. */
-export function buildDirectoryRows(inputs: DirectoryInputs): DirectoryRow[] {
+/** The desired state packages/sync would plan from, over the directory's inputs. */
+function desiredStateOf(inputs: DirectoryInputs, members: PlanMember[]): DesiredState {
   const { state } = inputs;
-  const members = inputs.members.map((m) => toPlanMember(m, state));
-  const { desired } = buildPlanWithState({
+  return buildPlanWithState({
     orgUid: "directory",
     ownerUid: inputs.ownerUid,
     members,
@@ -101,18 +111,44 @@ export function buildDirectoryRows(inputs: DirectoryInputs): DirectoryRow[] {
       name: project.name,
       ownerUid: project.ownerUid ?? null,
       rolesAvailable: project.rolesAvailable,
-      collaborators: (inputs.collaborators.get(project.uid) ?? []).map((c) => ({ ...c })),
+      collaborators: inputs.collaborators.get(project.uid) ?? [],
     })),
     grants: state.grants,
     projectOwners: state.projectOwners,
     policy: state.policy,
     lastSynced: state.lastSynced,
     now: inputs.now,
-  });
+  }).desired;
+}
+
+/** The directory rows of the organization (or of `only`), in listing order. */
+export function buildDirectoryRows(inputs: DirectoryInputs): DirectoryRow[] {
+  return [...directoryRows(inputs)];
+}
+
+/**
+ * The same rows, made one at a time as the store takes them: at 100,000 members a whole array of
+ * rows (each with its projects and reasons) would double the worker's memory for the write.
+ */
+export function* directoryRows(inputs: DirectoryInputs): Generator<DirectoryRow> {
+  const { state } = inputs;
+  const members = inputs.members.map((m) => toPlanMember(m, state));
+  const desired = inputs.desired ?? desiredStateOf(inputs, members);
   const desiredBy = new Map<string, Map<string, DesiredUser>>();
   for (const project of desired.projects)
     desiredBy.set(project.projectId, new Map(project.users.map((user) => [user.uid, user])));
   const actual = actualAfterRun(inputs);
+  // A handful of (role, granted level) pairs among 100,000 people: each explained once, not per row.
+  const levels = new Map<string, AccessLevel | null>();
+  const levelOf = (orgRole: OrgStanding, grantedLevel: AccessLevel | null) => {
+    const key = `${orgRole}:${grantedLevel ?? ""}`;
+    let level = levels.get(key);
+    if (level === undefined) {
+      level = accessLevelFor({ orgRole, grantedLevel }, state.policy).level;
+      levels.set(key, level);
+    }
+    return level;
+  };
   // The member listing carries no names (the CMA share items have none); Lytics lists them.
   const lyticsNames = new Map<string, string>();
   for (const listed of inputs.collaborators.values())
@@ -122,11 +158,10 @@ export function buildDirectoryRows(inputs: DirectoryInputs): DirectoryRow[] {
         if (!c.userUid.startsWith("invite_")) lyticsNames.set(c.userUid, c.name);
       }
 
-  const rows: DirectoryRow[] = [];
-  inputs.members.forEach((member, position) => {
+  for (const [position, member] of inputs.members.entries()) {
     const planMember = members[position] as PlanMember;
     const key = member.userUid ?? email(member.email);
-    if (inputs.only && !inputs.only.has(key) && !inputs.only.has(email(member.email))) return;
+    if (inputs.only && !inputs.only.has(key) && !inputs.only.has(email(member.email))) continue;
     const orgRole =
       member.userUid !== null && member.userUid === inputs.ownerUid
         ? "owner"
@@ -136,7 +171,7 @@ export function buildDirectoryRows(inputs: DirectoryInputs): DirectoryRow[] {
             ? "member"
             : planMember.orgRole;
     const grantedLevel = orgRole === "member" ? (planMember.grantedLevel ?? null) : null;
-    const level = accessLevelFor({ orgRole, grantedLevel }, state.policy).level;
+    const level = levelOf(orgRole, grantedLevel);
     const projects: DirectoryProject[] = [];
     const reasons: string[] = [];
     let openInvitation = false;
@@ -189,7 +224,7 @@ export function buildDirectoryRows(inputs: DirectoryInputs): DirectoryRow[] {
       );
     else if (openInvitation)
       reasons.push("Invited to a Lytics project; the roles apply once the invitation is accepted.");
-    rows.push({
+    yield {
       key,
       uid: member.userUid,
       email: email(member.email),
@@ -205,9 +240,8 @@ export function buildDirectoryRows(inputs: DirectoryInputs): DirectoryRow[] {
       projects,
       status,
       statusReasons: reasons,
-    });
-  });
-  return rows;
+    };
+  }
 }
 
 const list = (roles: readonly string[]) => (roles.length === 0 ? "no roles" : roles.join(", "));

@@ -3,6 +3,7 @@
 // a targeted run ("sync this person now", audit-log changes) rewrites its people's rows. A dry run
 // writes nothing (it may plan under a candidate policy), nor does a run that stopped before its
 // plan. A failed directory write is logged and never fails the run: the sync comes first.
+import type { DesiredState } from "@lytics-access/permissions";
 import type { MemberDirectoryStore } from "@lytics-access/store";
 import type {
   CollaboratorRecord,
@@ -15,7 +16,11 @@ import type {
 import type { Logger } from "pino";
 
 import type { SyncRequest } from "../jobs/org-sync-runner";
-import { buildDirectoryRows, type DirectoryMember } from "./member-directory-snapshot";
+import {
+  buildDirectoryRows,
+  directoryRows,
+  type DirectoryMember,
+} from "./member-directory-snapshot";
 
 export interface DirectoryCapture {
   /** The same ports, noting what they read. */
@@ -33,6 +38,7 @@ export function captureForDirectory(
   let listing: MemberListing | undefined;
   let projects: readonly ProjectRecord[] | undefined;
   let state: SyncStateSnapshot | undefined;
+  let desired: DesiredState | undefined;
   const collaborators = new Map<string, readonly CollaboratorRecord[]>();
   let readAt = 0;
   return {
@@ -65,6 +71,10 @@ export function captureForDirectory(
             return state;
           },
         },
+        planned(planned) {
+          desired = planned;
+          ports.planned?.(planned);
+        },
       };
     },
 
@@ -77,7 +87,7 @@ export function captureForDirectory(
         if (ownerUid === null) return;
         const people = request.scope.kind === "people" ? request.scope.people : undefined;
         const only = people ? new Set(people.map((p) => p.trim().toLowerCase())) : undefined;
-        const rows = buildDirectoryRows({
+        const inputs = {
           // The listing carries each member's display name beside the sync's fields.
           members: listing.members as readonly DirectoryMember[],
           ownerUid,
@@ -88,10 +98,11 @@ export function captureForDirectory(
           plan: report.plan,
           applied: report.counts.applied,
           ...(only ? { only } : {}),
-        });
+          ...(desired ? { desired } : {}),
+        };
         if (!only) {
           await store.replace(orgUid, {
-            rows,
+            rows: directoryRows(inputs),
             readAt,
             runId: report.runId,
             policyVersion: state.policy.version,
@@ -100,6 +111,7 @@ export function captureForDirectory(
           return;
         }
         // Someone the run was asked about who is no longer a member leaves the directory.
+        const rows = buildDirectoryRows(inputs);
         const found = new Set(rows.flatMap((row) => [row.key, row.email]));
         await store.upsert(orgUid, {
           rows,

@@ -30,11 +30,14 @@ import {
  * so a page request costs one small GET (meta), the filter, and one HMGET.
  */
 export interface MemberDirectoryStore {
-  /** Replaces the whole snapshot (a full reconcile read everyone). */
+  /**
+   * Replaces the whole snapshot (a full reconcile read everyone). The rows may be produced as they
+   * are read (a generator), so a writer never holds 100,000 of them at once.
+   */
   replace(
     orgUid: string,
     snapshot: {
-      readonly rows: readonly DirectoryRow[];
+      readonly rows: Iterable<DirectoryRow>;
       readonly readAt: number;
       readonly runId: string;
       readonly policyVersion: number;
@@ -249,28 +252,36 @@ export function createMemberDirectoryStore(options: StoreOptions): MemberDirecto
     async replace(orgUid, snapshot) {
       // Checked, named and written a chunk at a time into a staging hash; bad input in any chunk
       // throws before the swap, so the snapshot is untouched (and the staging hash deleted).
-      if (!Array.isArray(snapshot.rows))
+      if (
+        snapshot.rows === null ||
+        typeof snapshot.rows !== "object" ||
+        !(Symbol.iterator in snapshot.rows)
+      )
         checkInput(rowsSchema, snapshot.rows, "member directory rows");
       const staging = keys.memberDirectoryStaging(orgUid, randomBytes(8).toString("hex"));
       const entries: DirectoryIndexEntry[] = [];
-      try {
-        for (let at = 0; at < snapshot.rows.length; at += CHUNK_ROWS) {
-          const rows = await withKnownNames(
-            orgUid,
-            checkInput(
-              rowsSchema,
-              snapshot.rows.slice(at, at + CHUNK_ROWS),
-              "member directory rows",
-            ),
-          );
-          const fields: string[] = [];
-          for (const row of rows) {
-            entries.push(indexEntryOf(row));
-            fields.push(row.key, JSON.stringify(row));
-          }
-          if (fields.length > 0)
-            await redis.multi().hset(staging, fields).pexpire(staging, STAGING_TTL_MS).exec();
+      const writeChunk = async (chunk: readonly DirectoryRow[]) => {
+        const rows = await withKnownNames(
+          orgUid,
+          checkInput(rowsSchema, chunk, "member directory rows"),
+        );
+        const fields: string[] = [];
+        for (const row of rows) {
+          entries.push(indexEntryOf(row));
+          fields.push(row.key, JSON.stringify(row));
         }
+        if (fields.length > 0)
+          await redis.multi().hset(staging, fields).pexpire(staging, STAGING_TTL_MS).exec();
+      };
+      try {
+        let chunk: DirectoryRow[] = [];
+        for (const row of snapshot.rows) {
+          chunk.push(row);
+          if (chunk.length < CHUNK_ROWS) continue;
+          await writeChunk(chunk);
+          chunk = [];
+        }
+        await writeChunk(chunk);
         const index = inDisplayOrder(entries);
         const indexJson = JSON.stringify(index.map(toStored));
         for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {

@@ -1,4 +1,4 @@
-import type { AccessLevel, MappingPolicy } from "@lytics-access/permissions";
+import type { AccessLevel, DesiredState, MappingPolicy } from "@lytics-access/permissions";
 import type { Plan, PlanStep, StepWhy } from "../plan/plan-types";
 import type { GrantRecord, LastSyncedRoles } from "../plan/plan-input";
 
@@ -152,4 +152,9 @@ export interface SyncPorts {
   readonly audit: AuditPort;
   readonly held: HeldPort;
   readonly clock: ClockPort;
+  /**
+   * Told the desired state each plan was made from, once it exists. For observers that show the
+   * same state (the worker's member directory), so they need not compute it a second time.
+   */
+  readonly planned?: ((desired: DesiredState) => void) | undefined;
 }

@@ -173,6 +173,7 @@ export async function reconcile(
       scope,
     });
     trace.decisions(built.plan, built.desired, members);
+    ports.planned?.(built.desired);
     const verdict = evaluateSafety(built.plan, {
       maxRemovalShare: request.maxRemovalShare,
       approvedPlanId: request.approvedPlanId,
