@@ -198,6 +198,27 @@ describe("connected, as each person", () => {
     ).plans as { planId: string }[];
     const planId = plans[0]?.planId ?? "";
 
+    // A plan an earlier hold left behind: replaced by the newest, so neither waiting nor approvable.
+    const newest = await h.svc.heldPlans.get(ACME, planId);
+    if (!newest) throw new Error("the held plan is gone");
+    await h.svc.heldPlans.hold(ACME, {
+      ...newest,
+      planId: "plan-replaced-earlier",
+      createdAt: newest.createdAt - 60_000,
+    });
+    const replaced = await approveHeldPlanHandler(
+      h.svc,
+      post("/api/sync/held-plans/approve", as.olivia, { planId: "plan-replaced-earlier" }),
+    );
+    expect(replaced.status).toBe(409);
+    expect(await bodyOf(replaced)).toMatchObject({
+      error: "replaced",
+      reasons: [expect.stringContaining(`replaced by a newer plan, ${planId}`)],
+    });
+    expect(
+      (await bodyOf(await syncStatusHandler(h.svc, get("/api/sync/status", as.adam)))).heldPlans,
+    ).toBe(1);
+
     const byAdmin = await approveHeldPlanHandler(
       h.svc,
       post("/api/sync/held-plans/approve", as.adam, { planId }),

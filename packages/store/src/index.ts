@@ -148,6 +148,11 @@ export {
   type HeldPlanRetention,
 } from "./held-plans/held-plan-retention";
 export {
+  heldPlanStanding,
+  plansWaiting,
+  type HeldPlanStanding,
+} from "./held-plans/held-plan-standing";
+export {
   createHeldPlansStore,
   HELD_PLAN_RETENTION_ACTOR,
   type HeldPlan,

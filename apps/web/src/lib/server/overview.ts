@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { HeldPlan, Installation, SyncRun } from "@lytics-access/store";
+import { plansWaiting, type Installation, type SyncRun } from "@lytics-access/store";
 
 import { authorize } from "./authorize";
 import type { SessionState } from "./load-session";
@@ -55,8 +55,7 @@ export async function loadOverview(svc: Services, state: Active): Promise<Overvi
   const ownNames = projects.status === "fulfilled" ? projects.value.map((p) => p.name) : null;
   const allNames = listsEveryProject ? ownNames : await organizationProjectNames(svc, orgUid);
   const organizationName = organization.status === "fulfilled" ? organization.value.name : null;
-  const waiting =
-    held.status === "fulfilled" ? held.value.filter((plan: HeldPlan) => !plan.approval) : [];
+  const waiting = held.status === "fulfilled" ? plansWaiting(held.value) : [];
   return {
     organizationName,
     projectNames: ownNames,

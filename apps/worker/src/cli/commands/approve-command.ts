@@ -2,7 +2,7 @@
 // guard held. The approver is checked against the organization's members as Contentstack lists
 // them now (the worker's members adapter), the approval goes through the store (first approval
 // wins, audited in the same script), then the approved apply is queued for the worker.
-import { PlanAlreadyDecidedError } from "@lytics-access/store";
+import { PlanAlreadyDecidedError, heldPlanStanding } from "@lytics-access/store";
 
 import { createMembersPort } from "../../adapters/members-port";
 import { arg, flag, stringOption, type CliCommand } from "../cli-command";
@@ -39,11 +39,13 @@ export const approveCommand: CliCommand = {
 
     // An approval lifts the hold only of the plan the next run makes, when the ids match: a plan a
     // newer hold replaced no longer describes Lytics, and approving it would apply nothing.
-    const newest = (await heldPlans.list(orgUid)).at(-1);
-    if (newest && newest.planId !== planId && newest.createdAt > held.createdAt)
+    const standing = heldPlanStanding(held, await heldPlans.list(orgUid));
+    if (standing.kind === "replaced") {
+      const newest = standing.by;
       throw new CliError(
         `plan ${planId} was replaced by a newer plan, ${newest.planId} (held ${new Date(newest.createdAt).toISOString()}); approving it would apply nothing: review and approve ${newest.planId} instead`,
       );
+    }
 
     const clients = await runtime.orgClients(orgUid);
     const { members } = await createMembersPort(clients.contentstack, clients.instrument).list();

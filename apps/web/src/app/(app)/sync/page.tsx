@@ -1,4 +1,4 @@
-import { AUDIT_ENTRY_KINDS } from "@lytics-access/store";
+import { AUDIT_ENTRY_KINDS, heldPlanStanding } from "@lytics-access/store";
 import type { Metadata } from "next";
 
 import { authorize } from "@/lib/server/authorize";
@@ -51,7 +51,13 @@ export default async function SyncPage() {
   // gave it, while the worker applies the plan).
   const since = Date.now() - RECENTLY_APPROVED_MS;
   const shown = held
-    .filter((plan) => !plan.approval || plan.approval.approvedAt >= since)
+    .filter((plan) => {
+      const standing = heldPlanStanding(plan, held).kind;
+      return (
+        standing === "waiting" ||
+        (standing === "approved" && (plan.approval?.approvedAt ?? 0) >= since)
+      );
+    })
     .map(heldPlanView);
   return (
     <>

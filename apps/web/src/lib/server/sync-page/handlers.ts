@@ -4,6 +4,7 @@ import {
   NotFoundError,
   PlanAlreadyDecidedError,
   createHeldPlansStore,
+  heldPlanStanding,
   type HeldPlansStore,
 } from "@lytics-access/store";
 import { z } from "zod";
@@ -137,6 +138,18 @@ export async function approveHeldPlanHandler(svc: Services, request: Request): P
   if (!parsed.success) return badRequest("invalid-body", issuesOf(parsed.error));
   const orgUid = guard.state.session.orgUid;
   const { planId } = parsed.data;
+  // Only the newest held plan can be applied: approving one a later hold replaced would lift no
+  // hold (packages/store's heldPlanStanding, which the operator command asks too).
+  const held = await svc.heldPlans.list(orgUid);
+  const target = held.find((plan) => plan.planId === planId);
+  const standing = target ? heldPlanStanding(target, held) : null;
+  if (standing?.kind === "replaced")
+    return json(409, {
+      error: "replaced",
+      reasons: [
+        `Plan ${planId} was replaced by a newer plan, ${standing.by.planId}: approving it would apply nothing. Review and approve ${standing.by.planId} instead.`,
+      ],
+    });
   try {
     await approvingStore(svc).approve(orgUid, planId, actorOf(guard.state));
   } catch (error) {

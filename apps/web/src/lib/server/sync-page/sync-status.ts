@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { SyncRun } from "@lytics-access/store";
+import { plansWaiting, type SyncRun } from "@lytics-access/store";
 
 import type { SyncLink } from "../connect/sync-link";
 import type { Services } from "../services";
@@ -37,6 +37,6 @@ export async function readSyncStatus(
     awaitingImport: installation?.awaitingImport ?? false,
     jobs,
     latestRun,
-    heldPlans: held.filter((plan) => !plan.approval).length,
+    heldPlans: plansWaiting(held).length,
   };
 }
