@@ -16,6 +16,7 @@ import { startRedisServer, type RedisServerHandle } from "@lytics-access/redis-s
 import { Job, type Queue } from "bullmq";
 
 import { DEFAULT_LYTICS_RATE_PER_SECOND } from "../../src/config/worker-config";
+import { WORKER_NODE_FLAGS } from "../../src/runtime/worker-node-flags";
 import { createEnqueuer, LOCAL_APP, seedLocalInstallation, type Enqueuer } from "../../src/index";
 
 export const WORKER_DIR = path.resolve(import.meta.dirname, "..", "..");
@@ -122,15 +123,15 @@ export function workerEnv(
 }
 
 /**
- * Spawns `node --import tsx src/main.ts` (no wrapper process, so `pid` is the worker itself) and
+ * Spawns `node --optimize-for-size --import tsx src/main.ts` (WORKER_NODE_FLAGS; no wrapper process, so `pid` is the worker itself) and
  * resolves once it printed its ready line.
  */
 export async function spawnWorker(env: Record<string, string>): Promise<WorkerProcess> {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: WORKER_DIR,
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...WORKER_NODE_FLAGS, "--import", "tsx", "src/main.ts"],
+    { cwd: WORKER_DIR, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] },
+  );
   // If the bench dies, the worker must not outlive it.
   const killOnExit = () => child.kill("SIGKILL");
   process.once("exit", killOnExit);

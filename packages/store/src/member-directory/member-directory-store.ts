@@ -111,7 +111,7 @@ return 1`,
  * dropped, so a 100,000-person organization never holds every row's JSON (and one command
  * carrying all of it) at once.
  */
-const CHUNK_ROWS = 2_000;
+const CHUNK_ROWS = 250;
 /** A staging hash left by a process that died mid-write expires on its own. */
 const STAGING_TTL_MS = 15 * 60_000;
 
