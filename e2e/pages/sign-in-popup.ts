@@ -34,7 +34,11 @@ export class SignInPopup {
   }
 
   async complete(popup: Page): Promise<SignInOutcome> {
-    const closed = popup.waitForEvent("close", { timeout: 20_000 }).then(() => "closed" as const);
+    // Without a consent to give, the window may go through Contentstack and close before this
+    // runs: a close already over would never fire again.
+    const closed = popup.isClosed()
+      ? Promise.resolve("closed" as const)
+      : popup.waitForEvent("close", { timeout: 20_000 }).then(() => "closed" as const);
     const authorize = popup.getByRole("button", { name: "Authorize" });
     const consent = authorize.waitFor({ timeout: 20_000 }).then(() => "consent" as const);
     let consentAsked = false;
