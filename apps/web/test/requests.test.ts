@@ -391,7 +391,13 @@ describe("the approved request reaches Data & Insights", () => {
     expect(seen.gus).toContain("observer");
     // Whichever run got there first (the targeted one the approval queued, or the worker's first
     // full reconcile when it starts), the guard let it through: nobody was removed by surprise.
-    const runs = await h.svc.syncRuns.list(ACME);
+    // The roles may be in Lytics before any run is recorded (the approval's invitation writes them
+    // at once): wait for the first run to finish before asking how it went.
+    let runs = await h.svc.syncRuns.list(ACME);
+    while (runs.length === 0 && Date.now() < deadline + 30_000) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      runs = await h.svc.syncRuns.list(ACME);
+    }
     expect(runs.length).toBeGreaterThan(0);
     expect(runs.map((run) => run.outcome)).not.toContain("held");
   });
